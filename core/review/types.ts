@@ -1,0 +1,126 @@
+import type { Localized } from '../i18n/localized';
+
+/** Methods Preflight reviews before the wallet sees them (DESIGN.md). Everything else passes through. */
+export const REVIEWED_METHODS = [
+  'eth_sendTransaction',
+  'wallet_sendCalls',
+  'eth_signTypedData',
+  'eth_signTypedData_v1',
+  'eth_signTypedData_v3',
+  'eth_signTypedData_v4',
+  'personal_sign',
+  'eth_sign',
+  'wallet_switchEthereumChain',
+  'wallet_addEthereumChain',
+  'wallet_watchAsset',
+] as const;
+
+export type ReviewedMethod = (typeof REVIEWED_METHODS)[number];
+
+export function isReviewedMethod(method: unknown): method is ReviewedMethod {
+  return typeof method === 'string' && (REVIEWED_METHODS as readonly string[]).includes(method);
+}
+
+/** Finding codes: stable, documented in the README, never renamed once shipped. */
+export const FINDING_CODES = [
+  'unlimited-approval',
+  'approval-to-eoa',
+  'nft-approval-for-all',
+  'permit-signature',
+  'permit2-signature',
+  'marketplace-order-signature',
+  'eth-sign',
+  'siwe-domain-mismatch',
+  'address-poisoning',
+  'phishing-domain',
+  'chain-switch',
+  'unknown-chain',
+  'recipient-is-token-contract',
+  'drains-native-balance',
+  'simulation-revert',
+  'asset-changes',
+  'sandwich-risk',
+  'high-slippage',
+  'gas-spike',
+  'wait-for-cheaper-gas',
+  'fee-above-recommended',
+  'analysis-failed',
+] as const;
+
+export type FindingCode = (typeof FINDING_CODES)[number];
+export type Severity = 'info' | 'warn' | 'danger';
+export type Verdict = 'ok' | 'caution' | 'danger' | 'error';
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  title: Localized;
+  detail?: Localized;
+}
+
+/** What the request asks for, as the page sent it. */
+export interface SigningRequest {
+  method: ReviewedMethod;
+  params: readonly unknown[];
+  /** Origin of the page that asked, e.g. https://app.uniswap.org */
+  origin: string;
+  /** Chain the wallet is on when the request arrived (decimal). */
+  chainId: number;
+}
+
+/** A generic card the panel renders: a title and rows of label/value. Analyzers add their own. */
+export interface ReviewCard {
+  kind: string;
+  title: Localized;
+  rows: { label: Localized; value: Localized | string }[];
+  note?: Localized;
+}
+
+export interface AssetChange {
+  direction: 'out' | 'in';
+  /** 'native' or the token contract */
+  asset: 'native' | `0x${string}`;
+  standard: 'native' | 'erc20' | 'erc721' | 'erc1155';
+  symbol: string;
+  /** Human amount, already scaled by decimals, as a decimal string; token id for NFTs in tokenId. */
+  amount: string;
+  tokenId?: string;
+}
+
+/** Fees the user may choose to forward instead of the dApp's (hex wei strings, as EIP-1193 wants). */
+export interface SuggestedFees {
+  maxFeePerGas: `0x${string}`;
+  maxPriorityFeePerGas: `0x${string}`;
+}
+
+/** What one analyzer contributes. Everything is optional: most analyzers add a finding or nothing. */
+export interface AnalyzerResult {
+  findings?: Finding[];
+  /** A plain sentence of what the request does. The first analyzer (by registry order) that gives one wins. */
+  summary?: Localized;
+  cards?: ReviewCard[];
+  assetChanges?: AssetChange[];
+  suggestedFees?: SuggestedFees;
+}
+
+export interface Review {
+  id: string;
+  createdAt: number;
+  request: SigningRequest;
+  verdict: Verdict;
+  summary: Localized;
+  findings: Finding[];
+  cards: ReviewCard[];
+  assetChanges?: AssetChange[];
+  suggestedFees?: SuggestedFees;
+  /** Milliseconds the analysis took. */
+  analysisMs: number;
+}
+
+export type Decision = 'continue' | 'reject';
+
+export interface DecidedReview extends Review {
+  decision?: Decision;
+  decidedAt?: number;
+  appliedFees?: boolean;
+}
