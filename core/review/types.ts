@@ -61,7 +61,8 @@ export interface Finding {
 /** What the request asks for, as the page sent it. */
 export interface SigningRequest {
   method: ReviewedMethod;
-  params: readonly unknown[];
+  /** As the page sent them: usually a list; wallet_watchAsset sends an object. */
+  params: unknown;
   /** Origin of the page that asked, e.g. https://app.uniswap.org */
   origin: string;
   /** Chain the wallet is on when the request arrived (decimal). */

@@ -1,0 +1,44 @@
+import type { Address, PublicClient } from 'viem';
+import type { TokenInfo } from '../chain/token';
+import type { ParsedRequest } from './request';
+import type { AnalyzerResult, SigningRequest } from './types';
+
+/** What the review engine is given from outside core/: chain access, the clock, what the user told us. */
+export interface ReviewDeps {
+  /** A client for the request's chain; absent when no RPC is configured (on-chain checks are skipped and said so). */
+  client?: PublicClient;
+  /** Token metadata reader (cached by the caller); falls back to reading through `client`. */
+  token?: (address: Address) => Promise<TokenInfo>;
+  now: () => number;
+  /** Origins and spenders the user marked as trusted (lowercase). */
+  trustedOrigins?: readonly string[];
+  trustedSpenders?: readonly string[];
+  /** Labels for contracts the well-known list lacks (lowercase address → name), e.g. devnet deployments. */
+  labels?: Readonly<Record<string, string>>;
+  /** Addresses the user has sent to before (lowercase), for address-poisoning checks. */
+  knownRecipients?: readonly string[];
+  /** Extra services later analyzers use (gas engine, MEV engine, phishing list); each optional. */
+  services?: Partial<ReviewServices>;
+}
+
+/** Typed slots for engines analyzers may use. Filled by the background; absent in minimal setups. */
+export interface ReviewServices {
+  /** Whatever an engine wants to expose; analyzers narrow it themselves. */
+  [name: string]: unknown;
+}
+
+export interface ReviewContext extends ReviewDeps {
+  request: SigningRequest;
+  parsed: ParsedRequest;
+  /** Aborted when the review's time budget runs out. */
+  signal: AbortSignal;
+}
+
+/** One check. Adding a check = one file exporting an Analyzer + one line in analyzers/index.ts. */
+export interface Analyzer {
+  /** Stable id, shown in analysis-failed findings. */
+  id: string;
+  /** Which kinds of parsed request it looks at. */
+  kinds: readonly ParsedRequest['kind'][];
+  analyze(ctx: ReviewContext): Promise<AnalyzerResult | undefined> | AnalyzerResult | undefined;
+}

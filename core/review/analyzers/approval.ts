@@ -1,0 +1,118 @@
+import { decodeFunctionData, parseAbi, type Address, type Hex } from 'viem';
+import { text } from '../../i18n/localized';
+import type { Analyzer, ReviewContext } from '../analyzer';
+import { hasCode, isTrustedSpender, tokenInfo } from '../chain-reads';
+import { formatAmount, isUnlimited, nameAddress, shortHex } from '../format';
+import { isKnownContract, labelOf } from '../labels';
+import type { TxFields } from '../request';
+import type { AnalyzerResult, Finding } from '../types';
+
+const APPROVAL_ABI = parseAbi([
+  'function approve(address spender, uint256 amount)',
+  'function increaseAllowance(address spender, uint256 addedValue)',
+  'function setApprovalForAll(address operator, bool approved)',
+  'function approve(address token, address spender, uint160 amount, uint48 expiration)',
+]);
+
+type Decoded =
+  | { kind: 'erc20'; token: Address; spender: Address; amount: bigint }
+  | { kind: 'all'; token: Address; operator: Address; approved: boolean }
+  | { kind: 'permit2'; token: Address; spender: Address; amount: bigint; expiration: number };
+
+export function decodeApproval(to: Address | undefined, data: Hex): Decoded | undefined {
+  if (!to || data.length < 10) return undefined;
+  let call;
+  try {
+    call = decodeFunctionData({ abi: APPROVAL_ABI, data });
+  } catch {
+    return undefined;
+  }
+  switch (call.functionName) {
+    case 'approve':
+      if (call.args.length === 2) return { kind: 'erc20', token: to, spender: call.args[0], amount: call.args[1] };
+      return { kind: 'permit2', token: call.args[0], spender: call.args[1], amount: call.args[2], expiration: call.args[3] };
+    case 'increaseAllowance':
+      return { kind: 'erc20', token: to, spender: call.args[0], amount: call.args[1] };
+    case 'setApprovalForAll':
+      return { kind: 'all', token: to, operator: call.args[0], approved: call.args[1] };
+  }
+}
+
+async function review(ctx: ReviewContext, tx: TxFields): Promise<AnalyzerResult | undefined> {
+  const d = decodeApproval(tx.to, tx.data);
+  if (!d) return undefined;
+  const spender = d.kind === 'all' ? d.operator : d.spender;
+  const label = labelOf(spender, ctx.labels);
+  const who = nameAddress(spender, label);
+  const trusted = isTrustedSpender(ctx, spender) || isKnownContract(spender, ctx.labels);
+  const [token, spenderHasCode] = await Promise.all([tokenInfo(ctx, d.token), hasCode(ctx, spender)]);
+  const symbol = token?.symbol ?? shortHex(d.token);
+  const findings: Finding[] = [];
+
+  if (spenderHasCode === false && !isTrustedSpender(ctx, spender)) {
+    findings.push({
+      code: 'approval-to-eoa',
+      severity: 'danger',
+      title: text(`${who} is a personal account, not a contract`, `${who} はコントラクトではなく個人のアカウントです`),
+      detail: text(
+        'Approving a plain account lets whoever holds its key take your tokens at any time. Legitimate dApps approve contracts.',
+        'コントラクトではないアカウントへの承認は、その鍵の持ち主がいつでもトークンを持ち出せることを意味します。正規の dApp はコントラクトを承認します。',
+      ),
+    });
+  }
+
+  if (d.kind === 'all') {
+    if (!d.approved) return { findings, summary: text(`Revoke ${who}'s access to all your ${symbol}`, `${who} の ${symbol} 全体へのアクセスを取り消す`) };
+    findings.push({
+      code: 'nft-approval-for-all',
+      severity: trusted ? 'info' : 'warn',
+      title: text(`${who} may transfer ALL your ${symbol} NFTs`, `${who} があなたの ${symbol} NFT をすべて移転できるようになります`),
+      detail: text(
+        'This covers every token of this collection you hold now or later, until you revoke it. Drainers ask for exactly this.',
+        '現在および今後保有するこのコレクションのすべてのトークンが対象で、取り消すまで有効です。ドレイナーはまさにこれを求めます。',
+      ),
+    });
+    return { findings, summary: text(`Allow ${who} to transfer all your ${symbol}`, `${who} にあなたの ${symbol} すべての移転を許可`) };
+  }
+
+  const isNft = d.kind === 'erc20' && token !== undefined && token.isContract && !token.decimalsKnown;
+  if (isNft) {
+    return { findings, summary: text(`Allow ${who} to transfer your ${symbol} #${d.amount}`, `${who} にあなたの ${symbol} #${d.amount} の移転を許可`) };
+  }
+  const unlimited = isUnlimited(d.amount) || (d.kind === 'permit2' && d.amount >= 2n ** 160n - 1n);
+  const amount = unlimited ? 'unlimited' : token ? formatAmount(d.amount, token.decimals) : `${formatAmount(d.amount, 0)} base units of`;
+  if (unlimited) {
+    findings.push({
+      code: 'unlimited-approval',
+      severity: trusted ? 'info' : 'warn',
+      title: text(`Unlimited ${symbol} allowance for ${who}`, `${who} への ${symbol} の無制限の承認`),
+      detail: text(
+        `${who} could move all your ${symbol}, now and in the future, until you revoke it. Approve only the amount this trade needs if MetaMask lets you edit it.`,
+        `取り消すまで ${who} はあなたの ${symbol} を現在も将来もすべて動かせます。MetaMask で金額を編集できる場合は、この取引に必要な量だけを承認してください。`,
+      ),
+    });
+  }
+  const via = d.kind === 'permit2' ? text(' through Permit2', '（Permit2 経由）') : text('', '');
+  return {
+    findings,
+    summary: text(
+      `Approve ${who} to spend ${amount} ${symbol}${via.en}`,
+      unlimited ? `${who} に ${symbol} の無制限の使用を許可${via.ja}` : `${who} に ${amount} ${symbol} の使用を許可${via.ja}`,
+    ),
+  };
+}
+
+export const approvalAnalyzer: Analyzer = {
+  id: 'approval',
+  kinds: ['transaction', 'calls'],
+  async analyze(ctx) {
+    const txs = ctx.parsed.kind === 'transaction' ? [ctx.parsed.tx] : ctx.parsed.kind === 'calls' ? ctx.parsed.calls : [];
+    const results = await Promise.all(txs.map((tx) => review(ctx, tx)));
+    const found = results.filter((r): r is AnalyzerResult => r !== undefined);
+    if (found.length === 0) return undefined;
+    return {
+      findings: found.flatMap((r) => r.findings ?? []),
+      summary: ctx.parsed.kind === 'transaction' ? found[0]!.summary : undefined,
+    };
+  },
+};

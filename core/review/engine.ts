@@ -1,0 +1,110 @@
+import { text, type Localized } from '../i18n/localized';
+import type { Analyzer, ReviewDeps, ReviewContext } from './analyzer';
+import { DEFAULT_ANALYZERS } from './analyzers';
+import { parseRequest, type ParsedRequest } from './request';
+import { describeRequest } from './describe';
+import type { AnalyzerResult, Finding, Review, ReviewCard, SigningRequest, Verdict } from './types';
+
+export interface ReviewOptions {
+  analyzers?: readonly Analyzer[];
+  /** Budget for all analyzers together; what has not answered by then is reported as analysis-failed. */
+  timeoutMs?: number;
+  id?: string;
+}
+
+class AnalyzerTimeoutError extends Error {
+  override name = 'AnalyzerTimeoutError';
+}
+
+const SEVERITY_RANK = { info: 0, warn: 1, danger: 2 } as const;
+
+/** danger > error > caution > ok: a confirmed danger is more useful than "could not check". */
+export function verdictOf(findings: readonly Finding[]): Verdict {
+  if (findings.some((f) => f.severity === 'danger')) return 'danger';
+  if (findings.some((f) => f.code === 'analysis-failed')) return 'error';
+  if (findings.some((f) => f.severity === 'warn')) return 'caution';
+  return 'ok';
+}
+
+export function analysisFailed(what: Localized, error: unknown): Finding {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return {
+    code: 'analysis-failed',
+    severity: 'warn',
+    title: what,
+    detail: text(`${message}. You can still continue; check the request in MetaMask yourself.`, `${message}。続行はできますが、MetaMask で内容をご自身で確認してください。`),
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new AnalyzerTimeoutError(`no answer within ${ms} ms`)), ms);
+    signal.addEventListener('abort', () => reject(new AnalyzerTimeoutError(`no answer within ${ms} ms`)), { once: true });
+    promise.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e: unknown) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}
+
+let counter = 0;
+function newId(now: number): string {
+  counter = (counter + 1) % 1_000_000;
+  return `${now.toString(36)}-${counter.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Reviews one signing request: parse, run every applicable analyzer in parallel, merge, judge. Never throws. */
+export async function reviewRequest(request: SigningRequest, deps: ReviewDeps, options: ReviewOptions = {}): Promise<Review> {
+  const started = deps.now();
+  const id = options.id ?? newId(started);
+  const timeoutMs = options.timeoutMs ?? 2_500;
+  const base = { id, createdAt: started, request };
+
+  let parsed: ParsedRequest;
+  try {
+    parsed = parseRequest(request);
+  } catch (error) {
+    const findings = [analysisFailed(text('The request could not be read', 'リクエストを読み取れませんでした'), error)];
+    return { ...base, verdict: 'error', summary: text(`Unreadable ${request.method} request`, `読み取れない ${request.method} リクエスト`), findings, cards: [], analysisMs: deps.now() - started };
+  }
+
+  const controller = new AbortController();
+  const ctx: ReviewContext = { ...deps, request, parsed, signal: controller.signal };
+  const analyzers = (options.analyzers ?? DEFAULT_ANALYZERS).filter((a) => a.kinds.includes(parsed.kind));
+  const settled = await Promise.allSettled(
+    analyzers.map((a) => withTimeout(Promise.resolve().then(() => a.analyze(ctx)), timeoutMs, controller.signal)),
+  );
+  controller.abort();
+
+  const findings: Finding[] = [];
+  const cards: ReviewCard[] = [];
+  let summary: Localized | undefined;
+  let assetChanges: AnalyzerResult['assetChanges'];
+  let suggestedFees: AnalyzerResult['suggestedFees'];
+  settled.forEach((result, i) => {
+    const analyzer = analyzers[i]!;
+    if (result.status === 'rejected') {
+      findings.push(analysisFailed(text(`Check "${analyzer.id}" failed`, `チェック「${analyzer.id}」に失敗しました`), result.reason));
+      return;
+    }
+    const r = result.value;
+    if (!r) return;
+    findings.push(...(r.findings ?? []));
+    cards.push(...(r.cards ?? []));
+    summary ??= r.summary;
+    assetChanges ??= r.assetChanges;
+    suggestedFees ??= r.suggestedFees;
+  });
+  findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+
+  return {
+    ...base,
+    verdict: verdictOf(findings),
+    summary: summary ?? describeRequest(parsed, request, deps.labels),
+    findings,
+    cards,
+    assetChanges,
+    suggestedFees,
+    analysisMs: deps.now() - started,
+  };
+}

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './analyzer';
+export { reviewRequest, verdictOf } from './engine';
+export { parseRequest, MalformedRequestError, type ParsedRequest, type TxFields } from './request';
+export { DEFAULT_ANALYZERS } from './analyzers';
