@@ -3,6 +3,7 @@ import type { Analyzer, ReviewDeps, ReviewContext } from './analyzer';
 import { DEFAULT_ANALYZERS } from './analyzers';
 import { parseRequest, type ParsedRequest } from './request';
 import { describeRequest } from './describe';
+import { analysisFailed } from './analysis-failed';
 import type { AnalyzerResult, Finding, Review, ReviewCard, SigningRequest, Verdict } from './types';
 
 export interface ReviewOptions {
@@ -24,16 +25,6 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
   if (findings.some((f) => f.code === 'analysis-failed')) return 'error';
   if (findings.some((f) => f.severity === 'warn')) return 'caution';
   return 'ok';
-}
-
-export function analysisFailed(what: Localized, error: unknown): Finding {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return {
-    code: 'analysis-failed',
-    severity: 'warn',
-    title: what,
-    detail: text(`${message}. You can still continue; check the request in MetaMask yourself.`, `${message}。続行はできますが、MetaMask で内容をご自身で確認してください。`),
-  };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, signal: AbortSignal): Promise<T> {

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { KNOWN_CHAINS } from '@/core/chain/chains';
+import { validateRpcUrl, type Settings } from '@/core/settings/settings';
+import { t } from '@/components/i18n/ui-text';
+import { useSettings } from '@/components/stores/settings-store';
+
+export function SettingsTab() {
+  const { settings, update } = useSettings();
+  const lang = settings.lang;
+  const [rpcs, setRpcs] = useState<Record<string, string>>(settings.rpcs);
+  const [origins, setOrigins] = useState(settings.trustedOrigins.join('\n'));
+  const [spenders, setSpenders] = useState(settings.trustedSpenders.join('\n'));
+  const [status, setStatus] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  async function save() {
+    setError(undefined);
+    const clean: Record<string, string> = {};
+    try {
+      for (const [id, url] of Object.entries(rpcs)) if (url.trim()) clean[id] = validateRpcUrl(url);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
+    await update({ rpcs: clean, trustedOrigins: lines(origins), trustedSpenders: lines(spenders) });
+    setStatus(t(lang, 'saved'));
+  }
+
+  return (
+    <div className="tabpanel" data-testid="settings">
+      <label className="field">
+        {t(lang, 'language')}
+        <select data-testid="settings-lang" value={settings.lang} onChange={(e) => void update({ lang: e.target.value as Settings['lang'] })}>
+          <option value="en">English</option>
+          <option value="ja">日本語</option>
+        </select>
+      </label>
+      <label className="field">
+        {t(lang, 'fiat')}
+        <select value={settings.fiat} onChange={(e) => void update({ fiat: e.target.value as Settings['fiat'] })}>
+          <option value="USD">USD</option>
+          <option value="JPY">JPY</option>
+        </select>
+      </label>
+      <h3>{t(lang, 'rpcTitle')}</h3>
+      <p className="muted small">{t(lang, 'rpcHint')}</p>
+      {KNOWN_CHAINS.map((c) => (
+        <div key={c.id} className="rpc-row">
+          <span>{c.name}</span>
+          <div>
+            <input
+              type="url"
+              aria-label={`${c.name} RPC`}
+              data-testid={`settings-rpc-${c.id}`}
+              placeholder={c.publicRpcs[0]}
+              value={rpcs[String(c.id)] ?? ''}
+              onChange={(e) => setRpcs({ ...rpcs, [String(c.id)]: e.target.value })}
+              style={{ width: '100%' }}
+            />
+            <div className="muted small">
+              {t(lang, 'rpcPublic')}: {c.publicRpcs.join(', ')}
+            </div>
+            <label className="small">
+              <input
+                type="checkbox"
+                checked={!!settings.privateRpc[String(c.id)]}
+                onChange={(e) => void update({ privateRpc: { ...settings.privateRpc, [String(c.id)]: e.target.checked } })}
+              />{' '}
+              {t(lang, 'rpcOnlyMine')}
+            </label>
+          </div>
+        </div>
+      ))}
+      <label className="field">
+        {t(lang, 'trustedOrigins')}
+        <textarea rows={3} value={origins} onChange={(e) => setOrigins(e.target.value)} />
+      </label>
+      <label className="field">
+        {t(lang, 'trustedSpenders')}
+        <textarea rows={3} value={spenders} onChange={(e) => setSpenders(e.target.value)} />
+      </label>
+      {error && <p className="error-text" role="alert">{error}</p>}
+      <button data-testid="settings-save" onClick={() => void save()}>
+        {t(lang, 'save')}
+      </button>
+      {status && <p role="status" className="muted">{status}</p>}
+    </div>
+  );
+}

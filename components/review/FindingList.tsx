@@ -1,0 +1,23 @@
+import { pick, type Lang } from '@/core/i18n/localized';
+import type { Finding } from '@/core/review/types';
+import { t } from '@/components/i18n/ui-text';
+
+const ICON = { info: 'ℹ', warn: '⚠', danger: '⛔' } as const;
+
+export function FindingList({ findings, lang }: { findings: readonly Finding[]; lang: Lang }) {
+  if (findings.length === 0) return <p className="muted">{t(lang, 'noFindings')}</p>;
+  return (
+    <ul className="findings" aria-label={t(lang, 'findings')}>
+      {findings.map((f, i) => (
+        <li key={`${f.code}-${i}`} className={`finding sev-${f.severity}`} data-testid="finding" data-code={f.code} data-severity={f.severity}>
+          <span className="icon" aria-hidden="true">{ICON[f.severity]}</span>
+          <div>
+            <strong>{pick(f.title, lang)}</strong>
+            {f.detail && <p>{pick(f.detail, lang)}</p>}
+            <code className="code">{f.code}</code>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,153 @@
+import { useEffect, useRef, useState } from 'react';
+import { pick, text, type Lang } from '@/core/i18n/localized';
+import type { Decision, Review, Verdict } from '@/core/review/types';
+import type { ReviewGetResponse } from '@/core/messages';
+import { analysisFailed } from '@/core/review/analysis-failed';
+import { t } from '@/components/i18n/ui-text';
+import { ask } from '@/components/runtime';
+import { AssetChanges } from './AssetChanges';
+import { Cards } from './Cards';
+import { FindingList } from './FindingList';
+
+type State =
+  | { phase: 'loading'; slow: boolean }
+  | { phase: 'ready'; review: Review; origin: string }
+  | { phase: 'failed'; review: Pick<Review, 'verdict' | 'findings' | 'summary'>; origin?: string };
+
+/** Asks the background for the review, retrying while a stopped worker restarts, until the deadline. */
+async function fetchReview(key: string, deadline: number): Promise<ReviewGetResponse> {
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      return await ask<ReviewGetResponse>({ t: 'review:get', key });
+    } catch (error) {
+      lastError = error;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+  throw lastError ?? new Error('timed out');
+}
+
+export function ReviewPanel({ reviewKey, lang, timeoutMs }: { reviewKey: string; lang: Lang; timeoutMs: number }) {
+  const [state, setState] = useState<State>({ phase: 'loading', slow: false });
+  const [decided, setDecided] = useState<Decision | undefined>();
+  const [applyFees, setApplyFees] = useState(false);
+  const [deciding, setDeciding] = useState(false);
+  const continueRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    const slowTimer = setTimeout(() => live && setState((s) => (s.phase === 'loading' ? { phase: 'loading', slow: true } : s)), 1_500);
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs));
+    Promise.race([fetchReview(reviewKey, Date.now() + timeoutMs), timeout]).then(
+      (r) => {
+        if (!live) return;
+        if (r.decision) setDecided(r.decision);
+        if (r.review) setState({ phase: 'ready', review: r.review, origin: r.request.origin });
+        else throw new Error('no review');
+      },
+      (error: unknown) => {
+        if (!live) return;
+        setState({
+          phase: 'failed',
+          review: { verdict: 'error', findings: [analysisFailed(text('The check did not finish', '確認が完了しませんでした'), error)], summary: text('Unchecked request', '未確認のリクエスト') },
+        });
+      },
+    );
+    return () => {
+      live = false;
+      clearTimeout(slowTimer);
+    };
+  }, [reviewKey, timeoutMs]);
+
+  async function decide(decision: Decision) {
+    if (deciding || decided) return;
+    setDeciding(true);
+    try {
+      // A stopped worker is woken by the message; retry briefly so the decision is never lost.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await ask({ t: 'review:decide', key: reviewKey, decision, applyFees });
+          break;
+        } catch (error) {
+          if (attempt >= 5) throw error;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
+      setDecided(decision);
+    } finally {
+      setDeciding(false);
+    }
+  }
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') void decide('reject');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (decided === 'continue') {
+    return (
+      <main className="panel companion" data-testid="review-companion">
+        <h1>{t(lang, 'companionTitle')}</h1>
+        {state.phase !== 'loading' && <p className="summary">{pick(state.review.summary, lang)}</p>}
+        <p className="muted">{t(lang, 'companionHint')}</p>
+      </main>
+    );
+  }
+  if (decided === 'reject') {
+    return (
+      <main className="panel">
+        <p>{t(lang, 'rejected')}</p>
+      </main>
+    );
+  }
+
+  const verdict: Verdict | undefined = state.phase === 'loading' ? undefined : state.review.verdict;
+  return (
+    <main className={`panel verdict-${verdict ?? 'pending'}`} data-testid="review" {...(verdict ? { 'data-verdict': verdict } : {})} aria-busy={!verdict}>
+      <header>
+        <span className="brand">{t(lang, 'appName')}</span>
+        <button className="close" aria-label={t(lang, 'close')} title={t(lang, 'close')} onClick={() => void decide('reject')}>
+          ×
+        </button>
+      </header>
+      {state.phase === 'loading' ? (
+        <div className="loading" role="status">
+          <div className="spinner" aria-hidden="true" />
+          <p>{t(lang, 'checking')}</p>
+          {state.slow && <p className="muted">{t(lang, 'slow')}</p>}
+        </div>
+      ) : (
+        <>
+          <div className="verdict" role="status">
+            <strong>{t(lang, `verdict_${state.review.verdict}`)}</strong>
+            {state.phase === 'ready' && <span className="origin">{state.origin}</span>}
+          </div>
+          <p className="summary" data-testid="review-summary">{pick(state.review.summary, lang)}</p>
+          {state.review.verdict === 'error' && <p className="muted">{t(lang, 'errorHint')}</p>}
+          <FindingList findings={state.review.findings} lang={lang} />
+          {state.phase === 'ready' && state.review.assetChanges && <AssetChanges changes={state.review.assetChanges} lang={lang} />}
+          {state.phase === 'ready' && <Cards cards={state.review.cards} lang={lang} />}
+          {state.phase === 'ready' && state.review.suggestedFees && (
+            <label className="apply-fees">
+              <input type="checkbox" data-testid="review-apply-fees" checked={applyFees} onChange={(e) => setApplyFees(e.target.checked)} />
+              {t(lang, 'applyFees')}
+            </label>
+          )}
+          {state.phase === 'ready' && <p className="muted small">{t(lang, 'took')} {state.review.analysisMs} ms</p>}
+        </>
+      )}
+      <footer>
+        <button data-testid="review-reject" className="reject" disabled={deciding} onClick={() => void decide('reject')}>
+          {t(lang, 'reject')}
+        </button>
+        <button data-testid="review-continue" className={`continue ${verdict === 'danger' ? 'risky' : ''}`} ref={continueRef} disabled={deciding || !verdict} onClick={() => void decide('continue')}>
+          {t(lang, 'continue')}
+        </button>
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,23 @@
+import { create } from 'zustand';
+import { DEFAULT_SETTINGS, type Settings } from '@/core/settings/settings';
+import { loadSettings, settingsItem, updateSettings } from '@/components/storage/settings';
+
+interface SettingsState {
+  settings: Settings;
+  loaded: boolean;
+  load(): Promise<void>;
+  update(patch: Partial<Settings>): Promise<void>;
+}
+
+/** Settings for React views, kept in step with browser.storage (other windows may change them). */
+export const useSettings = create<SettingsState>((set) => ({
+  settings: DEFAULT_SETTINGS,
+  loaded: false,
+  async load() {
+    set({ settings: await loadSettings(), loaded: true });
+    settingsItem.watch(async () => set({ settings: await loadSettings() }));
+  },
+  async update(patch) {
+    set({ settings: await updateSettings(patch) });
+  },
+}));

@@ -1,0 +1,22 @@
+import type { Decision, Review, SigningRequest } from './review/types';
+import type { ReviewRecord } from './store/db';
+import type { ReviewFees } from './intercept/protocol';
+
+/** Runtime messages between the extension's own contexts (content script, review panel, popup, background). */
+export type RuntimeMessage =
+  | { t: 'review:start'; key: string; request: Omit<SigningRequest, 'origin' | 'chainId'> & { chainId: string | null } }
+  | { t: 'review:get'; key: string }
+  | { t: 'review:decide'; key: string; decision: Decision; applyFees: boolean }
+  | { t: 'reviews:list'; limit?: number };
+
+/** Sent by the background to the tab's content script. */
+export type TabMessage = { t: 'review:decided'; key: string; decision: Decision; fees?: ReviewFees };
+
+export interface ReviewGetResponse {
+  request: SigningRequest;
+  review?: Review;
+  decision?: Decision;
+  error?: string;
+}
+
+export type ReviewsListResponse = ReviewRecord[];

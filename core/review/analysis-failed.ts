@@ -1,0 +1,13 @@
+import { text, type Localized } from '../i18n/localized';
+import type { Finding } from './types';
+
+/** The finding for a check that could not run: the user can still continue, and is told to look themselves. */
+export function analysisFailed(what: Localized, error: unknown): Finding {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return {
+    code: 'analysis-failed',
+    severity: 'warn',
+    title: what,
+    detail: text(`${message}. You can still continue; check the request in MetaMask yourself.`, `${message}。続行はできますが、MetaMask で内容をご自身で確認してください。`),
+  };
+}

@@ -1,0 +1,66 @@
+import type { Lang } from '../i18n/localized';
+
+export type Fiat = 'USD' | 'JPY';
+
+/** Everything the user can set. Stored in browser.storage.local; validated on every read. */
+export interface Settings {
+  lang: Lang;
+  fiat: Fiat;
+  /** The user's own RPC per chain id (decimal string key); tried before the public fallbacks. */
+  rpcs: Record<string, string>;
+  /** Use only the user's RPC for these chains (no public fallbacks: e.g. a private RPC). */
+  privateRpc: Record<string, boolean>;
+  trustedOrigins: string[];
+  trustedSpenders: string[];
+  /** Address labels (lowercase address → name) for contracts the built-in list lacks. */
+  labels: Record<string, string>;
+  /** How long the panel waits for the analysis before showing "could not finish" (ms). */
+  reviewTimeoutMs: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  lang: 'en',
+  fiat: 'USD',
+  rpcs: {},
+  privateRpc: {},
+  trustedOrigins: [],
+  trustedSpenders: [],
+  labels: {},
+  reviewTimeoutMs: 4_000,
+};
+
+export class InvalidRpcUrlError extends Error {
+  override name = 'InvalidRpcUrlError';
+}
+
+/** Only http(s) and ws(s) URLs; plain http only to this machine. */
+export function validateRpcUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    throw new InvalidRpcUrlError(`"${url}" is not a URL.`);
+  }
+  const local = ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+  if (u.protocol === 'https:' || u.protocol === 'wss:' || (local && (u.protocol === 'http:' || u.protocol === 'ws:'))) return u.toString();
+  throw new InvalidRpcUrlError('Use an https:// RPC URL (plain http:// only for a node on this computer).');
+}
+
+const isStringRecord = (v: unknown): v is Record<string, string> =>
+  typeof v === 'object' && v !== null && Object.values(v).every((x) => typeof x === 'string');
+
+/** Whatever is stored, returns valid settings: unknown or broken fields fall back to their defaults. */
+export function normalizeSettings(raw: unknown): Settings {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase()) : []);
+  return {
+    lang: r.lang === 'ja' ? 'ja' : 'en',
+    fiat: r.fiat === 'JPY' ? 'JPY' : 'USD',
+    rpcs: isStringRecord(r.rpcs) ? r.rpcs : {},
+    privateRpc: typeof r.privateRpc === 'object' && r.privateRpc !== null ? Object.fromEntries(Object.entries(r.privateRpc).filter(([, v]) => typeof v === 'boolean')) as Record<string, boolean> : {},
+    trustedOrigins: strings(r.trustedOrigins),
+    trustedSpenders: strings(r.trustedSpenders),
+    labels: isStringRecord(r.labels) ? Object.fromEntries(Object.entries(r.labels).map(([k, v]) => [k.toLowerCase(), v.slice(0, 60)])) : {},
+    reviewTimeoutMs: typeof r.reviewTimeoutMs === 'number' && r.reviewTimeoutMs >= 500 && r.reviewTimeoutMs <= 60_000 ? r.reviewTimeoutMs : DEFAULT_SETTINGS.reviewTimeoutMs,
+  };
+}

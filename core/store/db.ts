@@ -1,0 +1,56 @@
+import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Decision, Review, SigningRequest } from '../review/types';
+
+/** One reviewed request from arrival to the user's decision. Persisted so a stopped worker loses nothing. */
+export interface ReviewRecord {
+  /** Unguessable key, also the review panel's URL fragment. */
+  key: string;
+  createdAt: number;
+  request: SigningRequest;
+  /** Where to send the decision back. */
+  tabId: number;
+  frameId: number;
+  review?: Review;
+  decision?: Decision;
+  decidedAt?: number;
+  appliedFees?: boolean;
+}
+
+export interface PreflightSchema extends DBSchema {
+  reviews: { key: string; value: ReviewRecord; indexes: { createdAt: number } };
+  kv: { key: string; value: unknown };
+}
+
+export const DB_NAME = 'preflight';
+export const DB_VERSION = 1;
+
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+/**
+ * Opens (and upgrades) the database through the IDBFactory it is given: the browser's in the
+ * extension, fake-indexeddb's in Node tests. Each version step migrates existing data, never drops it.
+ */
+export function openPreflightDb(factory: IDBFactory, name = DB_NAME): Promise<IDBPDatabase<PreflightSchema>> {
+  const request = factory.open(name, DB_VERSION);
+  request.onupgradeneeded = (event) => {
+    const db = request.result;
+    const from = event.oldVersion;
+    if (from < 1) {
+      const reviews = db.createObjectStore('reviews', { keyPath: 'key' });
+      reviews.createIndex('createdAt', 'createdAt');
+      db.createObjectStore('kv');
+    }
+  };
+  // Another context holding an older version blocks the upgrade: say so instead of hanging.
+  const blocked = new Promise<never>((_, reject) => {
+    request.onblocked = () => reject(new DatabaseUnavailableError('The database upgrade is blocked by another open Preflight window. Close it and retry.'));
+  });
+  const opened = wrap(request) as unknown as Promise<IDBPDatabase<PreflightSchema>>;
+  return Promise.race([opened, blocked]).then((db) => {
+    // When a newer version elsewhere wants to upgrade, get out of its way.
+    db.addEventListener('versionchange', () => db.close());
+    return db;
+  });
+}

@@ -1,0 +1,85 @@
+import type { IDBPDatabase } from 'idb';
+import type { Decision, Review } from '../review/types';
+import type { PreflightSchema, ReviewRecord } from './db';
+
+type Db = IDBPDatabase<PreflightSchema>;
+
+/** Keeps the newest reviews; older ones are pruned beyond this count. */
+export const MAX_REVIEWS = 5_000;
+
+export class ReviewNotFoundError extends Error {
+  override name = 'ReviewNotFoundError';
+  constructor(key: string) {
+    super(`No review with key ${key.slice(0, 8)}… (it may have been pruned).`);
+  }
+}
+
+export async function putRecord(db: Db, record: ReviewRecord): Promise<void> {
+  await db.put('reviews', record);
+}
+
+export async function getRecord(db: Db, key: string): Promise<ReviewRecord | undefined> {
+  return db.get('reviews', key);
+}
+
+export async function saveReview(db: Db, key: string, review: Review): Promise<ReviewRecord> {
+  const tx = db.transaction('reviews', 'readwrite');
+  const record = await tx.store.get(key);
+  if (!record) throw new ReviewNotFoundError(key);
+  const updated = { ...record, review };
+  await tx.store.put(updated);
+  await tx.done;
+  return updated;
+}
+
+/** Records the user's decision once; a second, different decision for the same key is refused. */
+export async function recordDecision(db: Db, key: string, decision: Decision, appliedFees: boolean, now: number): Promise<ReviewRecord> {
+  const tx = db.transaction('reviews', 'readwrite');
+  const record = await tx.store.get(key);
+  if (!record) throw new ReviewNotFoundError(key);
+  if (record.decision) {
+    await tx.done;
+    return record;
+  }
+  const updated: ReviewRecord = { ...record, decision, decidedAt: now, appliedFees };
+  await tx.store.put(updated);
+  await tx.done;
+  return updated;
+}
+
+/** Newest first. */
+export async function listRecords(db: Db, limit = 100): Promise<ReviewRecord[]> {
+  const out: ReviewRecord[] = [];
+  let cursor = await db.transaction('reviews').store.index('createdAt').openCursor(null, 'prev');
+  while (cursor && out.length < limit) {
+    out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
+export async function pruneRecords(db: Db, keep = MAX_REVIEWS): Promise<number> {
+  const count = await db.count('reviews');
+  if (count <= keep) return 0;
+  const tx = db.transaction('reviews', 'readwrite');
+  let cursor = await tx.store.index('createdAt').openCursor();
+  let removed = 0;
+  while (cursor && removed < count - keep) {
+    await cursor.delete();
+    removed++;
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return removed;
+}
+
+/** Recipients the user has sent to in reviewed, continued transactions (for address-poisoning checks). */
+export function recipientsOf(records: readonly ReviewRecord[]): string[] {
+  const out = new Set<string>();
+  for (const r of records) {
+    if (r.decision !== 'continue' || r.request.method !== 'eth_sendTransaction') continue;
+    const tx = Array.isArray(r.request.params) ? (r.request.params[0] as { to?: unknown } | undefined) : undefined;
+    if (typeof tx?.to === 'string') out.add(tx.to.toLowerCase());
+  }
+  return [...out];
+}

@@ -1,0 +1,58 @@
+import { browser, type Browser } from 'wxt/browser';
+import { parseChainId } from '@/core/chain/chains';
+import { isReviewedMethod } from '@/core/review/types';
+import type { ReviewGetResponse, RuntimeMessage, TabMessage } from '@/core/messages';
+import { listRecords, putRecord, recordDecision, getRecord } from '@/core/store/reviews';
+import { db } from '@/components/storage/db';
+import { ensureReview } from './review-service';
+
+type Sender = Browser.runtime.MessageSender;
+
+class ForbiddenSenderError extends Error {
+  override name = 'ForbiddenSenderError';
+}
+
+const reviewPageUrl = () => browser.runtime.getURL('/review.html');
+const fromReviewPage = (s: Sender) => !!s.url?.startsWith(reviewPageUrl());
+const fromExtensionPage = (s: Sender) => !!s.url?.startsWith(browser.runtime.getURL('/'));
+
+/** Answers one runtime message. The sender decides what it may ask: only our own pages decide. */
+export async function handleMessage(message: RuntimeMessage, sender: Sender): Promise<unknown> {
+  switch (message.t) {
+    case 'review:start': {
+      // From a content script: origin, tab and frame come from the browser, never from the page.
+      if (!sender.tab?.id || !sender.url || !isReviewedMethod(message.request.method)) throw new ForbiddenSenderError('not a content script');
+      const origin = sender.origin ?? new URL(sender.url).origin;
+      await putRecord(await db(), {
+        key: message.key,
+        createdAt: Date.now(),
+        tabId: sender.tab.id,
+        frameId: sender.frameId ?? 0,
+        request: { method: message.request.method, params: message.request.params, origin, chainId: parseChainId(message.request.chainId) ?? 1 },
+      });
+      void ensureReview(message.key).catch(() => undefined); // the panel asks for it and reports failures
+      return { ok: true };
+    }
+    case 'review:get': {
+      if (!fromReviewPage(sender)) throw new ForbiddenSenderError('only the review panel reads reviews');
+      const record = await ensureReview(message.key);
+      const response: ReviewGetResponse = { request: record.request, review: record.review, decision: record.decision };
+      return response;
+    }
+    case 'review:decide': {
+      if (!fromReviewPage(sender)) throw new ForbiddenSenderError('only the review panel decides');
+      const database = await db();
+      const before = await getRecord(database, message.key);
+      const record = await recordDecision(database, message.key, message.decision, message.applyFees, Date.now());
+      if (before?.decision) return { ok: true, already: true };
+      const fees = message.applyFees && record.decision === 'continue' ? record.review?.suggestedFees : undefined;
+      const out: TabMessage = { t: 'review:decided', key: record.key, decision: record.decision ?? 'reject', fees };
+      await browser.tabs.sendMessage(record.tabId, out, { frameId: record.frameId });
+      return { ok: true };
+    }
+    case 'reviews:list': {
+      if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages list reviews');
+      return listRecords(await db(), message.limit ?? 100);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import { browser } from 'wxt/browser';
+import type { RuntimeMessage } from '@/core/messages';
+import { handleMessage } from './handlers';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    // Registered synchronously: a worker woken by a message must find its listener at once.
+    browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+      if (typeof message !== 'object' || message === null || typeof (message as { t?: unknown }).t !== 'string') return false;
+      handleMessage(message as RuntimeMessage, sender).then(
+        (result) => sendResponse({ ok: true, result }),
+        (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
+      );
+      return true;
+    });
+  },
+});

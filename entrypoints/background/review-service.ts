@@ -1,0 +1,67 @@
+import type { PublicClient } from 'viem';
+import { createChainClient } from '@/core/chain/client';
+import { createTokenCache } from '@/core/chain/token';
+import { reviewRequest } from '@/core/review/engine';
+import type { Review } from '@/core/review/types';
+import type { Settings } from '@/core/settings/settings';
+import { getRecord, listRecords, recipientsOf, ReviewNotFoundError, saveReview } from '@/core/store/reviews';
+import type { ReviewRecord } from '@/core/store/db';
+import { db } from '@/components/storage/db';
+import { loadSettings } from '@/components/storage/settings';
+
+/** Cache only: rebuilt freely after the worker restarts. */
+const clients = new Map<string, { client: PublicClient; token: ReturnType<typeof createTokenCache> }>();
+const inflight = new Map<string, Promise<Review>>();
+
+function chainAccess(chainId: number, settings: Settings) {
+  const userRpc = settings.rpcs[String(chainId)];
+  const cacheKey = `${chainId}|${userRpc ?? ''}|${settings.privateRpc[String(chainId)] ? 'p' : ''}`;
+  let hit = clients.get(cacheKey);
+  if (!hit) {
+    try {
+      const client = createChainClient({ chainId, userRpc, usePublicFallbacks: !settings.privateRpc[String(chainId)] });
+      hit = { client, token: createTokenCache(client) };
+      clients.set(cacheKey, hit);
+    } catch {
+      return undefined; // no RPC for this chain: on-chain checks are skipped and said so
+    }
+  }
+  return hit;
+}
+
+async function analyze(record: ReviewRecord): Promise<Review> {
+  const settings = await loadSettings();
+  const access = chainAccess(record.request.chainId, settings);
+  const history = await listRecords(await db(), 500);
+  return reviewRequest(
+    record.request,
+    {
+      client: access?.client,
+      token: access?.token,
+      now: Date.now,
+      trustedOrigins: settings.trustedOrigins,
+      trustedSpenders: settings.trustedSpenders,
+      labels: settings.labels,
+      knownRecipients: recipientsOf(history),
+    },
+    { id: record.key, timeoutMs: Math.max(500, settings.reviewTimeoutMs - 750) },
+  );
+}
+
+/** The record with its review, analysing it now if no review is stored yet (e.g. after a worker restart). */
+export async function ensureReview(key: string): Promise<ReviewRecord> {
+  const database = await db();
+  const record = await getRecord(database, key);
+  if (!record) throw new ReviewNotFoundError(key);
+  if (record.review) return record;
+  let running = inflight.get(key);
+  if (!running) {
+    running = analyze(record).then(async (review) => {
+      await saveReview(database, key, review);
+      return review;
+    });
+    inflight.set(key, running);
+    void running.finally(() => inflight.delete(key)).catch(() => undefined);
+  }
+  return { ...record, review: await running };
+}

@@ -1,0 +1,72 @@
+import { browser } from 'wxt/browser';
+import type { RuntimeMessage, TabMessage } from '@/core/messages';
+import { isReviewedMethod } from '@/core/review/types';
+import { openContentChannel } from './channel';
+import { mountPanel, type Panel } from './panel';
+
+interface Pending {
+  id: string;
+  key: string;
+  panel?: Panel;
+  decided: boolean;
+}
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_start',
+  allFrames: true,
+  main() {
+    const byKey = new Map<string, Pending>();
+    const byId = new Map<string, Pending>();
+    const queue: Pending[] = [];
+    const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+    /** One panel at a time: the oldest undecided request is shown; the rest wait their turn. */
+    const showNext = () => {
+      const next = queue.find((p) => !p.decided);
+      if (next && !next.panel) next.panel = mountPanel(next.key);
+    };
+
+    const channel = openContentChannel((m) => {
+      if (m.t === 'review') {
+        if (!isReviewedMethod(m.method) || byId.has(m.id)) return;
+        const p: Pending = { id: m.id, key: newKey(), decided: false };
+        byId.set(m.id, p);
+        byKey.set(p.key, p);
+        queue.push(p);
+        channel.send({ t: 'ack', id: m.id });
+        const start: RuntimeMessage = { t: 'review:start', key: p.key, request: { method: m.method, params: m.params, chainId: m.chainId } };
+        const send = (attempt: number): void => {
+          browser.runtime.sendMessage(start).catch(() => attempt < 3 && setTimeout(() => send(attempt + 1), 200 * (attempt + 1)));
+        };
+        send(0);
+        showNext();
+      } else if (m.t === 'settled') {
+        // The wallet answered: the companion card has done its job.
+        const p = byId.get(m.id);
+        if (p) {
+          p.panel?.remove();
+          byId.delete(m.id);
+          byKey.delete(p.key);
+        }
+      }
+    });
+
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      const m = message as TabMessage;
+      if (m?.t !== 'review:decided') return;
+      const p = byKey.get(m.key);
+      if (!p || p.decided) return;
+      p.decided = true;
+      queue.splice(queue.indexOf(p), 1);
+      channel.send({ t: 'decision', id: p.id, decision: m.decision, fees: m.fees });
+      if (m.decision === 'continue') p.panel?.setMode('companion');
+      else {
+        p.panel?.remove();
+        byId.delete(p.id);
+        byKey.delete(p.key);
+      }
+      showNext();
+    });
+  },
+});
