@@ -12,9 +12,14 @@ class ForbiddenSenderError extends Error {
   override name = 'ForbiddenSenderError';
 }
 
-const reviewPageUrl = () => browser.runtime.getURL('/review.html');
-const fromReviewPage = (s: Sender) => !!s.url?.startsWith(reviewPageUrl());
-const fromExtensionPage = (s: Sender) => !!s.url?.startsWith(browser.runtime.getURL('/'));
+/** Our own pages: same extension id and an extension URL (the review frame may carry a dynamic host, use_dynamic_url). */
+function extensionPath(s: Sender): string | undefined {
+  if (s.id !== browser.runtime.id || !s.url) return undefined;
+  const url = new URL(s.url);
+  return url.protocol === new URL(browser.runtime.getURL('/')).protocol ? url.pathname : undefined;
+}
+const fromReviewPage = (s: Sender) => extensionPath(s) === '/review.html';
+const fromExtensionPage = (s: Sender) => extensionPath(s) !== undefined;
 
 /** Answers one runtime message. The sender decides what it may ask: only our own pages decide. */
 export async function handleMessage(message: RuntimeMessage, sender: Sender): Promise<unknown> {

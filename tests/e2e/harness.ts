@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker(): Promise<Worker>;
+  /** Stops the extension's service worker as the browser would after idling (CDP ServiceWorker.stopAllWorkers). */
+  stopWorker(page: Page): Promise<void>;
+  setSettings(settings: Record<string, unknown>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(opts: { withExtension?: boolean } = {}): Promise<ExtensionBrowser> {
+  const withExtension = opts.withExtension ?? true;
+  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+  const userDataDir = mkdtempSync(join(tmpdir(), 'preflight-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const worker = async () => context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = withExtension ? new URL((await worker()).url()).host : '';
+  return {
+    context,
+    extensionId,
+    worker,
+    async stopWorker(page) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    async setSettings(settings) {
+      const w = await worker();
+      await w.evaluate(async (s) => {
+        const current = ((await chrome.storage.local.get('settings')) as { settings?: object }).settings ?? {};
+        await chrome.storage.local.set({ settings: { ...current, ...s } });
+      }, settings);
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The review iframe lives in a closed shadow root: find it through the frame tree, by URL. */
+export async function reviewFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((f) => /\/review\.html#/.test(f.url()));
+    if (frame) return frame;
+    await page.waitForTimeout(10);
+  }
+  throw new Error('no review panel appeared');
+}
+
+export function reviewFrames(page: Page): Frame[] {
+  return page.frames().filter((f) => /\/review\.html#/.test(f.url()));
+}
+
+/** Waits for the verdict and returns it with the finding codes shown. */
+export async function readVerdict(frame: Frame, timeoutMs = 10_000): Promise<{ verdict: string; codes: string[]; severities: string[] }> {
+  const review = frame.locator('[data-testid="review"][data-verdict]');
+  await review.waitFor({ timeout: timeoutMs });
+  const verdict = (await review.getAttribute('data-verdict')) ?? '';
+  const findings = frame.locator('[data-testid="finding"]');
+  const codes = await findings.evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''));
+  const severities = await findings.evaluateAll((els) => els.map((e) => e.getAttribute('data-severity') ?? ''));
+  return { verdict, codes, severities };
+}
+
+/** Clicks a demo dApp button and returns a reader for its result element. */
+export async function clickCase(page: Page, name: string) {
+  await page.locator(`[data-testid="btn-${name}"]`).click();
+  const result = page.locator(`[data-testid="result-${name}"]`);
+  return {
+    result,
+    async settled(timeoutMs = 15_000) {
+      await page.locator(`[data-testid="result-${name}"][data-status]`).waitFor({ timeout: timeoutMs });
+      return { status: await result.getAttribute('data-status'), text: (await result.textContent()) ?? '' };
+    },
+  };
+}
