@@ -1,0 +1,107 @@
+/**
+ * Send now, or wait until a given time? Uses the forecast's empirical error distribution at each
+ * candidate wait (all within the deadline) to get the expected saving, its 10/90 % range and the
+ * chance that waiting costs more. Waiting is advised only when the saving is material and that
+ * chance is low.
+ */
+import { GasInputError, InsufficientHistoryError } from './errors';
+import { forecastLog, type ForecastOptions } from './forecast';
+import type { FeeSeries } from './types';
+
+export interface AdviceRequest {
+  gasLimit: bigint;
+  /** Tip per gas paid either way (wei). */
+  priorityFee?: bigint;
+  /** Latest acceptable send time, seconds from now (e.g. 24 h = 86400). */
+  withinSeconds: number;
+  /** Current time (unix seconds), from the caller's clock. */
+  now: number;
+}
+
+export interface AdviceOptions extends ForecastOptions {
+  /** Minimum expected saving, share of the cost of sending now (default 0.05). */
+  minSavingShare?: number;
+  /** Highest acceptable chance that waiting costs more (default 0.2). */
+  maxLoseProbability?: number;
+  /** Candidate waits in steps of the series (default: every step up to the deadline, at most 48). */
+  candidates?: number[];
+  /** History older than this (seconds) is stale (default 900). */
+  maxStalenessSeconds?: number;
+}
+
+export interface WaitOption {
+  waitSeconds: number;
+  sendAt: number;
+  expectedSavingWei: bigint;
+  expectedSavingShare: number;
+  savingP10Wei: bigint;
+  savingP90Wei: bigint;
+  probabilityWaitCostsMore: number;
+  method: 'model' | 'naive';
+}
+
+export interface GasAdvice {
+  action: 'send-now' | 'wait';
+  /** Unix seconds to send at (now when sending now). */
+  sendAt: number;
+  baseFeeNow: bigint;
+  costNowWei: bigint;
+  /** The chosen wait (undefined when sending now). */
+  wait?: WaitOption;
+  /** Best option considered even when not advised (for display). */
+  bestCandidate?: WaitOption;
+  reason: string;
+}
+
+function toWei(x: number): bigint {
+  return BigInt(Math.round(x));
+}
+
+export function adviseSendOrWait(series: FeeSeries, request: AdviceRequest, options: AdviceOptions = {}): GasAdvice {
+  if (request.gasLimit <= 0n || request.gasLimit > 1_000_000_000n) throw new GasInputError(`gas limit ${request.gasLimit} is not plausible`);
+  if (!(request.withinSeconds >= 0)) throw new GasInputError('the deadline must be zero or more seconds from now');
+  const t = options.asOf ?? series.logFee.length - 1;
+  const lastTime = series.startTime + t * series.stepSeconds;
+  if (request.now < lastTime - 60) throw new GasInputError('the clock is behind the newest fee sample; check the system time');
+  const staleness = request.now - lastTime;
+  if (staleness > (options.maxStalenessSeconds ?? 900)) throw new InsufficientHistoryError(`fee history is ${Math.round(staleness / 60)} min old; refresh it before advising`);
+  const x0 = series.logFee[t]!;
+  const baseNow = Math.exp(x0);
+  const tip = Number(request.priorityFee ?? 0n);
+  const gas = Number(request.gasLimit);
+  const costNow = gas * (baseNow + tip);
+  const maxSteps = Math.floor((request.withinSeconds - Math.max(0, staleness)) / series.stepSeconds);
+  const candidates = (options.candidates ?? Array.from({ length: Math.min(48, maxSteps) }, (_, i) => i + 1)).filter((h) => h >= 1 && h <= maxSteps);
+  const base: GasAdvice = { action: 'send-now', sendAt: request.now, baseFeeNow: toWei(baseNow), costNowWei: toWei(costNow), reason: '' };
+  if (candidates.length === 0) return { ...base, reason: 'the deadline leaves no time to wait' };
+  const forecasts = forecastLog(series, candidates, { ...options, asOf: t });
+  let best: WaitOption | undefined;
+  let bestAdvisable: WaitOption | undefined;
+  const minShare = options.minSavingShare ?? 0.05;
+  const maxLose = options.maxLoseProbability ?? 0.2;
+  for (const f of forecasts) {
+    const savings = Array.from(f.residuals, (r) => gas * (baseNow - Math.exp(f.center + r)));
+    savings.sort((a, b) => a - b);
+    const mean = savings.reduce((a, b) => a + b, 0) / savings.length;
+    const lose = savings.filter((s) => s < 0).length / savings.length;
+    const option: WaitOption = {
+      waitSeconds: f.horizonSteps * series.stepSeconds,
+      sendAt: lastTime + f.horizonSteps * series.stepSeconds,
+      expectedSavingWei: toWei(mean),
+      expectedSavingShare: mean / costNow,
+      savingP10Wei: toWei(savings[Math.floor(0.1 * (savings.length - 1))]!),
+      savingP90Wei: toWei(savings[Math.ceil(0.9 * (savings.length - 1))]!),
+      probabilityWaitCostsMore: lose,
+      method: f.method,
+    };
+    if (!best || option.expectedSavingShare > best.expectedSavingShare) best = option;
+    const advisable = f.method === 'model' && option.expectedSavingShare >= minShare && lose <= maxLose;
+    if (advisable && (!bestAdvisable || option.expectedSavingShare > bestAdvisable.expectedSavingShare)) bestAdvisable = option;
+  }
+  if (bestAdvisable) {
+    const pct = (bestAdvisable.expectedSavingShare * 100).toFixed(1);
+    return { ...base, action: 'wait', sendAt: bestAdvisable.sendAt, wait: bestAdvisable, bestCandidate: best, reason: `waiting is expected to save ${pct} % with a ${(bestAdvisable.probabilityWaitCostsMore * 100).toFixed(0)} % chance of paying more` };
+  }
+  const why = best && best.expectedSavingShare >= minShare ? 'waiting might save, but the chance of paying more is too high' : 'no material saving expected before the deadline';
+  return best ? { ...base, bestCandidate: best, reason: why } : { ...base, reason: why };
+}
