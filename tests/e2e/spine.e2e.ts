@@ -1,0 +1,167 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startDevnet, type Devnet } from '../../scripts/devnet/index';
+import { startDapp } from '../../scripts/devnet/dapp-server';
+import { clickCase, launchWithExtension, readVerdict, reviewFrame, reviewFrames, type ExtensionBrowser } from './harness';
+
+let devnet: Devnet;
+let dapp: { url: string; stop(): Promise<void> };
+let browser: ExtensionBrowser;
+let page: Page;
+
+const baseSettings = () => ({
+  rpcs: { '31337': devnet.rpcUrl },
+  privateRpc: { '31337': true },
+  labels: { [devnet.contracts.v2Router.toLowerCase()]: 'Uniswap V2 Router' },
+});
+
+beforeAll(async () => {
+  devnet = await startDevnet({ port: 0, seed: 7, traffic: false, quiet: true });
+  dapp = await startDapp({ port: 0, devnet });
+  browser = await launchWithExtension();
+  await browser.setSettings(baseSettings());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await dapp?.stop();
+  await devnet?.stop();
+});
+
+beforeEach(async () => {
+  await browser.setSettings(baseSettings());
+  page = await browser.context.newPage();
+  await page.goto(dapp.url);
+});
+
+afterEach(async () => {
+  await page?.close();
+});
+
+describe('review spine (built extension, Chromium, anvil)', () => {
+  it('unlimited approve → panel with unlimited-approval → Continue → the approval is mined', async () => {
+    const c = await clickCase(page, 'approve-unlimited');
+    const frame = await reviewFrame(page);
+    const v = await readVerdict(frame);
+    expect(v.codes).toContain('unlimited-approval');
+    expect(await frame.locator('[data-testid="review-summary"]').textContent()).toMatch(/^Approve 0x.{4}….{4} \(Uniswap V2 Router\) to spend unlimited USDC$/);
+    await frame.locator('[data-testid="review-continue"]').click();
+    const r = await c.settled();
+    expect(r.status).toBe('ok');
+    await page.locator('[data-testid="result-approve-unlimited"][data-mined="1"]').waitFor({ timeout: 15_000 });
+  });
+
+  it('Reject → the dApp receives 4001', async () => {
+    const c = await clickCase(page, 'approve-unlimited');
+    const frame = await reviewFrame(page);
+    await readVerdict(frame);
+    await frame.locator('[data-testid="review-reject"]').click();
+    const r = await c.settled();
+    expect(r.status).toBe('error');
+    expect(r.text).toContain('4001');
+  });
+
+  it('closing the panel counts as Reject (close button and Escape)', async () => {
+    const a = await clickCase(page, 'personal-sign-siwe');
+    const f1 = await reviewFrame(page);
+    await readVerdict(f1);
+    await f1.locator('button.close').click();
+    expect((await a.settled()).text).toContain('4001');
+    const b = await clickCase(page, 'eth-transfer');
+    const f2 = await reviewFrame(page);
+    await readVerdict(f2);
+    await f2.locator('body').press('Escape');
+    expect((await b.settled()).text).toContain('4001');
+  });
+
+  it('a read call (eth_getBalance) passes through without a panel', async () => {
+    const c = await clickCase(page, 'get-balance');
+    const r = await c.settled();
+    expect(r.status).toBe('ok');
+    expect(reviewFrames(page)).toHaveLength(0);
+  });
+
+  it('a provider found only through EIP-6963 is reviewed', async () => {
+    await page.goto(`${dapp.url}?inject=6963`);
+    expect(await page.evaluate(() => 'ethereum' in window && (window as { ethereum?: unknown }).ethereum !== undefined)).toBe(false);
+    const c = await clickCase(page, 'eth-sign');
+    const v = await readVerdict(await reviewFrame(page));
+    expect(v.verdict).toBe('danger');
+    expect(v.codes).toContain('eth-sign');
+    await (await reviewFrame(page)).locator('[data-testid="review-reject"]').click();
+    expect((await c.settled()).text).toContain('4001');
+  });
+
+  it('a provider assigned to window.ethereum after page load is reviewed', async () => {
+    await page.goto(`${dapp.url}?inject=late`);
+    await page.waitForFunction(() => (window as { ethereum?: unknown }).ethereum !== undefined, undefined, { timeout: 5_000 });
+    const c = await clickCase(page, 'set-approval-for-all');
+    const frame = await reviewFrame(page);
+    const v = await readVerdict(frame);
+    expect(v.codes).toContain('nft-approval-for-all');
+    await frame.locator('[data-testid="review-continue"]').click();
+    expect((await c.settled()).status).toBe('ok');
+  });
+
+  it('a chain switch shows chain-switch', async () => {
+    const c = await clickCase(page, 'switch-chain');
+    const frame = await reviewFrame(page);
+    const v = await readVerdict(frame);
+    expect(v.codes).toEqual(['chain-switch']);
+    await frame.locator('[data-testid="review-continue"]').click();
+    expect((await c.settled()).status).toBe('ok');
+  });
+
+  it('an analyzer that throws (dead RPC) gives verdict error and Continue still works', async () => {
+    await browser.setSettings({ rpcs: { '31337': 'http://127.0.0.1:1' }, privateRpc: { '31337': true } });
+    const c = await clickCase(page, 'approve-unlimited');
+    const frame = await reviewFrame(page);
+    const v = await readVerdict(frame);
+    expect(v.verdict).toBe('error');
+    expect(v.codes).toContain('analysis-failed');
+    await frame.locator('[data-testid="review-continue"]').click();
+    expect((await c.settled()).status).toBe('ok');
+    await page.locator('[data-testid="result-approve-unlimited"][data-mined="1"]').waitFor({ timeout: 15_000 });
+  });
+
+  it('the service worker stopped between request and decision does not lose the request', async () => {
+    const c = await clickCase(page, 'eth-transfer');
+    const frame = await reviewFrame(page);
+    await readVerdict(frame);
+    await browser.stopWorker(page);
+    await frame.locator('[data-testid="review-continue"]').click();
+    expect((await c.settled()).status).toBe('ok');
+    await page.locator('[data-testid="result-eth-transfer"][data-mined="1"]').waitFor({ timeout: 15_000 });
+  });
+
+  it('the service worker stopped before the request: the review still arrives', async () => {
+    await browser.stopWorker(page);
+    const c = await clickCase(page, 'eth-sign');
+    const frame = await reviewFrame(page);
+    expect((await readVerdict(frame)).codes).toContain('eth-sign');
+    await frame.locator('[data-testid="review-reject"]').click();
+    expect((await c.settled()).text).toContain('4001');
+  });
+
+  it('legacy sendAsync callbacks keep working through review', async () => {
+    const c = await clickCase(page, 'legacy-send-async');
+    const frame = await reviewFrame(page);
+    await readVerdict(frame);
+    await frame.locator('[data-testid="review-continue"]').click();
+    const r = await c.settled();
+    expect(r.status).toBe('ok');
+    expect(r.text).toMatch(/0x[0-9a-f]{130}/);
+  });
+
+  it('the popup lists reviews with their decisions', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.locator('[data-testid="tab-reviews"]').click();
+    const items = popup.locator('[data-testid="review-item"]');
+    await items.first().waitFor();
+    const decisions = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-decision')));
+    expect(decisions).toContain('continue');
+    expect(decisions).toContain('reject');
+    await popup.close();
+  });
+});
