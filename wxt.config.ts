@@ -2,17 +2,29 @@ import { defineConfig } from 'wxt';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Preflight',
     description: 'Reviews signing requests locally before MetaMask opens: approvals, permits, gas timing, MEV risk.',
     // Each permission is justified in the README. No host permissions: RPC nodes answer CORS requests.
     permissions: ['storage', 'alarms', 'notifications'],
     web_accessible_resources: [
       // The review panel is framed on dApp pages; use_dynamic_url keeps pages from fingerprinting it.
-      { resources: ['review.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+      { resources: ['review.html'], matches: ['http://*/*', 'https://*/*'], ...(browser === 'chrome' ? { use_dynamic_url: true } : {}) },
     ],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'preflight@preflight.local',
+              strict_min_version: '128.0',
+              // Nothing is collected: the only traffic is JSON-RPC to the user's own nodes.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
 });
