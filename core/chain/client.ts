@@ -7,6 +7,8 @@ export interface ClientOptions {
   userRpc?: string;
   /** Set false to use only the user's RPC (e.g. a private node). */
   usePublicFallbacks?: boolean;
+  /** Replaces the chain's built-in public fallbacks (tests, or a user list). */
+  fallbackRpcs?: readonly string[];
   timeoutMs?: number;
   retryCount?: number;
   /** Injected for tests and for the extension (which may wrap fetch). */
@@ -21,11 +23,11 @@ export class NoRpcError extends Error {
 }
 
 /** The RPC URLs tried for a chain, in order: the user's first, then public fallbacks. */
-export function rpcUrlsFor(opts: Pick<ClientOptions, 'chainId' | 'userRpc' | 'usePublicFallbacks'>): string[] {
+export function rpcUrlsFor(opts: Pick<ClientOptions, 'chainId' | 'userRpc' | 'usePublicFallbacks' | 'fallbackRpcs'>): string[] {
   const urls: string[] = [];
   if (opts.userRpc) urls.push(opts.userRpc);
   if (opts.usePublicFallbacks !== false) {
-    for (const url of knownChain(opts.chainId)?.publicRpcs ?? []) if (!urls.includes(url)) urls.push(url);
+    for (const url of opts.fallbackRpcs ?? knownChain(opts.chainId)?.publicRpcs ?? []) if (!urls.includes(url)) urls.push(url);
   }
   return urls;
 }
