@@ -1,11 +1,13 @@
 import { decodeFunctionData, parseAbi, type Address, type Hex } from 'viem';
 import { text } from '../../i18n/localized';
 import type { Analyzer, ReviewContext } from '../analyzer';
-import { hasCode, isTrustedSpender, tokenInfo } from '../chain-reads';
+import { isTrustedSpender, tokenInfo } from '../chain-reads';
 import { formatAmount, isUnlimited, nameAddress, shortHex } from '../format';
 import { isKnownContract, labelOf } from '../labels';
 import type { TxFields } from '../request';
-import type { AnalyzerResult, Finding } from '../types';
+import { checkSpender, newContractFinding, spenderKind, type SpenderCheck } from '../spender';
+import { describeDeadline } from '../typed-data/values';
+import type { AnalyzerResult, Finding, ReviewCard } from '../types';
 
 const APPROVAL_ABI = parseAbi([
   'function approve(address spender, uint256 amount)',
@@ -38,6 +40,18 @@ export function decodeApproval(to: Address | undefined, data: Hex): Decoded | un
   }
 }
 
+function spenderCard(s: SpenderCheck, symbol: string): ReviewCard {
+  const kind = spenderKind(s);
+  return {
+    kind: 'approval',
+    title: text(`Approval of ${symbol}`, `${symbol} の承認`),
+    rows: [
+      { label: text('Spender', '使用者'), value: s.name },
+      { label: text('Spender is', '使用者の種類'), value: text(kind.en, kind.ja) },
+    ],
+  };
+}
+
 async function review(ctx: ReviewContext, tx: TxFields): Promise<AnalyzerResult | undefined> {
   const d = decodeApproval(tx.to, tx.data);
   if (!d) return undefined;
@@ -45,7 +59,8 @@ async function review(ctx: ReviewContext, tx: TxFields): Promise<AnalyzerResult 
   const label = labelOf(spender, ctx.labels);
   const who = nameAddress(spender, label);
   const trusted = isTrustedSpender(ctx, spender) || isKnownContract(spender, ctx.labels);
-  const [token, spenderHasCode] = await Promise.all([tokenInfo(ctx, d.token), hasCode(ctx, spender)]);
+  const [token, spenderCheck] = await Promise.all([tokenInfo(ctx, d.token), checkSpender(ctx, spender)]);
+  const spenderHasCode = spenderCheck.age === undefined ? undefined : spenderCheck.age.status !== 'eoa';
   const symbol = token?.symbol ?? shortHex(d.token);
   const findings: Finding[] = [];
 
@@ -61,6 +76,10 @@ async function review(ctx: ReviewContext, tx: TxFields): Promise<AnalyzerResult 
     });
   }
 
+  // A spender contract deployed in the last 7 days (binary search of eth_getCode): caution.
+  const fresh = d.kind === 'all' && !d.approved ? undefined : newContractFinding('approval-to-eoa', spenderCheck);
+  if (fresh) findings.push(fresh);
+
   if (d.kind === 'all') {
     if (!d.approved) return { findings, summary: text(`Revoke ${who}'s access to all your ${symbol}`, `${who} の ${symbol} 全体へのアクセスを取り消す`) };
     findings.push({
@@ -72,7 +91,7 @@ async function review(ctx: ReviewContext, tx: TxFields): Promise<AnalyzerResult 
         '現在および今後保有するこのコレクションのすべてのトークンが対象で、取り消すまで有効です。ドレイナーはまさにこれを求めます。',
       ),
     });
-    return { findings, summary: text(`Allow ${who} to transfer all your ${symbol}`, `${who} にあなたの ${symbol} すべての移転を許可`) };
+    return { findings, cards: [spenderCard(spenderCheck, symbol)], summary: text(`Allow ${who} to transfer all your ${symbol}`, `${who} にあなたの ${symbol} すべての移転を許可`) };
   }
 
   const isNft = d.kind === 'erc20' && token !== undefined && token.isContract && !token.decimalsKnown;
@@ -92,9 +111,11 @@ async function review(ctx: ReviewContext, tx: TxFields): Promise<AnalyzerResult 
       ),
     });
   }
-  const via = d.kind === 'permit2' ? text(' through Permit2', '（Permit2 経由）') : text('', '');
+  const until = d.kind === 'permit2' ? describeDeadline(BigInt(d.expiration), Math.floor(ctx.now() / 1000)) : undefined;
+  const via = until ? text(` through Permit2, expiring ${until.en}`, `（Permit2 経由、有効期限 ${until.ja}）`) : text('', '');
   return {
     findings,
+    cards: [spenderCard(spenderCheck, symbol)],
     summary: text(
       `Approve ${who} to spend ${amount} ${symbol}${via.en}`,
       unlimited ? `${who} に ${symbol} の無制限の使用を許可${via.ja}` : `${who} に ${amount} ${symbol} の使用を許可${via.ja}`,
@@ -112,6 +133,7 @@ export const approvalAnalyzer: Analyzer = {
     if (found.length === 0) return undefined;
     return {
       findings: found.flatMap((r) => r.findings ?? []),
+      cards: found.flatMap((r) => r.cards ?? []),
       summary: ctx.parsed.kind === 'transaction' ? found[0]!.summary : undefined,
     };
   },

@@ -1,10 +1,34 @@
 import type { Analyzer } from '../analyzer';
+import { addChainAnalyzer } from './add-chain';
 import { approvalAnalyzer } from './approval';
 import { chainSwitchAnalyzer } from './chain-switch';
 import { ethSignAnalyzer } from './eth-sign';
+import { marketplaceOrderAnalyzer } from './marketplace-order';
+import { nativeBalanceAnalyzer } from './native-balance';
+import { permitAnalyzer } from './permit';
+import { permit2Analyzer } from './permit2';
+import { personalSignAnalyzer } from './personal-sign';
+import { phishingAnalyzer } from './phishing';
+import { simulationAnalyzer } from './simulation';
+import { transferAnalyzer } from './transfer';
+import { typedDataTreeAnalyzer } from './typed-data-tree';
 
 /**
  * Every check the review runs, in order of precedence for the plain-sentence summary
  * (the first analyzer that gives a summary wins). To add a check: add one file here and one line below.
  */
-export const DEFAULT_ANALYZERS: readonly Analyzer[] = [approvalAnalyzer, ethSignAnalyzer, chainSwitchAnalyzer];
+export const DEFAULT_ANALYZERS: readonly Analyzer[] = [
+  approvalAnalyzer,
+  ethSignAnalyzer,
+  chainSwitchAnalyzer,
+  permitAnalyzer,
+  permit2Analyzer,
+  marketplaceOrderAnalyzer,
+  typedDataTreeAnalyzer,
+  personalSignAnalyzer,
+  transferAnalyzer,
+  nativeBalanceAnalyzer,
+  simulationAnalyzer,
+  addChainAnalyzer,
+  phishingAnalyzer,
+];

@@ -1,0 +1,121 @@
+import { knownChain } from '../../chain/chains';
+import { text, type Localized } from '../../i18n/localized';
+import type { Analyzer, ReviewContext } from '../analyzer';
+import { formatAmount, nameAddress, shortHex } from '../format';
+import { KNOWN_COLLECTIONS, tokenMeta } from '../known-tokens';
+import { labelOf } from '../labels';
+import { isDust, parseMarketplaceOrder, type OrderItem, type ParsedOrder } from '../typed-data/marketplace';
+import type { Finding, ReviewCard } from '../types';
+
+interface Rendered {
+  label: Localized;
+  dust: boolean;
+}
+
+async function render(ctx: ReviewContext, item: OrderItem): Promise<Rendered> {
+  if (item.standard === 'native') {
+    const symbol = knownChain(ctx.request.chainId)?.currency.symbol ?? 'ETH';
+    const s = `${formatAmount(item.amount, 18)} ${symbol}`;
+    return { label: text(s, s), dust: isDust(item, 18) };
+  }
+  const token = item.token ?? '0x0000000000000000000000000000000000000000';
+  if (item.standard === 'erc20') {
+    const meta = await tokenMeta(ctx, token);
+    const s = `${formatAmount(item.amount, meta.decimals)} ${meta.symbol}`;
+    return { label: text(s, s), dust: isDust(item, meta.decimals) };
+  }
+  const collection = KNOWN_COLLECTIONS[token] ?? shortHex(token);
+  const count = item.standard === 'erc1155' && item.amount !== 1n ? `${item.amount} × ` : '';
+  if (item.tokenId === 'any') return { label: text(`${count}any ${collection} NFT`, `${count}任意の ${collection} NFT`), dust: false };
+  const s = `${count}${collection} #${item.tokenId ?? '?'}`;
+  return { label: text(s, s), dust: item.amount === 0n };
+}
+
+function join(items: Rendered[], max = 8): Localized {
+  if (items.length === 0) return text('nothing', '何もなし');
+  const shown = items.slice(0, max);
+  const more = items.length - shown.length;
+  return text(shown.map((i) => i.label.en).join(', ') + (more > 0 ? ` and ${more} more` : ''), shown.map((i) => i.label.ja).join('、') + (more > 0 ? ` ほか ${more} 件` : ''));
+}
+
+/** You give something but get ~nothing back, or others take most of the payment. */
+function givesForNothing(order: ParsedOrder, get: Rendered[]): boolean {
+  if (order.give.length === 0) return false;
+  if (order.get.some((g) => g.standard === 'erc721' || g.standard === 'erc1155')) return false;
+  if (get.length === 0 || get.every((g) => g.dust)) return true;
+  // Payment mostly to someone else: a listing pays fees and royalties, never more than half the price.
+  const key = (i: OrderItem) => i.token ?? 'native';
+  return order.get.some((g) => {
+    const total = order.others.filter((o) => key(o) === key(g)).reduce((s, o) => s + o.amount, g.amount);
+    return total > 0n && g.amount * 2n < total;
+  });
+}
+
+function hostOf(origin: string): string {
+  try {
+    return new URL(origin).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** Seaport / Blur / LooksRare orders as "you give … / you get …"; danger when you give assets for ~nothing. */
+export const marketplaceOrderAnalyzer: Analyzer = {
+  id: 'marketplace-order',
+  kinds: ['typed-data'],
+  async analyze(ctx) {
+    if (ctx.parsed.kind !== 'typed-data' || !ctx.parsed.data) return undefined;
+    const order = parseMarketplaceOrder(ctx.parsed.data);
+    if (!order) return undefined;
+    const where = nameAddress(ctx.parsed.data.domain.verifyingContract ?? order.marketplace, labelOf(ctx.parsed.data.domain.verifyingContract, ctx.labels) ?? order.marketplace);
+    if (order.blind) {
+      const onBlur = /(^|\.)blur\.io$/.test(hostOf(ctx.request.origin));
+      const finding: Finding = {
+        code: 'marketplace-order-signature',
+        severity: onBlur ? 'info' : 'warn',
+        title: text('Blur bulk listing: the orders are hidden behind a hash', 'Blur の一括出品：注文内容はハッシュの裏に隠れています'),
+        detail: text(
+          onBlur
+            ? 'Blur signs many listings at once as one Merkle root. Check the listings on blur.io before signing.'
+            : 'This signs a Merkle root of Blur orders that neither MetaMask nor Preflight can show. Outside blur.io this is how NFT drainers list your collection for nothing.',
+          onBlur
+            ? 'Blur は複数の出品を 1 つのマークルルートとしてまとめて署名します。署名前に blur.io で出品内容を確認してください。'
+            : 'MetaMask も Preflight も表示できない Blur 注文のマークルルートに署名します。blur.io 以外でのこの署名は、NFT ドレイナーがコレクションをタダ同然で出品する手口です。',
+        ),
+      };
+      return { findings: [finding], summary: text('Sign a hidden batch of Blur orders', '内容の見えない Blur 注文の一括署名') };
+    }
+    const [give, get, others] = await Promise.all([order.give, order.get, order.others].map((list) => Promise.all(list.map((i) => render(ctx, i)))));
+    const giveText = join(give ?? []);
+    const getText = join(get ?? []);
+    const danger = givesForNothing(order, get ?? []);
+    const bulk = order.orders > 1 ? text(` (${order.orders} orders in one signature)`, `（1 つの署名に ${order.orders} 件の注文）`) : text('', '');
+    const findings: Finding[] = [
+      {
+        code: 'marketplace-order-signature',
+        severity: danger ? 'danger' : 'info',
+        title: danger
+          ? text(`You give ${giveText.en} and get ${getText.en} back`, `${giveText.ja} を渡し、受け取るのは ${getText.ja} です`)
+          : text(`${order.marketplace} order: you give ${giveText.en}, you get ${getText.en}${bulk.en}`, `${order.marketplace} の注文：${giveText.ja} を渡し、${getText.ja} を受け取ります${bulk.ja}`),
+        detail: danger
+          ? text(
+              'Anyone can fill this order and take your assets for almost nothing: the classic NFT-drainer listing. Do not sign it.',
+              '誰でもこの注文を成立させ、ほぼ無償であなたの資産を持ち去れます。NFT ドレイナーの典型的な出品です。署名しないでください。',
+            )
+          : text('Signing lists or bids without a transaction; it can be filled until it expires or you cancel it.', '取引なしで出品・入札する署名です。期限切れかキャンセルまで、いつでも成立し得ます。'),
+      },
+    ];
+    const card: ReviewCard = {
+      kind: 'marketplace-order',
+      title: text(`${order.marketplace} order`, `${order.marketplace} の注文`),
+      rows: [
+        { label: text('Marketplace', 'マーケットプレイス'), value: where },
+        { label: text('You give', '渡すもの'), value: giveText },
+        { label: text('You get', '受け取るもの'), value: getText },
+        { label: text('Others get (fees, royalties)', 'その他の受取人（手数料・ロイヤリティ）'), value: join(others ?? []) },
+      ],
+      note: bulk.en ? bulk : undefined,
+    };
+    return { findings, cards: [card], summary: text(`Sign a ${order.marketplace} order: give ${giveText.en}, get ${getText.en}`, `${order.marketplace} の注文：${giveText.ja} を渡し ${getText.ja} を受け取る`) };
+  },
+};

@@ -1,0 +1,78 @@
+import type { Address } from 'viem';
+import { knownChain } from '../../chain/chains';
+import { text, type Localized } from '../../i18n/localized';
+import type { Analyzer, ReviewContext } from '../analyzer';
+import { netChanges, type RawChange } from '../asset-changes';
+import { formatAmount } from '../format';
+import { tokenMeta } from '../known-tokens';
+import { simulateCalls } from '../simulate';
+import type { AnalyzerResult, AssetChange, Finding } from '../types';
+
+async function toAssetChange(ctx: ReviewContext, c: RawChange): Promise<AssetChange> {
+  const direction = c.delta < 0n ? 'out' : 'in';
+  const abs = c.delta < 0n ? -c.delta : c.delta;
+  if (c.asset === 'native') {
+    return { direction, asset: 'native', standard: 'native', symbol: knownChain(ctx.request.chainId)?.currency.symbol ?? 'ETH', amount: formatAmount(abs, 18, 18) };
+  }
+  const meta = await tokenMeta(ctx, c.asset);
+  if (c.standard === 'erc20') return { direction, asset: c.asset, standard: 'erc20', symbol: meta.symbol, amount: formatAmount(abs, meta.decimals, meta.decimals) };
+  return { direction, asset: c.asset, standard: c.standard, symbol: meta.symbol, amount: abs.toString(), tokenId: c.tokenId?.toString() };
+}
+
+function line(c: AssetChange): string {
+  return c.standard === 'erc721' ? `${c.symbol} #${c.tokenId ?? '?'}` : c.standard === 'erc1155' ? `${c.amount} × ${c.symbol} #${c.tokenId ?? '?'}` : `${c.amount} ${c.symbol}`;
+}
+
+function sentence(changes: AssetChange[]): Localized {
+  const out = changes.filter((c) => c.direction === 'out').map(line);
+  const inn = changes.filter((c) => c.direction === 'in').map(line);
+  if (out.length === 0 && inn.length === 0) return text('No tokens or ETH leave or enter your wallet (apart from the network fee)', 'ネットワーク手数料以外に、ウォレットから出入りするトークンや ETH はありません');
+  const en = [out.length ? `you send ${out.join(', ')}` : '', inn.length ? `you receive ${inn.join(', ')}` : 'you receive nothing'].filter(Boolean).join('; ');
+  const ja = [out.length ? `送る：${out.join('、')}` : '', inn.length ? `受け取る：${inn.join('、')}` : '受け取るものはありません'].filter(Boolean).join('／');
+  return text(en.charAt(0).toUpperCase() + en.slice(1), ja);
+}
+
+const revertFinding = (reason: string, index: number | undefined): Finding => ({
+  code: 'simulation-revert',
+  severity: 'warn',
+  title: text(`The transaction would fail${index !== undefined ? ` at call ${index + 1}` : ''}: ${reason}`, `この取引は失敗します${index !== undefined ? `（${index + 1} 番目の呼び出し）` : ''}：${reason}`),
+  detail: text('Sent now, it would revert and you would still pay the gas used. Check amounts, balances and approvals, or wait for the dApp to update.', '今送信すると失敗し、消費したガス代は支払うことになります。金額・残高・承認を確認するか、dApp の更新を待ってください。'),
+});
+
+/** Simulates the transaction (or the wallet_sendCalls batch, as one sequence) on the user's RPC and reports what moves. */
+export const simulationAnalyzer: Analyzer = {
+  id: 'simulation',
+  kinds: ['transaction', 'calls'],
+  async analyze(ctx): Promise<AnalyzerResult | undefined> {
+    const p = ctx.parsed;
+    const calls = p.kind === 'transaction' ? [p.tx] : p.kind === 'calls' ? p.calls : [];
+    const from: Address | undefined = p.kind === 'transaction' ? p.tx.from : p.kind === 'calls' ? p.from : undefined;
+    if (!ctx.client || !from || calls.length === 0) return undefined;
+    const outcome = await simulateCalls(ctx.client, from, calls);
+    if (outcome.mode === 'dry-run') {
+      if (!outcome.ok) return { findings: [revertFinding(outcome.revertReason ?? 'reverted', undefined)] };
+      const gas = outcome.gas !== undefined ? text(` (gas ≈ ${outcome.gas.toLocaleString('en-US')})`, `（ガス ≈ ${outcome.gas.toLocaleString('en-US')}）`) : text('', '');
+      const batch = calls.length > 1 ? text(' Only the first call of the batch could be checked.', 'バッチのうち最初の呼び出しのみ確認できました。') : text('', '');
+      return {
+        findings: [
+          {
+            code: 'asset-changes',
+            severity: 'info',
+            title: text('Asset changes unavailable: your RPC does not support eth_simulateV1', '資産の変化は表示できません：お使いの RPC は eth_simulateV1 に対応していません'),
+            detail: text(`A dry run (eth_call) succeeds${gas.en}.${batch.en} Check the amounts in MetaMask.`, `試験実行（eth_call）は成功します${gas.ja}。${batch.ja}金額は MetaMask で確認してください。`),
+          },
+        ],
+      };
+    }
+    const failed = outcome.calls.findIndex((c) => !c.ok);
+    if (failed >= 0) return { findings: [revertFinding(outcome.calls[failed]!.revertReason ?? 'reverted', calls.length > 1 ? failed : undefined)] };
+    const raw = netChanges(outcome.calls.flatMap((c) => c.logs), from);
+    const changes = await Promise.all(raw.map((c) => toAssetChange(ctx, c)));
+    changes.sort((a, b) => (a.direction === b.direction ? 0 : a.direction === 'out' ? -1 : 1));
+    const gasUsed = outcome.calls.reduce((s, c) => s + c.gasUsed, 0n);
+    return {
+      assetChanges: changes,
+      findings: [{ code: 'asset-changes', severity: 'info', title: sentence(changes), detail: text(`Simulated on your RPC against the latest block; gas used ≈ ${gasUsed.toLocaleString('en-US')}.`, `お使いの RPC で最新ブロックに対してシミュレーションしました。使用ガス ≈ ${gasUsed.toLocaleString('en-US')}。`) }],
+    };
+  },
+};

@@ -1,0 +1,71 @@
+import type { Address, PublicClient } from 'viem';
+
+export type ContractAge =
+  | { status: 'eoa' }
+  /** Deployed before the window: established. */
+  | { status: 'old' }
+  | { status: 'new'; deployedBlock: bigint; ageSeconds: number }
+  /** The RPC does not serve historical state (pruned node) or did not answer. */
+  | { status: 'unknown'; reason: string };
+
+export interface ContractAgeOptions {
+  /** "New" means deployed within this many seconds. Default 7 days. */
+  windowSeconds?: number;
+  /** Upper bound on eth_getCode calls (the search is logarithmic; mainnet needs about 20). Default 30. */
+  maxCalls?: number;
+}
+
+const SAMPLE_BLOCKS = 1_000n;
+
+/**
+ * How long ago a contract was deployed, by binary search of eth_getCode over block numbers.
+ * First asks whether the code existed at the block about `windowSeconds` ago (one call settles
+ * most established contracts); if not, bisects between that block and the head for the deploy block.
+ */
+export async function contractAge(client: PublicClient, address: Address, opts: ContractAgeOptions = {}): Promise<ContractAge> {
+  const windowSeconds = opts.windowSeconds ?? 7 * 86_400;
+  const maxCalls = opts.maxCalls ?? 30;
+  let calls = 0;
+  const codeAt = async (blockNumber: bigint): Promise<boolean> => {
+    if (++calls > maxCalls) throw new Error('call budget exhausted');
+    const code = await client.getCode({ address, blockNumber });
+    return !!code && code !== '0x';
+  };
+  try {
+    const head = await client.getBlock({ blockTag: 'latest' });
+    if (!(await codeAt(head.number))) return { status: 'eoa' };
+    // Average block time from a recent sample, to find the block about `windowSeconds` ago.
+    const sampleNumber = head.number > SAMPLE_BLOCKS ? head.number - SAMPLE_BLOCKS : 0n;
+    const sample = sampleNumber === head.number ? head : await client.getBlock({ blockNumber: sampleNumber });
+    const span = Number(head.timestamp - sample.timestamp);
+    const perBlock = head.number > sample.number && span > 0 ? span / Number(head.number - sample.number) : 12;
+    const back = BigInt(Math.ceil(windowSeconds / Math.max(perBlock, 0.001)));
+    let lo = head.number > back ? head.number - back : 0n;
+    if (await codeAt(lo)) {
+      if (lo > 0n) return { status: 'old' };
+      // Present since genesis of a young chain (a devnet): judge by the genesis timestamp.
+      const genesis = await client.getBlock({ blockNumber: 0n });
+      const age = Number(head.timestamp - genesis.timestamp);
+      return age > windowSeconds ? { status: 'old' } : { status: 'new', deployedBlock: 0n, ageSeconds: age };
+    }
+    // Invariant: no code at lo, code at hi.
+    let hi = head.number;
+    while (hi - lo > 1n) {
+      const mid = (lo + hi) / 2n;
+      if (await codeAt(mid)) hi = mid;
+      else lo = mid;
+    }
+    const deployed = hi === head.number ? head : await client.getBlock({ blockNumber: hi });
+    const ageSeconds = Number(head.timestamp - deployed.timestamp);
+    return ageSeconds > windowSeconds ? { status: 'old' } : { status: 'new', deployedBlock: hi, ageSeconds };
+  } catch (error) {
+    return { status: 'unknown', reason: error instanceof Error ? error.message.split('\n')[0]!.slice(0, 160) : String(error) };
+  }
+}
+
+/** "3 hours", "2 days" — for titles. */
+export function describeAge(seconds: number): { en: string; ja: string } {
+  if (seconds < 3_600) return { en: `${Math.max(1, Math.round(seconds / 60))} minutes`, ja: `${Math.max(1, Math.round(seconds / 60))} 分` };
+  if (seconds < 2 * 86_400) return { en: `${Math.round(seconds / 3_600)} hours`, ja: `${Math.round(seconds / 3_600)} 時間` };
+  return { en: `${Math.round(seconds / 86_400)} days`, ja: `${Math.round(seconds / 86_400)} 日` };
+}

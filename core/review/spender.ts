@@ -1,0 +1,62 @@
+import type { Address } from 'viem';
+import { text } from '../i18n/localized';
+import type { ReviewContext } from './analyzer';
+import { isTrustedSpender } from './chain-reads';
+import { contractAge, describeAge, type ContractAge } from './contract-age';
+import { nameAddress } from './format';
+import { isKnownContract, labelOf } from './labels';
+import type { Finding, FindingCode } from './types';
+
+export interface SpenderCheck {
+  address: Address;
+  label?: string;
+  /** "0x1234…abcd (Uniswap V2 Router)" */
+  name: string;
+  /** Marked trusted by the user, or a well-known contract. */
+  trusted: boolean;
+  /** Age / kind from the chain; undefined without chain access or for trusted spenders. */
+  age?: ContractAge;
+}
+
+/** Who a spender is: trusted or known (no chain reads), else an EOA, an old contract or a new one. */
+export async function checkSpender(ctx: ReviewContext, address: Address): Promise<SpenderCheck> {
+  const label = labelOf(address, ctx.labels);
+  const name = nameAddress(address, label);
+  const trusted = isTrustedSpender(ctx, address) || isKnownContract(address, ctx.labels);
+  if (trusted || !ctx.client) return { address, label, name, trusted };
+  return { address, label, name, trusted, age: await contractAge(ctx.client, address) };
+}
+
+/** The caution for a spender contract deployed in the last 7 days, or the note that its age is unknown. */
+export function newContractFinding(code: FindingCode, s: SpenderCheck): Finding | undefined {
+  if (s.age?.status !== 'new') return undefined;
+  const age = describeAge(s.age.ageSeconds);
+  return {
+    code,
+    severity: 'warn',
+    title: text(`${s.name} is a contract deployed only ${age.en} ago`, `${s.name} はわずか ${age.ja}前にデプロイされたコントラクトです`),
+    detail: text(
+      'Drainers deploy fresh contracts for each campaign. Established dApps rarely ask you to approve a contract this new; check the address on the project’s official site.',
+      'ドレイナーはキャンペーンごとに新しいコントラクトをデプロイします。定評ある dApp がこれほど新しいコントラクトへの承認を求めることはまれです。プロジェクトの公式サイトでアドレスを確認してください。',
+    ),
+  };
+}
+
+/** A short line for cards: "contract, deployed 3 days ago" / "age unknown (the RPC serves no history)". */
+export function spenderKind(s: SpenderCheck): { en: string; ja: string } {
+  if (s.trusted) return { en: 'known contract', ja: '既知のコントラクト' };
+  switch (s.age?.status) {
+    case undefined:
+      return { en: 'not checked (no RPC)', ja: '未確認（RPC なし）' };
+    case 'eoa':
+      return { en: 'personal account (EOA)', ja: '個人アカウント（EOA）' };
+    case 'old':
+      return { en: 'contract, deployed more than 7 days ago', ja: '7 日以上前にデプロイされたコントラクト' };
+    case 'new': {
+      const a = describeAge(s.age.ageSeconds);
+      return { en: `contract, deployed ${a.en} ago`, ja: `${a.ja}前にデプロイされたコントラクト` };
+    }
+    case 'unknown':
+      return { en: 'contract age unknown (the RPC serves no historical state)', ja: 'コントラクトの作成時期は不明（RPC が過去の状態を提供していません）' };
+  }
+}

@@ -1,0 +1,131 @@
+import type { Address } from 'viem';
+import type { TypedDataPayload } from '../request';
+import { asAddress, asBigInt, asBool, asList, asRecord } from './values';
+
+export type ItemStandard = 'native' | 'erc20' | 'erc721' | 'erc1155';
+
+export interface OrderItem {
+  standard: ItemStandard;
+  /** Contract; undefined for the native currency. */
+  token?: Address;
+  amount: bigint;
+  /** Token id; undefined for fungibles; 'any' for criteria-based (collection-wide) items. */
+  tokenId?: string;
+}
+
+export interface ParsedOrder {
+  marketplace: 'Seaport' | 'Blur' | 'LooksRare';
+  offerer?: Address;
+  /** What the signer gives up when the order fills. */
+  give: OrderItem[];
+  /** What the signer receives. */
+  get: OrderItem[];
+  /** What goes to anyone else (fees, royalties — or the thief). */
+  others: OrderItem[];
+  /** Number of orders the signature covers (Seaport bulk orders, Blur roots). */
+  orders: number;
+  /** A signature over a hash of orders the wallet cannot show (Blur bulk "Root"). */
+  blind?: boolean;
+  endTime?: bigint;
+}
+
+const ZERO = '0x0000000000000000000000000000000000000000';
+const SEAPORT_TYPES: ItemStandard[] = ['native', 'erc20', 'erc721', 'erc1155', 'erc721', 'erc1155'];
+
+function seaportItem(raw: unknown, pick: 'max' | 'min'): (OrderItem & { recipient?: Address }) | undefined {
+  const r = asRecord(raw);
+  const type = Number(asBigInt(r?.itemType) ?? -1n);
+  const standard = SEAPORT_TYPES[type];
+  if (!r || !standard) return undefined;
+  const start = asBigInt(r.startAmount) ?? 0n;
+  const end = asBigInt(r.endAmount) ?? start;
+  const amount = pick === 'max' ? (start > end ? start : end) : start < end ? start : end;
+  const id = asBigInt(r.identifierOrCriteria);
+  const tokenId = standard === 'native' || standard === 'erc20' ? undefined : type >= 4 ? 'any' : (id ?? 0n).toString();
+  return { standard, token: standard === 'native' ? undefined : asAddress(r.token), amount, tokenId, recipient: asAddress(r.recipient) };
+}
+
+/** Seaport OrderComponents, and BulkOrder trees of them (drainers batch many listings into one signature). */
+function seaportOrders(data: TypedDataPayload): Record<string, unknown>[] {
+  if (data.primaryType === 'OrderComponents') return [data.message];
+  const out: Record<string, unknown>[] = [];
+  const walk = (node: unknown, depth: number) => {
+    if (depth > 24 || out.length > 1024) return;
+    if (Array.isArray(node)) node.forEach((n) => walk(n, depth + 1));
+    else if (asRecord(node)?.offerer !== undefined) out.push(asRecord(node)!);
+  };
+  walk(data.message.tree, 0);
+  return out;
+}
+
+function seaport(data: TypedDataPayload): ParsedOrder {
+  const orders = seaportOrders(data);
+  const order: ParsedOrder = { marketplace: 'Seaport', give: [], get: [], others: [], orders: orders.length };
+  for (const o of orders) {
+    const offerer = asAddress(o.offerer);
+    order.offerer ??= offerer;
+    for (const raw of asList(o.offer)) {
+      const item = seaportItem(raw, 'max');
+      if (item) order.give.push({ standard: item.standard, token: item.token, amount: item.amount, tokenId: item.tokenId });
+    }
+    for (const raw of asList(o.consideration)) {
+      const item = seaportItem(raw, 'min');
+      if (!item) continue;
+      const { recipient, ...rest } = item;
+      (recipient && recipient === offerer ? order.get : order.others).push(rest);
+    }
+    const end = asBigInt(o.endTime);
+    if (end !== undefined && (order.endTime === undefined || end > order.endTime)) order.endTime = end;
+  }
+  return order;
+}
+
+function currency(token: Address | undefined, amount: bigint): OrderItem {
+  return !token || token === ZERO ? { standard: 'native', amount } : { standard: 'erc20', token, amount };
+}
+
+/** Blur Exchange Order: side 1 = sell (list), 0 = buy (bid); fees are rates in basis points. */
+function blur(data: TypedDataPayload): ParsedOrder {
+  const m = data.message;
+  if (data.primaryType === 'Root') return { marketplace: 'Blur', give: [], get: [], others: [], orders: 0, blind: true };
+  const price = asBigInt(m.price) ?? 0n;
+  const feeBps = asList(m.fees).reduce<bigint>((sum, f) => sum + (asBigInt(asRecord(f)?.rate) ?? 0n), 0n);
+  const fee = (price * (feeBps > 10_000n ? 10_000n : feeBps)) / 10_000n;
+  const nft: OrderItem = { standard: 'erc721', token: asAddress(m.collection), amount: asBigInt(m.amount) ?? 1n, tokenId: (asBigInt(m.tokenId) ?? 0n).toString() };
+  const pay = asAddress(m.paymentToken);
+  const sell = asBigInt(m.side) === 1n;
+  return sell
+    ? { marketplace: 'Blur', offerer: asAddress(m.trader), give: [nft], get: [currency(pay, price - fee)], others: fee > 0n ? [currency(pay, fee)] : [], orders: 1, endTime: asBigInt(m.expirationTime) }
+    : { marketplace: 'Blur', offerer: asAddress(m.trader), give: [currency(pay, price)], get: [nft], others: [], orders: 1, endTime: asBigInt(m.expirationTime) };
+}
+
+/** LooksRare v2 Maker (quoteType 1 = ask) and v1 MakerOrder (isOrderAsk). */
+function looksRare(data: TypedDataPayload): ParsedOrder {
+  const m = data.message;
+  const v2 = data.primaryType === 'Maker';
+  const ask = v2 ? asBigInt(m.quoteType) === 1n : asBool(m.isOrderAsk) === true;
+  const standard: ItemStandard = v2 && asBigInt(m.collectionType) === 1n ? 'erc1155' : 'erc721';
+  const collection = asAddress(m.collection);
+  const ids = v2 ? asList(m.itemIds) : [m.tokenId];
+  const amounts = v2 ? asList(m.amounts) : [m.amount];
+  const nfts: OrderItem[] = ids.map((id, i) => ({ standard, token: collection, amount: asBigInt(amounts[i]) ?? 1n, tokenId: (asBigInt(id) ?? 0n).toString() }));
+  const pay = currency(asAddress(v2 ? m.currency : m.currency), asBigInt(m.price) ?? 0n);
+  const offerer = asAddress(v2 ? m.signer : m.signer);
+  return ask
+    ? { marketplace: 'LooksRare', offerer, give: nfts, get: [pay], others: [], orders: 1, endTime: asBigInt(m.endTime) }
+    : { marketplace: 'LooksRare', offerer, give: [pay], get: nfts, others: [], orders: 1, endTime: asBigInt(m.endTime) };
+}
+
+/** Recognises Seaport, Blur and LooksRare orders by domain name and type structure. */
+export function parseMarketplaceOrder(data: TypedDataPayload): ParsedOrder | undefined {
+  const name = data.domain.name ?? '';
+  if ((data.primaryType === 'OrderComponents' || data.primaryType === 'BulkOrder') && (name === 'Seaport' || data.types.OrderComponents)) return seaport(data);
+  if (name === 'Blur Exchange' && (data.primaryType === 'Order' || data.primaryType === 'Root')) return blur(data);
+  if ((name === 'LooksRareProtocol' && data.primaryType === 'Maker') || (name === 'LooksRareExchange' && data.primaryType === 'MakerOrder')) return looksRare(data);
+  return undefined;
+}
+
+/** Below a millionth of a unit counts as nothing (1e12 wei for ETH, 1 base unit for USDC). */
+export function isDust(item: OrderItem, decimals: number): boolean {
+  return item.amount < 10n ** BigInt(Math.max(0, decimals - 6));
+}

@@ -1,0 +1,86 @@
+import { text, type Localized } from '../../i18n/localized';
+import type { ReviewContext } from '../analyzer';
+import { formatAmount, shortHex } from '../format';
+import { tokenMeta } from '../known-tokens';
+import { checkSpender, newContractFinding, spenderKind } from '../spender';
+import type { AnalyzerResult, Finding, ReviewCard } from '../types';
+import { parsePermit, type ParsedPermit } from './permit';
+import { describeDeadline } from './values';
+
+async function grantLines(ctx: ReviewContext, p: ParsedPermit): Promise<Localized[]> {
+  return Promise.all(
+    p.grants.map(async (g) => {
+      const meta = g.token ? await tokenMeta(ctx, g.token) : { symbol: 'an unnamed token', decimals: 18 };
+      const symbol = g.token ? meta.symbol : 'an unnamed token';
+      const symbolJa = g.token ? meta.symbol : '名前のないトークン';
+      if (g.unlimited) return text(`unlimited ${symbol}`, `無制限の ${symbolJa}`);
+      const amount = formatAmount(g.amount, meta.decimals);
+      return text(`${amount} ${symbol}`, `${amount} ${symbolJa}`);
+    }),
+  );
+}
+
+/** The shared judgement for EIP-2612 / DAI permits and Permit2 signatures. */
+export async function reviewPermit(ctx: ReviewContext, family: ParsedPermit['family']): Promise<AnalyzerResult | undefined> {
+  if (ctx.parsed.kind !== 'typed-data' || !ctx.parsed.data) return undefined;
+  const p = parsePermit(ctx.parsed.data);
+  if (!p || p.family !== family) return undefined;
+  const code = family === 'permit' ? 'permit-signature' : 'permit2-signature';
+  const nowSec = Math.floor(ctx.now() / 1000);
+  const [spender, lines] = await Promise.all([checkSpender(ctx, p.spender), grantLines(ctx, p)]);
+  const what = text(lines.map((l) => l.en).join(', ') || 'tokens', lines.map((l) => l.ja).join('、') || 'トークン');
+  const expiries = p.grants.map((g) => describeDeadline(g.expiration, nowSec));
+  const sig = describeDeadline(p.sigDeadline, nowSec);
+  const unlimited = p.grants.some((g) => g.unlimited);
+  // An EIP-2612 allowance never expires; what matters is how long the signature stays usable.
+  const long = family === 'permit' ? sig.long : p.oneOff ? sig.long : expiries.some((e) => e.long);
+  const isEoa = spender.age?.status === 'eoa';
+  const severity = isEoa && !spender.trusted ? 'danger' : !spender.trusted && (unlimited || long) ? 'warn' : 'info';
+  const via = family === 'permit2' ? text(' through Permit2', '（Permit2 経由）') : text('', '');
+  const kind = p.oneOff ? text('a one-time transfer of', '1 回限り移転できるようになります') : text('an allowance for', '使えるようになります');
+  const findings: Finding[] = [
+    {
+      code,
+      severity,
+      title:
+        severity === 'danger'
+          ? text(`Signature gives a personal account (${spender.name}) ${what.en}`, `署名すると個人アカウント（${spender.name}）に ${what.ja} を渡すことになります`)
+          : text(`Signature grants ${spender.name} ${kind.en} ${what.en}${via.en}`, `署名すると ${spender.name} が ${what.ja} を${kind.ja}${via.ja}`),
+      detail:
+        severity === 'danger'
+          ? text(
+              'Permit signatures to a plain account are the signature-drainer pattern: whoever holds its key can take these tokens without any further prompt from your wallet.',
+              '個人アカウント宛ての Permit 署名は署名型ドレイナーの典型です。その鍵の持ち主は、ウォレットの追加確認なしにこれらのトークンを持ち出せます。',
+            )
+          : severity === 'warn'
+            ? text(
+                `No transaction is needed for the spender to use this: the signature alone is enough${unlimited ? ', for an unlimited amount' : ''}${long ? ', for a long time' : ''}. Sign only if you trust ${spender.name}.`,
+                `使用者はこの署名だけで使え、取引は不要です${unlimited ? '（金額は無制限）' : ''}${long ? '（長期間有効）' : ''}。${spender.name} を信頼できる場合にのみ署名してください。`,
+              )
+            : text('A gasless approval, normal for swaps on known dApps.', 'ガス代不要の承認です。既知の dApp でのスワップでは通常の操作です。'),
+    },
+  ];
+  const fresh = newContractFinding(code, spender);
+  if (fresh) findings.push(fresh);
+
+  const kindText = spenderKind(spender);
+  const card: ReviewCard = {
+    kind: code,
+    title: family === 'permit' ? text('Permit signature', 'Permit 署名') : text('Permit2 signature', 'Permit2 署名'),
+    rows: [
+      { label: text('Spender', '使用者'), value: spender.name },
+      { label: text('Spender is', '使用者の種類'), value: text(kindText.en, kindText.ja) },
+      ...p.grants.map((g, i) => ({
+        label: text(`Token ${p.grants.length > 1 ? i + 1 : ''}`.trim(), `トークン ${p.grants.length > 1 ? i + 1 : ''}`.trim()),
+        value: text(`${lines[i]?.en ?? ''} (${g.token ? shortHex(g.token) : '?'})`, `${lines[i]?.ja ?? ''}（${g.token ? shortHex(g.token) : '?'}）`),
+      })),
+      ...(family === 'permit2' && !p.oneOff ? [{ label: text('Allowance expires', '許可の有効期限'), value: text(expiries.map((e) => e.en).join(', '), expiries.map((e) => e.ja).join('、')) }] : []),
+      { label: text('Signature usable', '署名の使用期限'), value: text(sig.en, sig.ja) },
+    ],
+  };
+  return {
+    findings,
+    cards: [card],
+    summary: text(`Sign a permit: ${spender.name} may spend ${what.en}${via.en}`, `Permit に署名：${spender.name} が ${what.ja} を使用可能に${via.ja}`),
+  };
+}

@@ -1,0 +1,60 @@
+import { isAddress, type Address } from 'viem';
+
+/** Typed-data messages come from the page as JSON: numbers may be numbers, decimal or hex strings. */
+export function asBigInt(value: unknown): bigint | undefined {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? BigInt(value) : Number.isFinite(value) ? BigInt(Math.trunc(value)) : undefined;
+  if (typeof value === 'string' && /^(0x[0-9a-fA-F]{1,64}|-?[0-9]{1,80})$/.test(value.trim())) {
+    try {
+      return BigInt(value.trim());
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+export function asAddress(value: unknown): Address | undefined {
+  return typeof value === 'string' && isAddress(value, { strict: false }) ? (value.toLowerCase() as Address) : undefined;
+}
+
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+export function asList(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function asBool(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 1 || value === '1') return true;
+  if (value === 'false' || value === 0 || value === '0') return false;
+  return undefined;
+}
+
+/** Field names of a struct type, for matching known shapes regardless of field order. */
+export function fieldNames(types: Record<string, { name: string; type: string }[]>, type: string): Set<string> {
+  return new Set((types[type] ?? []).map((f) => f.name));
+}
+
+export function hasFields(types: Record<string, { name: string; type: string }[]>, type: string, names: readonly string[]): boolean {
+  const have = fieldNames(types, type);
+  return names.every((n) => have.has(n));
+}
+
+const DAY = 86_400;
+
+/** "in 30 minutes", "in 29 days", "never (no expiry)", "expired" — English and Japanese. */
+export function describeDeadline(deadline: bigint | undefined, nowSec: number): { en: string; ja: string; long: boolean } {
+  if (deadline === undefined) return { en: 'no deadline given', ja: '期限の指定なし', long: true };
+  if (deadline === 0n) return { en: 'no expiry', ja: '無期限', long: true };
+  if (deadline >= 2n ** 47n) return { en: 'never (no real expiry)', ja: '実質無期限', long: true };
+  const left = Number(deadline) - nowSec;
+  if (left <= 0) return { en: 'already expired', ja: 'すでに期限切れ', long: false };
+  const long = left > 90 * DAY;
+  if (left < 3600) return { en: `in ${Math.ceil(left / 60)} minutes`, ja: `${Math.ceil(left / 60)} 分後`, long };
+  if (left < 2 * DAY) return { en: `in ${Math.round(left / 3600)} hours`, ja: `${Math.round(left / 3600)} 時間後`, long };
+  if (left < 730 * DAY) return { en: `in ${Math.round(left / DAY)} days`, ja: `${Math.round(left / DAY)} 日後`, long };
+  return { en: `in ${Math.round(left / (365 * DAY))} years`, ja: `${Math.round(left / (365 * DAY))} 年後`, long };
+}
