@@ -30,11 +30,12 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
 
-export function parseContentMessage(raw: unknown): ContentMessage | undefined {
+/** `parse` is passed in by the page side: its captured JSON.parse, safe from later page patches. */
+export function parseContentMessage(raw: unknown, parse: (text: string) => unknown = JSON.parse): ContentMessage | undefined {
   if (typeof raw !== 'string') return undefined;
   let v: unknown;
   try {
-    v = JSON.parse(raw);
+    v = parse(raw);
   } catch {
     return undefined;
   }

@@ -1,4 +1,4 @@
-import { isReviewedMethod } from '../review/types';
+import { REVIEWED_METHODS } from '../review/types';
 import { UserRejectedRequestError } from './rpc-error';
 import type { ReviewFees } from './protocol';
 
@@ -14,7 +14,20 @@ export interface Verdict {
   fees?: ReviewFees;
   /** Identifies the review, handed back in `settled`. */
   ticket?: string;
+  /**
+   * The params exactly as reviewed (a copy taken when the review started). Forwarded instead of the
+   * page's object, so a page cannot change a request between the review and the wallet.
+   */
+  params?: unknown;
 }
+
+/**
+ * Null-prototype lookup: a page that patches Array.prototype.includes or Set.prototype.has after
+ * document_start cannot make a reviewed method look unreviewed.
+ */
+const REVIEWED: Record<string, true> = Object.create(null) as Record<string, true>;
+for (const m of REVIEWED_METHODS) REVIEWED[m] = true;
+const isReviewedMethod = (method: unknown): method is string => typeof method === 'string' && REVIEWED[method] === true;
 
 export interface WrapHooks {
   /** Asks the user (through the panel) and resolves with their decision. Never rejects. */
@@ -41,12 +54,18 @@ export function applyFees(method: string, params: unknown, fees: ReviewFees | un
   return [{ ...tx, maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas }, ...params.slice(1)];
 }
 
+// Captured when this module is evaluated (document_start in the page): later patches by the page do not reach us.
+const apply = Reflect.apply;
+const isArray = Array.isArray;
+
 /**
  * Replaces request/send/sendAsync on the provider object in place (so identity checks and the wallet's
  * own `this` keep working). Reviewed methods wait for the user's decision; all others pass through untouched.
+ * The decision path uses only `await` and captured built-ins: a page that patches Promise.prototype.then,
+ * Function.prototype.call or array methods after document_start cannot forward a request without Continue.
  * Returns false when the object cannot be modified (frozen).
  */
-export function wrapProvider(provider: Eip1193Like, hooks: WrapHooks, define = Object.defineProperty): boolean {
+export function wrapProvider(provider: Eip1193Like, hooks: WrapHooks, define: typeof Object.defineProperty = Object.defineProperty): boolean {
   const original = {
     request: provider.request,
     send: provider.send,
@@ -57,48 +76,57 @@ export function wrapProvider(provider: Eip1193Like, hooks: WrapHooks, define = O
   async function gate(method: string, params: unknown): Promise<{ params: unknown; ticket?: string }> {
     const verdict = await hooks.review(method, params, provider);
     if (verdict.decision !== 'continue') throw new UserRejectedRequestError();
-    return { params: applyFees(method, params, verdict.fees), ticket: verdict.ticket };
+    const reviewed = 'params' in verdict ? verdict.params : params;
+    return { params: applyFees(method, reviewed, verdict.fees), ticket: verdict.ticket };
   }
 
-  function track<T>(ticket: string | undefined, p: Promise<T>): Promise<T> {
-    if (ticket) {
-      p.then(
-        () => hooks.settled?.(ticket, true),
-        () => hooks.settled?.(ticket, false),
-      );
+  /** Forwards to the wallet and tells the panel when the wallet answered. */
+  async function forward(ticket: string | undefined, call: () => unknown): Promise<unknown> {
+    try {
+      const result = await call();
+      if (ticket) hooks.settled?.(ticket, true);
+      return result;
+    } catch (error) {
+      if (ticket) hooks.settled?.(ticket, false);
+      throw error;
     }
-    return p;
   }
+
+  const rejection = (id: unknown, e: UserRejectedRequestError) => ({ id, jsonrpc: '2.0', error: { code: e.code, message: e.message } });
 
   const wrapped: Partial<Eip1193Like> = {};
   if (typeof original.request === 'function') {
     const req = original.request;
-    wrapped.request = function request(this: unknown, args: { method: string; params?: unknown }) {
-      if (!args || !isReviewedMethod(args.method)) return req.call(this ?? provider, args);
-      return gate(args.method, args.params).then((g) => track(g.ticket, req.call(this ?? provider, { ...args, params: g.params })));
+    wrapped.request = async function request(this: unknown, args: { method: string; params?: unknown }) {
+      const self = this ?? provider;
+      if (!args || !isReviewedMethod(args.method)) return apply(req, self, [args]);
+      const g = await gate(args.method, args.params);
+      return forward(g.ticket, () => apply(req, self, [{ ...args, params: g.params }]));
     };
   }
   if (typeof original.sendAsync === 'function') {
     const sendAsync = original.sendAsync;
     wrapped.sendAsync = function (this: unknown, payload: unknown, callback: Callback) {
       const self = this ?? provider;
-      const items = Array.isArray(payload) ? payload : [payload];
-      const reviewed = items.filter((p): p is JsonRpcPayload => isPayload(p) && isReviewedMethod(p.method));
-      if (reviewed.length === 0) return sendAsync.call(self, payload, callback);
+      const items: unknown[] = isArray(payload) ? payload : [payload];
+      let anyReviewed = false;
+      for (let i = 0; i < items.length; i++) if (isPayload(items[i]) && isReviewedMethod((items[i] as JsonRpcPayload).method)) anyReviewed = true;
+      if (!anyReviewed) return apply(sendAsync, self, [payload, callback]);
       void (async () => {
         const out: unknown[] = [];
-        for (const p of items) {
+        for (let i = 0; i < items.length; i++) {
+          const p = items[i];
           if (isPayload(p) && isReviewedMethod(p.method)) {
             try {
-              out.push({ ...p, params: (await gate(p.method, p.params)).params });
+              out[i] = { ...p, params: (await gate(p.method, p.params)).params };
             } catch (error) {
               const e = error as UserRejectedRequestError;
-              const response = { id: (p as JsonRpcPayload).id, jsonrpc: '2.0', error: { code: e.code, message: e.message } };
-              return callback(e, Array.isArray(payload) ? [response] : response);
+              callback(e, isArray(payload) ? [rejection(p.id, e)] : rejection(p.id, e));
+              return;
             }
-          } else out.push(p);
+          } else out[i] = p;
         }
-        sendAsync.call(self, Array.isArray(payload) ? out : out[0], callback);
+        apply(sendAsync, self, [isArray(payload) ? out : out[0], callback]);
       })();
     };
   }
@@ -106,31 +134,44 @@ export function wrapProvider(provider: Eip1193Like, hooks: WrapHooks, define = O
     const send = original.send;
     wrapped.send = function (this: unknown, ...args: unknown[]) {
       const self = this ?? provider;
-      const [first, second] = args;
+      const first = args[0];
+      const second = args[1];
       // send(method, params) → Promise (EIP-1193 legacy form)
       if (typeof first === 'string') {
-        if (!isReviewedMethod(first)) return send.apply(self, args);
-        return gate(first, second).then((g) => track(g.ticket, Promise.resolve(send.call(self, first, g.params))));
+        if (!isReviewedMethod(first)) return apply(send, self, args);
+        return (async () => {
+          const g = await gate(first, second);
+          return forward(g.ticket, () => apply(send, self, [first, g.params]));
+        })();
       }
       // send(payload, callback) → like sendAsync
       if (isPayload(first) && typeof second === 'function') {
-        if (!isReviewedMethod(first.method)) return send.apply(self, args);
+        if (!isReviewedMethod(first.method)) return apply(send, self, args);
         const callback = second as Callback;
-        gate(first.method, first.params).then(
-          (g) => send.call(self, { ...first, params: g.params }, callback),
-          (e: UserRejectedRequestError) => callback(e, { id: first.id, jsonrpc: '2.0', error: { code: e.code, message: e.message } }),
-        );
+        void (async () => {
+          let g: { params: unknown };
+          try {
+            g = await gate(first.method, first.params);
+          } catch (error) {
+            const e = error as UserRejectedRequestError;
+            callback(e, rejection(first.id, e));
+            return;
+          }
+          apply(send, self, [{ ...first, params: g.params }, callback]);
+        })();
         return undefined;
       }
       // send(payload) synchronous: only account reads are allowed there; pass through.
-      return send.apply(self, args);
+      return apply(send, self, args);
     };
   }
 
   try {
-    for (const [key, value] of Object.entries(wrapped)) {
-      define(provider, key, { value, writable: true, configurable: true, enumerable: false });
-    }
+    // Explicit calls, no array iteration: the page may have patched the iterator by now.
+    const set = (key: keyof Eip1193Like) => wrapped[key] && define(provider, key, { value: wrapped[key], writable: true, configurable: true, enumerable: false });
+    set('request');
+    set('send');
+    set('sendAsync');
     return true;
   } catch {
     return false;

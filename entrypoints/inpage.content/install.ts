@@ -1,34 +1,51 @@
 import { wrapProvider, type Eip1193Like, type Verdict } from '@/core/intercept/wrap-provider';
 import { openPageChannel } from './channel';
+import { cancel, later, natives } from './natives';
 
 /** How long the content script has to acknowledge a request before we fail open (and say so). */
 const ACK_TIMEOUT_MS = 3_000;
 
+interface Pending {
+  resolve: (v: Verdict) => void;
+  params: unknown;
+  ackTimer?: number;
+}
+
 export function installInpage(): void {
+  const { apply, parse, stringify, create, defineProperty, weakHas, weakAdd, window: win } = natives;
   const channel = openPageChannel();
-  const wrapped = new WeakSet<object>();
-  const pending = new Map<string, { resolve: (v: Verdict) => void; ackTimer?: ReturnType<typeof setTimeout> }>();
-  const random = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const wrapped = new natives.WeakSet<object>();
+  // Null-prototype record, not a Map: a page patching Map.prototype.set cannot grab our resolvers.
+  const pending = create(null) as Record<string, Pending | undefined>;
+  const random = () => natives.toHex(natives.getRandomValues(new Uint8Array(12)));
   const warn = console.warn.bind(console);
 
   channel.onMessage((m) => {
-    const p = pending.get(m.id);
+    const p = pending[m.id];
     if (!p) return; // not ours, or already decided: replays are ignored
     if (m.t === 'ack') {
-      clearTimeout(p.ackTimer);
+      cancel(p.ackTimer);
+      p.ackTimer = undefined;
       return;
     }
-    pending.delete(m.id);
-    clearTimeout(p.ackTimer);
-    p.resolve({ decision: m.decision, fees: m.fees, ticket: m.id });
+    delete pending[m.id];
+    cancel(p.ackTimer);
+    p.resolve({ decision: m.decision, fees: m.fees, ticket: m.id, params: p.params });
   });
 
   async function chainIdOf(provider: Eip1193Like): Promise<string | null> {
     try {
-      const id = await Promise.race([
-        provider.request?.({ method: 'eth_chainId' }),
-        new Promise((r) => setTimeout(() => r(null), 500)),
-      ]);
+      // `await`, not `.then`: a page-patched Promise.prototype.then must not be able to lie about the chain.
+      const id = await new natives.Promise<unknown>((resolve) => {
+        later(() => resolve(null), 500);
+        void (async () => {
+          try {
+            resolve(await apply(provider.request!, provider, [{ method: 'eth_chainId' }]));
+          } catch {
+            resolve(null);
+          }
+        })();
+      });
       return typeof id === 'string' ? id : null;
     } catch {
       return null;
@@ -41,19 +58,27 @@ export function installInpage(): void {
         warn('[Preflight] not connected on this page; request passed to the wallet unreviewed:', method);
         return { decision: 'continue' };
       }
+      // Snapshot now: what is reviewed is what gets forwarded, whatever the page does to its object later.
+      let snapshot: unknown;
+      try {
+        snapshot = params === undefined ? undefined : apply(parse, JSON, [apply(stringify, JSON, [params, (_k: string, v: unknown) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v)])]);
+      } catch {
+        snapshot = params; // not serialisable (cycles): the review will report it as unreadable
+      }
       const chainId = await chainIdOf(provider);
       const id = random();
-      return new Promise<Verdict>((resolve) => {
-        const ackTimer = setTimeout(() => {
-          pending.delete(id);
+      return new natives.Promise<Verdict>((resolve) => {
+        const entry: Pending = { resolve, params: snapshot };
+        entry.ackTimer = later(() => {
+          delete pending[id];
           warn('[Preflight] the review panel did not answer; request passed to the wallet unreviewed:', method);
-          resolve({ decision: 'continue' });
+          resolve({ decision: 'continue', params: snapshot });
         }, ACK_TIMEOUT_MS);
-        pending.set(id, { resolve, ackTimer });
-        if (!channel.send({ t: 'review', id, method, params, chainId })) {
-          clearTimeout(ackTimer);
-          pending.delete(id);
-          resolve({ decision: 'continue' });
+        pending[id] = entry;
+        if (!channel.send({ t: 'review', id, method, params: snapshot, chainId })) {
+          cancel(entry.ackTimer);
+          delete pending[id];
+          resolve({ decision: 'continue', params: snapshot });
         }
       });
     },
@@ -63,21 +88,21 @@ export function installInpage(): void {
   };
 
   function wrap(candidate: unknown): void {
-    if (typeof candidate !== 'object' || candidate === null || wrapped.has(candidate)) return;
+    if (typeof candidate !== 'object' || candidate === null || apply(weakHas, wrapped, [candidate])) return;
     const provider = candidate as Eip1193Like;
     if (typeof provider.request !== 'function') return;
-    wrapped.add(candidate);
-    if (!wrapProvider(provider, hooks)) channel.send({ t: 'unwrappable', reason: 'provider object is frozen' });
-    // MetaMask exposes the same provider through a Proxy-less `providers` list for multi-wallet setups.
+    apply(weakAdd, wrapped, [candidate]);
+    if (!wrapProvider(provider, hooks, defineProperty)) channel.send({ t: 'unwrappable', reason: 'provider object is frozen' });
+    // Some wallets expose several providers in a `providers` list on window.ethereum.
     const list = (candidate as { providers?: unknown }).providers;
-    if (Array.isArray(list)) list.forEach(wrap);
+    if (Array.isArray(list)) for (let i = 0; i < list.length; i++) wrap(list[i]);
   }
 
   // window.ethereum: now, and whenever a wallet assigns it later.
-  let current: unknown = (window as { ethereum?: unknown }).ethereum;
+  let current: unknown = (win as { ethereum?: unknown }).ethereum;
   wrap(current);
   try {
-    Object.defineProperty(window, 'ethereum', {
+    defineProperty(win, 'ethereum', {
       configurable: true,
       enumerable: true,
       get: () => current,
@@ -89,15 +114,11 @@ export function installInpage(): void {
   } catch {
     channel.send({ t: 'unwrappable', reason: 'window.ethereum is not configurable' });
   }
-  const recheck = () => wrap((window as { ethereum?: unknown }).ethereum);
-  window.addEventListener('ethereum#initialized', recheck);
-  document.addEventListener('DOMContentLoaded', recheck);
-  window.addEventListener('load', recheck);
-
+  const recheck = () => wrap((win as { ethereum?: unknown }).ethereum);
+  const listen = (target: EventTarget, type: string, fn: (e: Event) => void, capture = false) => apply(natives.addEventListener, target, [type, fn, capture]);
+  listen(win, 'ethereum#initialized', recheck);
+  listen(natives.document, 'DOMContentLoaded', recheck);
+  listen(win, 'load', recheck);
   // EIP-6963: wrap each announced provider before the dApp's own listener sees it (capture phase, registered first).
-  window.addEventListener(
-    'eip6963:announceProvider',
-    (event) => wrap((event as CustomEvent<{ provider?: unknown }>).detail?.provider),
-    true,
-  );
+  listen(win, 'eip6963:announceProvider', (event) => wrap((event as CustomEvent<{ provider?: unknown }>).detail?.provider), true);
 }
