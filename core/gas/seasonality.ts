@@ -52,9 +52,9 @@ export function learnSeasonalPrior(series: FeeSeries, source: string): SeasonalP
     const level = (prefix[i + half + 1]! - prefix[i - half]!) / (2 * half + 1);
     const d = x[i]! - level;
     const how = hourOfWeek(series.startTime + i * 3600);
-    sum[how] += d;
-    sumSq[how] += d * d;
-    count[how]++;
+    sum[how] = sum[how]! + d;
+    sumSq[how] = sumSq[how]! + d * d;
+    count[how] = count[how]! + 1;
   }
   const raw: number[] = [];
   let noise = 0;

@@ -1,0 +1,20 @@
+/** Public API of the gas timing engine (pure; inject RPC, clock and storage). */
+export * from './errors';
+export * from './types';
+export * from './chains';
+export { nextBaseFee, baseFeeAfterFullBlocks, isValidGasLimitChange, INITIAL_BASE_FEE, GAS_PER_BLOB, BLOB_PARAMS, fakeExponential, blobBaseFee, nextExcessBlobGas, nextBlobBaseFee, type ParentHeader, type Eip1559Params, type BlobParams, type BlobParentHeader } from './next-base-fee';
+export { parseFeeDataFile, parseTimestamp, type FeeDataFile } from './blocks-file';
+export { seriesFromBlocks, seriesFromHourly, hourlySeriesFromSamples, type BlockSeries } from './series';
+export { hourOfWeek, seasonalOffset, learnSeasonalPrior, type SeasonalPrior } from './seasonality';
+export { forecastLog, scoreQuantile, type ForecastOptions, type LogForecast, type ModelParams } from './forecast';
+export { feeOutlook, recentBlockSeries, BLOCK_HORIZONS, HOUR_HORIZONS, type FeeOutlook, type OutlookPoint } from './outlook';
+export { priorityLevels, DEFAULT_CONFIDENCES, type PriorityLevel } from './priority';
+export { maxFeeForFullBlocks, DEFAULT_FULL_BLOCKS } from './max-fee';
+export { adviseSendOrWait, type AdviceRequest, type AdviceOptions, type GasAdvice, type WaitOption } from './advice';
+export { FeeHistoryStore, MemoryFeeHistoryStorage, CHUNK_SIZE, REORG_DEPTH, DEFAULT_PERCENTILES, type FeeChunk, type HistoryMeta, type FeeHistoryStorage, type FeeSamples, type SyncResult, type FeeHistoryStoreOptions } from './history';
+export { isMethodUnsupported, type RpcRequest, type HeadInfo, type FeeRange } from './history-rpc';
+export { opStackL1Fee, arbitrumGasComponents, l1DataFee, OP_GAS_PRICE_ORACLE, ARB_NODE_INTERFACE, type EthCall, type ArbitrumGasComponents } from './l2';
+export { readFeed, readFiatRates, weiToFiat, CHAINLINK_ETH_USD, CHAINLINK_JPY_USD, type FeedPrice, type FiatRates } from './fiat';
+export { peerMaxFees } from './peers';
+export { backtest, type BacktestOptions, type BacktestReport, type HorizonScore, type AdviceScore, type PeerScore } from './backtest';
+export { SHIPPED_PRIOR } from './prior';

@@ -1,0 +1,93 @@
+/**
+ * `gas backtest --blocks FILE [--horizons 1,12,300] [--prior shipped|none]`
+ * `gas advise --rpc URL [--gas N] [--within HOURS]`
+ * `gas learn-prior --hourly FILE [--out core/gas/prior.json]`
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { CliUsageError, requireFlag, type CliArgs } from '../args';
+import {
+  adviseSendOrWait,
+  backtest,
+  FeeHistoryStore,
+  feeOutlook,
+  gasChain,
+  learnSeasonalPrior,
+  maxFeeForFullBlocks,
+  MemoryFeeHistoryStorage,
+  parseFeeDataFile,
+  priorityLevels,
+  seriesFromHourly,
+  SHIPPED_PRIOR,
+  DEFAULT_FULL_BLOCKS,
+  type RpcRequest,
+} from '../../../core/gas/index';
+
+function numberList(value: string | true | undefined): number[] | undefined {
+  if (typeof value !== 'string') return undefined;
+  const list = value.split(',').map((s) => Number(s.trim()));
+  if (list.some((n) => !Number.isInteger(n) || n < 1)) throw new CliUsageError(`--horizons must be positive integers, got "${value}"`);
+  return list;
+}
+
+function jsonRpc(url: string): RpcRequest {
+  let id = 0;
+  return async (method, params) => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: ++id, method, params }) });
+    if (!res.ok) throw new Error(`RPC HTTP ${res.status}`);
+    const body = (await res.json()) as { result?: unknown; error?: { code: number; message: string } };
+    if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code });
+    return body.result;
+  };
+}
+
+async function advise(args: CliArgs): Promise<unknown> {
+  const request = jsonRpc(requireFlag(args, 'rpc'));
+  const gas = BigInt(typeof args.flags.gas === 'string' ? args.flags.gas : '21000');
+  const within = Number(typeof args.flags.within === 'string' ? args.flags.within : '24');
+  if (!(within >= 0 && within <= 24 * 7)) throw new CliUsageError('--within must be 0..168 hours');
+  const chainId = Number(BigInt(String(await request('eth_chainId', []))));
+  const chain = gasChain(chainId);
+  const hours = Math.min(72, Math.max(2, within * 3));
+  const store = new FeeHistoryStore({ chainId, request, storage: new MemoryFeeHistoryStorage(), retentionBlocks: Math.round((hours * 3600) / chain.blockTimeSeconds), maxRequestsPerSync: 64 });
+  const sync = await store.sync();
+  const samples = await store.samples();
+  const outlook = feeOutlook(samples, SHIPPED_PRIOR, chain.blockTimeSeconds);
+  const tips = priorityLevels(samples.rewards.slice(-200).map((r) => BigInt(Math.round(r[0] ?? 0))), chainId);
+  const tip = tips[1]?.priorityFee ?? 0n;
+  const now = Math.floor(Date.now() / 1000);
+  const useHours = outlook.hourlySeries !== undefined && within >= 1;
+  const series = useHours ? outlook.hourlySeries! : outlook.blockSeries;
+  const advice = adviseSendOrWait(series, { gasLimit: gas, priorityFee: tip, withinSeconds: within * 3600, now: Math.max(now, series.startTime + (series.logFee.length - 1) * series.stepSeconds) }, { prior: SHIPPED_PRIOR, ...(useHours ? { window: 720, maxStalenessSeconds: 7200 } : { candidates: [12, 60, 150, 300] }) });
+  const { blockSeries: _b, hourlySeries: _h, ...shown } = outlook;
+  return {
+    chain: { chainId, name: chain.name },
+    sync,
+    outlook: shown,
+    priorityFees: tips,
+    recommended: { maxPriorityFeePerGas: tip, maxFeePerGas: maxFeeForFullBlocks(outlook.baseFeeNow, DEFAULT_FULL_BLOCKS, tip), validForFullBlocks: DEFAULT_FULL_BLOCKS },
+    advice,
+  };
+}
+
+export async function run(args: CliArgs): Promise<unknown> {
+  const sub = args.positional[0];
+  if (sub === 'backtest') {
+    const path = requireFlag(args, 'blocks');
+    const file = parseFeeDataFile(readFileSync(path, 'utf8'), path);
+    const started = performance.now();
+    const prior = args.flags.prior === 'none' ? undefined : SHIPPED_PRIOR;
+    const report = backtest(file, { horizons: numberList(args.flags.horizons), prior });
+    return { file: path, prior: prior ? prior.source : 'none', elapsedMs: Math.round(performance.now() - started), ...report };
+  }
+  if (sub === 'advise') return advise(args);
+  if (sub === 'learn-prior') {
+    const path = requireFlag(args, 'hourly');
+    const file = parseFeeDataFile(readFileSync(path, 'utf8'), path);
+    if (file.kind !== 'hourly') throw new CliUsageError('--hourly must be an hourly average CSV');
+    const prior = learnSeasonalPrior(seriesFromHourly(file.hours), path.split('/').pop() ?? path);
+    const out = typeof args.flags.out === 'string' ? args.flags.out : 'core/gas/prior.json';
+    writeFileSync(out, JSON.stringify(prior) + '\n');
+    return { out, hours: prior.hours, method: prior.method };
+  }
+  throw new CliUsageError('usage: gas backtest --blocks FILE [--horizons 1,12,300] | gas advise --rpc URL [--gas N] [--within HOURS] | gas learn-prior --hourly FILE');
+}
