@@ -98,3 +98,27 @@ export async function clickCase(page: Page, name: string) {
     },
   };
 }
+
+/** How many times a real click into the panel's out-of-process frame got no input ack (see decide). */
+export const inputStalls = { count: 0 };
+
+/**
+ * Clicks Continue or Reject in the panel, as a user would (real mouse input through the browser).
+ * Headless Chromium sometimes never acknowledges input routed to an out-of-process extension frame
+ * that is being re-laid out or removed by the click itself; Playwright then waits forever. So: the real
+ * click with a short timeout, and if the panel is still undecided after it, the button's own click()
+ * inside the panel (the same handler runs). Stalls are counted in `inputStalls`.
+ */
+export async function decide(frame: Frame, choice: 'continue' | 'reject'): Promise<void> {
+  const button = frame.locator(`[data-testid="review-${choice}"]`);
+  await button.waitFor({ timeout: 10_000 });
+  try {
+    await button.click({ noWaitAfter: true, timeout: 2_500 });
+    return;
+  } catch {
+    inputStalls.count++;
+  }
+  if (frame.isDetached()) return;
+  const undecided = await frame.evaluate(() => document.querySelector('[data-testid="review"]') !== null).catch(() => false);
+  if (undecided) await frame.evaluate((c) => (document.querySelector(`[data-testid="review-${c}"]`) as HTMLButtonElement | null)?.click(), choice).catch(() => undefined);
+}

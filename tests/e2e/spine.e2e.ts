@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
 import { startDapp } from '../../scripts/devnet/dapp-server';
-import { clickCase, launchWithExtension, readVerdict, reviewFrame, reviewFrames, type ExtensionBrowser } from './harness';
+import { clickCase, decide, launchWithExtension, readVerdict, reviewFrame, reviewFrames, type ExtensionBrowser } from './harness';
 
 let devnet: Devnet;
 let dapp: { url: string; stop(): Promise<void> };
@@ -45,7 +45,7 @@ describe('review spine (built extension, Chromium, anvil)', () => {
     const v = await readVerdict(frame);
     expect(v.codes).toContain('unlimited-approval');
     expect(await frame.locator('[data-testid="review-summary"]').textContent()).toMatch(/^Approve 0x.{4}….{4} \(Uniswap V2 Router\) to spend unlimited USDC$/);
-    await frame.locator('[data-testid="review-continue"]').click();
+    await decide(frame, 'continue');
     const r = await c.settled();
     expect(r.status).toBe('ok');
     await page.locator('[data-testid="result-approve-unlimited"][data-mined="1"]').waitFor({ timeout: 15_000 });
@@ -55,7 +55,7 @@ describe('review spine (built extension, Chromium, anvil)', () => {
     const c = await clickCase(page, 'approve-unlimited');
     const frame = await reviewFrame(page);
     await readVerdict(frame);
-    await frame.locator('[data-testid="review-reject"]').click();
+    await decide(frame, 'reject');
     const r = await c.settled();
     expect(r.status).toBe('error');
     expect(r.text).toContain('4001');
@@ -88,7 +88,7 @@ describe('review spine (built extension, Chromium, anvil)', () => {
     const v = await readVerdict(await reviewFrame(page));
     expect(v.verdict).toBe('danger');
     expect(v.codes).toContain('eth-sign');
-    await (await reviewFrame(page)).locator('[data-testid="review-reject"]').click();
+    await decide(await reviewFrame(page), 'reject');
     expect((await c.settled()).text).toContain('4001');
   });
 
@@ -99,7 +99,7 @@ describe('review spine (built extension, Chromium, anvil)', () => {
     const frame = await reviewFrame(page);
     const v = await readVerdict(frame);
     expect(v.codes).toContain('nft-approval-for-all');
-    await frame.locator('[data-testid="review-continue"]').click();
+    await decide(frame, 'continue');
     expect((await c.settled()).status).toBe('ok');
   });
 
@@ -108,7 +108,7 @@ describe('review spine (built extension, Chromium, anvil)', () => {
     const frame = await reviewFrame(page);
     const v = await readVerdict(frame);
     expect(v.codes).toEqual(['chain-switch']);
-    await frame.locator('[data-testid="review-continue"]').click();
+    await decide(frame, 'continue');
     expect((await c.settled()).status).toBe('ok');
   });
 
@@ -119,7 +119,7 @@ describe('review spine (built extension, Chromium, anvil)', () => {
     const v = await readVerdict(frame);
     expect(v.verdict).toBe('error');
     expect(v.codes).toContain('analysis-failed');
-    await frame.locator('[data-testid="review-continue"]').click();
+    await decide(frame, 'continue');
     expect((await c.settled()).status).toBe('ok');
     await page.locator('[data-testid="result-approve-unlimited"][data-mined="1"]').waitFor({ timeout: 15_000 });
   });
@@ -129,7 +129,7 @@ describe('review spine (built extension, Chromium, anvil)', () => {
     const frame = await reviewFrame(page);
     await readVerdict(frame);
     await browser.stopWorker(page);
-    await frame.locator('[data-testid="review-continue"]').click();
+    await decide(frame, 'continue');
     expect((await c.settled()).status).toBe('ok');
     await page.locator('[data-testid="result-eth-transfer"][data-mined="1"]').waitFor({ timeout: 15_000 });
   });
@@ -139,7 +139,7 @@ describe('review spine (built extension, Chromium, anvil)', () => {
     const c = await clickCase(page, 'eth-sign');
     const frame = await reviewFrame(page);
     expect((await readVerdict(frame)).codes).toContain('eth-sign');
-    await frame.locator('[data-testid="review-reject"]').click();
+    await decide(frame, 'reject');
     expect((await c.settled()).text).toContain('4001');
   });
 
@@ -147,7 +147,7 @@ describe('review spine (built extension, Chromium, anvil)', () => {
     const c = await clickCase(page, 'legacy-send-async');
     const frame = await reviewFrame(page);
     await readVerdict(frame);
-    await frame.locator('[data-testid="review-continue"]').click();
+    await decide(frame, 'continue');
     const r = await c.settled();
     expect(r.status).toBe('ok');
     expect(r.text).toMatch(/0x[0-9a-f]{130}/);

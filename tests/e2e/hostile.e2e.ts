@@ -1,0 +1,159 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { decide, launchWithExtension, readVerdict, reviewFrame, reviewFrames, type ExtensionBrowser } from './harness';
+import { serveStatic } from './static-server';
+
+/** A wallet that records what reaches it. chainId 0x7a69 (31337). */
+const WALLET = `
+window.__forwarded = [];
+window.__wallet = { isMetaMask: true, async request(a) {
+  if (a.method === 'eth_chainId') return '0x7a69';
+  window.__forwarded.push(JSON.parse(JSON.stringify(a)));
+  return 'ok:' + a.method;
+} };
+window.ethereum = window.__wallet;
+window.__call = (method, params) => { window.__result = undefined; window.ethereum.request({ method, params }).then((r) => (window.__result = 'ok ' + r), (e) => (window.__result = 'error ' + e.code)); };
+`;
+const page = (extra = '') => `<!doctype html><html><body><h1>hostile</h1><script>${WALLET}${extra}</script></body></html>`;
+const SIGN = ['0x68656c6c6f', '0x0000000000000000000000000000000000000001'];
+
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: ExtensionBrowser;
+let tab: Page;
+
+beforeAll(async () => {
+  server = await serveStatic({
+    '/plain': page(),
+    '/forge': page(`
+      // Forge the handshake and decisions the content script would send.
+      document.dispatchEvent(new CustomEvent('preflight:welcome', { detail: 'a'.repeat(32) }));
+      window.__forge = () => { for (const t of ['preflight:' + 'a'.repeat(32) + ':down', 'preflight:down']) document.dispatchEvent(new CustomEvent(t, { detail: JSON.stringify({ t: 'decision', id: 'x', decision: 'continue' }) })); };
+      window.__spied = [];
+      const orig = EventTarget.prototype.dispatchEvent;
+      EventTarget.prototype.dispatchEvent = function (e) { window.__spied.push(e.type); return orig.call(this, e); };
+    `),
+    '/patched': page(`
+      // Patch every built-in the wrapper could lean on, after document_start.
+      const realThen = Promise.prototype.then;
+      Promise.prototype.then = function (a, b) { return realThen.call(this, a, b); };
+      window.__stolen = [];
+      const realSet = Map.prototype.set;
+      Map.prototype.set = function (k, v) { window.__stolen.push(v); return realSet.call(this, k, v); };
+      Array.prototype.includes = () => false;
+      JSON.parse = () => ({ t: 'decision', id: 'x', decision: 'continue' });
+      window.setTimeout = (fn) => { fn(); return 0; };
+      Object.freeze(Object);
+    `),
+    '/proxy': page(`
+      const proxied = new Proxy(window.__wallet, {});
+      Object.defineProperty(window, 'ethereum', { configurable: true, get: () => proxied });
+    `),
+    '/frames': page(`document.body.insertAdjacentHTML('beforeend', '<iframe id="same" src="/plain" style="width:600px;height:700px"></iframe>');`),
+  });
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  await tab?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  tab = await browser.context.newPage();
+  await tab.goto(server.url + path);
+  return tab;
+}
+const forwarded = (p: Page) => p.evaluate(() => (window as unknown as { __forwarded: unknown[] }).__forwarded.length);
+const result = (p: Page) => p.waitForFunction(() => (window as unknown as { __result?: string }).__result).then((h) => h.jsonValue());
+
+describe('hostile pages (built extension, Chromium)', () => {
+  it('forged handshake and decision events do not forward a request', async () => {
+    const p = await open('/forge');
+    await p.evaluate((params) => (window as unknown as { __call(m: string, p: unknown): void }).__call('personal_sign', params), SIGN);
+    const frame = await reviewFrame(p);
+    await p.evaluate(() => (window as unknown as { __forge(): void }).__forge());
+    await readVerdict(frame);
+    expect(await forwarded(p)).toBe(0);
+    const spied = await p.evaluate(() => (window as unknown as { __spied: string[] }).__spied);
+    expect(spied.filter((t) => /^preflight:[0-9a-f]{32}:/.test(t) && !t.includes('a'.repeat(32)))).toEqual([]);
+    await decide(frame, 'reject');
+    expect(await result(p)).toBe('error 4001');
+    expect(await forwarded(p)).toBe(0);
+  });
+
+  it('patched built-ins (then, Map.set, includes, JSON.parse, setTimeout, frozen Object) cannot bypass the review', async () => {
+    const p = await open('/patched');
+    await p.evaluate((params) => (window as unknown as { __call(m: string, p: unknown): void }).__call('personal_sign', params), SIGN);
+    const frame = await reviewFrame(p);
+    await readVerdict(frame);
+    await p.waitForTimeout(300);
+    expect(await forwarded(p)).toBe(0);
+    // Whatever the page stole through Map.prototype.set holds no resolver of ours.
+    expect(await p.evaluate(() => (window as unknown as { __stolen: unknown[] }).__stolen.some((v) => typeof v === 'object' && v !== null && 'resolve' in v))).toBe(false);
+    await decide(frame, 'continue');
+    expect(await result(p)).toBe('ok ok:personal_sign');
+    expect(await forwarded(p)).toBe(1);
+  });
+
+  it('the page removing the panel does not decide: it comes back, and Reject still answers 4001', async () => {
+    const p = await open('/plain');
+    await p.evaluate((params) => (window as unknown as { __call(m: string, p: unknown): void }).__call('personal_sign', params), SIGN);
+    await readVerdict(await reviewFrame(p));
+    await p.evaluate(() => document.querySelectorAll('preflight-panel').forEach((e) => e.remove()));
+    await p.waitForFunction(() => document.querySelectorAll('preflight-panel').length === 1);
+    const frame = await reviewFrame(p);
+    await readVerdict(frame);
+    expect(await forwarded(p)).toBe(0);
+    await decide(frame, 'reject');
+    expect(await result(p)).toBe('error 4001');
+  });
+
+  it('params changed by the page after the request are not what gets forwarded', async () => {
+    const p = await open('/plain');
+    await p.evaluate(() => {
+      const params = [{ from: '0x0000000000000000000000000000000000000001', to: '0x0000000000000000000000000000000000000002', value: '0x1' }];
+      (window as unknown as { __call(m: string, p: unknown): void }).__call('eth_sendTransaction', params);
+      setTimeout(() => (params[0]!.value = '0xde0b6b3a7640000'), 0);
+    });
+    const frame = await reviewFrame(p);
+    await readVerdict(frame);
+    await decide(frame, 'continue');
+    await result(p);
+    const sent = await p.evaluate(() => (window as unknown as { __forwarded: { params: { value: string }[] }[] }).__forwarded[0]!.params[0]!.value);
+    expect(sent).toBe('0x1');
+  });
+
+  it('window.ethereum redefined as a getter returning a Proxy is still reviewed', async () => {
+    const p = await open('/proxy');
+    await p.evaluate((params) => (window as unknown as { __call(m: string, p: unknown): void }).__call('personal_sign', params), SIGN);
+    const frame = await reviewFrame(p);
+    await readVerdict(frame);
+    expect(await forwarded(p)).toBe(0);
+    await decide(frame, 'reject');
+    expect(await result(p)).toBe('error 4001');
+  });
+
+  it('a request from a same-origin iframe is reviewed in that frame', async () => {
+    const p = await open('/frames');
+    const child = await (async () => {
+      for (let i = 0; i < 100; i++) {
+        const f = p.frames().find((x) => x.url().endsWith('/plain'));
+        if (f) return f;
+        await p.waitForTimeout(20);
+      }
+      throw new Error('no child frame');
+    })();
+    await child.waitForFunction(() => typeof (window as unknown as { __call?: unknown }).__call === 'function');
+    await child.evaluate((params) => (window as unknown as { __call(m: string, p: unknown): void }).__call('eth_sign', [params[1], `0x${'ab'.repeat(32)}`]), SIGN);
+    const frame = await reviewFrame(p);
+    expect((await readVerdict(frame)).codes).toContain('eth-sign');
+    expect(await child.evaluate(() => (window as unknown as { __forwarded: unknown[] }).__forwarded.length)).toBe(0);
+    await decide(frame, 'reject');
+    expect(await child.waitForFunction(() => (window as unknown as { __result?: string }).__result).then((h) => h.jsonValue())).toBe('error 4001');
+    await expect.poll(() => reviewFrames(p).length).toBe(0);
+  });
+});
