@@ -37,7 +37,8 @@ export function parseSiwe(message: string): SiweMessage | undefined {
   const siwe: SiweMessage = { domain: header[2]!, scheme: header[1], address, resources: [] };
   let i = 2;
   // Optional statement: a blank line, the statement, a blank line.
-  if (lines[i] === '' && lines[i + 1] !== undefined && !/^[A-Z][A-Za-z ]+: /.test(lines[i + 1]!)) {
+  const isField = (line: string | undefined) => line !== undefined && line.indexOf(': ') > 0 && FIELDS[line.slice(0, line.indexOf(': '))] !== undefined;
+  if (lines[i] === '' && lines[i + 1] !== undefined && !isField(lines[i + 1])) {
     siwe.statement = lines[i + 1] || undefined;
     i += 2;
   }
