@@ -244,6 +244,11 @@ export class FeeHistoryStore {
   private async prune(firstKept: number): Promise<void> {
     for (const index of await this.o.storage.listChunks(this.o.chainId)) {
       if ((index + 1) * CHUNK_SIZE - 1 < firstKept) await this.o.storage.deleteChunk(this.o.chainId, index);
+      else if (index * CHUNK_SIZE < firstKept) {
+        const c = await this.o.storage.getChunk(this.o.chainId, index);
+        const drop = c ? c.blocks.filter((b) => b < firstKept).length : 0;
+        if (c && drop > 0) await this.o.storage.putChunk({ ...c, blocks: c.blocks.slice(drop), timestamps: c.timestamps.slice(drop), baseFee: c.baseFee.slice(drop), gasUsedRatio: c.gasUsedRatio.slice(drop), rewards: c.rewards.slice(drop) });
+      }
     }
   }
 
