@@ -82,7 +82,7 @@ export function feeOutlook(samples: FeeSamples, prior?: SeasonalPrior, blockTime
   let hours: OutlookPoint[] = [];
   if (samples.timestamps[n - 1]! - samples.timestamps[0]! >= 48 * 3600) {
     const from = Math.max(0, n - Math.round((30 * 86400) / blockTimeSeconds));
-    hourlySeries = hourlySeriesFromSamples(samples.timestamps.slice(from), samples.baseFee.slice(from));
+    hourlySeries = hourlySeriesFromSamples(samples.timestamps, samples.baseFee, 12, from);
     hours = forecastLog(hourlySeries, HOUR_HORIZONS, { prior, window: 720 }).map((f) => point(f, hourlySeries!, `${f.horizonSteps} h`));
   }
   return { baseFeeNow: BigInt(samples.baseFee[n - 1]!), newestBlock: samples.blocks[n - 1]!, newestTimestamp: samples.timestamps[n - 1]!, blocks, hours, blockSeries, hourlySeries };

@@ -51,13 +51,13 @@ export function seriesFromHourly(hours: readonly HourlyFee[], maxFillHours = 12)
 }
 
 /** Hourly series from per-block samples: each hour is the mean log base fee of its blocks. */
-export function hourlySeriesFromSamples(timestamps: ArrayLike<number>, baseFeeWei: ArrayLike<number>, maxFillHours = 12): FeeSeries & { filled: number } {
+export function hourlySeriesFromSamples(timestamps: ArrayLike<number>, baseFeeWei: ArrayLike<number>, maxFillHours = 12, from = 0): FeeSeries & { filled: number } {
   const n = Math.min(timestamps.length, baseFeeWei.length);
   const points: Array<{ index: number; value: number }> = [];
   let hour = Number.NaN;
   let sum = 0;
   let count = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = Math.max(0, from); i < n; i++) {
     const fee = baseFeeWei[i]!;
     if (!(fee > 0)) continue;
     const h = Math.floor(timestamps[i]! / 3600);
