@@ -16,11 +16,13 @@ export interface ContractAgeOptions {
 }
 
 const SAMPLE_BLOCKS = 1_000n;
+const PROBES = 3;
 
 /**
  * How long ago a contract was deployed, by binary search of eth_getCode over block numbers.
  * First asks whether the code existed at the block about `windowSeconds` ago (one call settles
- * most established contracts); if not, bisects between that block and the head for the deploy block.
+ * most established contracts); if not, searches between that block and the head for the deploy block,
+ * three probes per round (at most 2 + 3 × 8 = 26 eth_getCode calls for a week of 12-second blocks).
  */
 export async function contractAge(client: PublicClient, address: Address, opts: ContractAgeOptions = {}): Promise<ContractAge> {
   const windowSeconds = opts.windowSeconds ?? 7 * 86_400;
@@ -48,12 +50,17 @@ export async function contractAge(client: PublicClient, address: Address, opts: 
       const age = Number(head.timestamp - genesis.timestamp);
       return age > windowSeconds ? { status: 'old' } : { status: 'new', deployedBlock: 0n, ageSeconds: age };
     }
-    // Invariant: no code at lo, code at hi.
+    // Invariant: no code at lo, code at hi. Each round probes PROBES blocks at once (one batched
+    // HTTP request on a batching client), cutting the range by PROBES + 1: ~8 rounds for 7 days of mainnet.
     let hi = head.number;
     while (hi - lo > 1n) {
-      const mid = (lo + hi) / 2n;
-      if (await codeAt(mid)) hi = mid;
-      else lo = mid;
+      const step = (hi - lo) / BigInt(PROBES + 1) || 1n;
+      const points: bigint[] = [];
+      for (let k = 1n; k <= BigInt(PROBES) && lo + k * step < hi; k++) points.push(lo + k * step);
+      const present = await Promise.all(points.map(codeAt));
+      const first = present.indexOf(true);
+      if (first >= 0) hi = points[first]!;
+      if (first !== 0) lo = points[first >= 0 ? first - 1 : points.length - 1]!;
     }
     const deployed = hi === head.number ? head : await client.getBlock({ blockNumber: hi });
     const ageSeconds = Number(head.timestamp - deployed.timestamp);

@@ -1,7 +1,7 @@
 import type { Address } from 'viem';
 import { text } from '../i18n/localized';
 import type { ReviewContext } from './analyzer';
-import { isTrustedSpender } from './chain-reads';
+import { hasCode, isTrustedSpender } from './chain-reads';
 import { contractAge, describeAge, type ContractAge } from './contract-age';
 import { nameAddress } from './format';
 import { isKnownContract, labelOf } from './labels';
@@ -18,13 +18,22 @@ export interface SpenderCheck {
   age?: ContractAge;
 }
 
+/** The age search gives up after this long (slow RPC): the rest of the approval review must still arrive in time. */
+const AGE_BUDGET_MS = 1_500;
+
 /** Who a spender is: trusted or known (no chain reads), else an EOA, an old contract or a new one. */
 export async function checkSpender(ctx: ReviewContext, address: Address): Promise<SpenderCheck> {
   const label = labelOf(address, ctx.labels);
   const name = nameAddress(address, label);
   const trusted = isTrustedSpender(ctx, address) || isKnownContract(address, ctx.labels);
   if (trusted || !ctx.client) return { address, label, name, trusted };
-  return { address, label, name, trusted, age: await contractAge(ctx.client, address) };
+  const timeout = new Promise<ContractAge>((resolve) => {
+    const timer = setTimeout(() => resolve({ status: 'unknown', reason: `no answer within ${AGE_BUDGET_MS} ms` }), AGE_BUDGET_MS);
+    ctx.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  });
+  // The EOA check is one call of its own, so a slow age search can never hide a personal-account spender.
+  const [code, age] = await Promise.all([hasCode(ctx, address).catch(() => undefined), Promise.race([contractAge(ctx.client, address), timeout])]);
+  return { address, label, name, trusted, age: code === false ? { status: 'eoa' } : age };
 }
 
 /** The caution for a spender contract deployed in the last 7 days, or the note that its age is unknown. */
