@@ -1,0 +1,96 @@
+import { decodeAbiParameters, decodeFunctionData, parseAbiParameters, type Address, type Hex } from 'viem';
+import type { SwapIntent, SwapTx } from '../types';
+import { UNIVERSAL_ROUTER_ABI } from './abis';
+import { v2Core, type SwapCore } from './v2-router';
+import { decodeV3Path, v3Hops } from './v3-path';
+
+/** Universal Router command types (Commands.sol, v1.2 – v2.x). */
+export const UR_COMMANDS = {
+  V3_SWAP_EXACT_IN: 0x00, V3_SWAP_EXACT_OUT: 0x01, PERMIT2_TRANSFER_FROM: 0x02, PERMIT2_PERMIT_BATCH: 0x03,
+  SWEEP: 0x04, TRANSFER: 0x05, PAY_PORTION: 0x06, V2_SWAP_EXACT_IN: 0x08, V2_SWAP_EXACT_OUT: 0x09,
+  PERMIT2_PERMIT: 0x0a, WRAP_ETH: 0x0b, UNWRAP_WETH: 0x0c, PERMIT2_TRANSFER_FROM_BATCH: 0x0d,
+  BALANCE_CHECK_ERC20: 0x0e, V4_SWAP: 0x10, V3_POSITION_MANAGER_PERMIT: 0x11, V3_POSITION_MANAGER_CALL: 0x12,
+  V4_INITIALIZE_POOL: 0x13, V4_POSITION_MANAGER_CALL: 0x14, EXECUTE_SUB_PLAN: 0x21,
+} as const;
+const COMMAND_TYPE_MASK = 0x7f;
+/** ActionConstants.CONTRACT_BALANCE: "use the router's whole balance". */
+const CONTRACT_BALANCE = 1n << 255n;
+
+const NAMES = new Map<number, string>(Object.entries(UR_COMMANDS).map(([k, v]) => [v, k]));
+const SWAP_PARAMS_V3 = parseAbiParameters('address recipient, uint256 amount, uint256 limit, bytes path, bool payerIsUser');
+const SWAP_PARAMS_V2 = parseAbiParameters('address recipient, uint256 amount, uint256 limit, address[] path, bool payerIsUser');
+const WRAP_PARAMS = parseAbiParameters('address recipient, uint256 amount');
+
+function decodeSwapCommand(type: number, input: Hex): SwapCore | null {
+  const name = `execute:${NAMES.get(type) ?? type}`;
+  if (type === UR_COMMANDS.V3_SWAP_EXACT_IN || type === UR_COMMANDS.V3_SWAP_EXACT_OUT) {
+    const [recipient, amount, limit, path] = decodeAbiParameters(SWAP_PARAMS_V3, input);
+    const decoded = decodeV3Path(path);
+    if (!decoded) return null;
+    const exactInput = type === UR_COMMANDS.V3_SWAP_EXACT_IN;
+    const hops = v3Hops(decoded.tokens, decoded.fees, !exactInput);
+    const tokenIn = hops[0]?.tokenIn;
+    const tokenOut = hops[hops.length - 1]?.tokenOut;
+    if (!tokenIn || !tokenOut) return null;
+    return { method: name, hops, tokenIn, tokenOut, recipient, exactInput, ...(exactInput ? { amountIn: amount, amountOutMin: limit } : { amountOut: amount, amountInMax: limit }) };
+  }
+  const [recipient, amount, limit, path] = decodeAbiParameters(SWAP_PARAMS_V2, input);
+  const exactInput = type === UR_COMMANDS.V2_SWAP_EXACT_IN;
+  return v2Core(name, path as readonly Address[], { recipient, exactInput, ...(exactInput ? { amountIn: amount, amountOutMin: limit } : { amountOut: amount, amountInMax: limit }) });
+}
+
+/** Decodes Universal Router `execute`. V4 and unknown commands are recognised and reported not computable. Never throws. */
+export function decodeUniversalRouter(tx: SwapTx, chainId: number): SwapIntent | null {
+  let commands: Hex;
+  let inputs: readonly Hex[];
+  let deadline: bigint | undefined;
+  try {
+    const call = decodeFunctionData({ abi: UNIVERSAL_ROUTER_ABI, data: tx.data });
+    const args = call.args as readonly unknown[];
+    commands = args[0] as Hex;
+    inputs = args[1] as readonly Hex[];
+    deadline = typeof args[2] === 'bigint' ? args[2] : undefined;
+  } catch {
+    return null;
+  }
+  const value = tx.value ?? 0n;
+  const types = (commands.slice(2).match(/../g) ?? []).map((b) => parseInt(b, 16) & COMMAND_TYPE_MASK);
+  const swaps: SwapCore[] = [];
+  const unsupported: string[] = [];
+  let wrapped: bigint | undefined;
+  let unwrap = false;
+  try {
+    types.forEach((type, i) => {
+      const input = inputs[i];
+      if (input === undefined) throw new Error('missing input');
+      if (type === UR_COMMANDS.WRAP_ETH) {
+        const amount = decodeAbiParameters(WRAP_PARAMS, input)[1];
+        wrapped = amount === CONTRACT_BALANCE ? value : amount;
+      } else if (type === UR_COMMANDS.UNWRAP_WETH) unwrap = true;
+      else if (type <= UR_COMMANDS.V3_SWAP_EXACT_OUT || type === UR_COMMANDS.V2_SWAP_EXACT_IN || type === UR_COMMANDS.V2_SWAP_EXACT_OUT) {
+        const s = decodeSwapCommand(type, input);
+        if (s) swaps.push(s);
+        else unsupported.push(`undecodable ${NAMES.get(type)}`);
+      } else if (type === UR_COMMANDS.V4_SWAP) unsupported.push('V4_SWAP');
+      else if (type === UR_COMMANDS.EXECUTE_SUB_PLAN) unsupported.push('EXECUTE_SUB_PLAN');
+      else if (!NAMES.has(type)) unsupported.push(`unknown command 0x${type.toString(16).padStart(2, '0')}`);
+    });
+  } catch {
+    return null;
+  }
+  const first = swaps[0];
+  if (!first) {
+    if (!unsupported.length) return null;
+    const z = '0x0000000000000000000000000000000000000000' as const;
+    return { chainId, router: tx.to, kind: 'universal', method: 'execute', hops: [], tokenIn: z, tokenOut: z, exactInput: true, deadline, computable: false, reason: `not computed: ${unsupported.join(', ')}` };
+  }
+  const intent: SwapIntent = { ...first, chainId, router: tx.to, kind: 'universal', deadline, nativeIn: wrapped !== undefined || undefined, nativeOut: unwrap || undefined, computable: true };
+  if (intent.exactInput && intent.amountIn === CONTRACT_BALANCE) {
+    if (wrapped !== undefined) intent.amountIn = wrapped;
+    else return { ...intent, amountIn: undefined, computable: false, reason: 'amount is the router balance' };
+  }
+  if (!intent.exactInput && intent.nativeIn && intent.amountInMax === undefined) intent.amountInMax = wrapped;
+  if (unsupported.length) return { ...intent, computable: false, reason: `not computed: ${unsupported.join(', ')}` };
+  if (swaps.length > 1) return { ...intent, computable: false, reason: `${swaps.length} swap commands (split route)` };
+  return intent;
+}
