@@ -67,7 +67,7 @@ afterAll(async () => {
 
 describe('review: all local checks per request (no RPC)', () => {
   bench('baseline: JSON round-trip of the request', timed('baseline', () => JSON.parse(JSON.stringify(next().request)) as unknown), { time: 1_500 });
-  bench('all local checks, fixture table (78 requests)', timed('local', () => { const f = next(); return reviewRequest(f.request, { now: () => NOW_MS, ...f.deps }); }), { time: 3_000 });
+  bench(`all local checks, fixture table (${REQUESTS.length} requests)`, timed('local', () => { const f = next(); return reviewRequest(f.request, { now: () => NOW_MS, ...f.deps }); }), { time: 3_000 });
   bench(
     'all local checks, a new origin every time (uncached phishing fuzzy scan)',
     timed('local-new-origin', () => { const f = next(); return reviewRequest({ ...f.request, origin: `https://site-${unique++}.example` }, { now: () => NOW_MS, ...f.deps }); }),

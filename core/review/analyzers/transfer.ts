@@ -11,10 +11,13 @@ import { decodeTransfer, lookalikeOf, type DecodedTransfer } from '../transfers'
 import type { AnalyzerResult, Finding } from '../types';
 
 const WRAPPED_NATIVE = /^W(ETH|POL|MATIC|BNB|AVAX)$/i;
+/** Token contracts whose plain ETH receive is a deposit by design (Lido stETH stakes it). */
+const TAKES_NATIVE = new Set(['0xae7ab96520de3a18e5e111b5eaab095312d7fe84']);
 
 /** Is the recipient a token contract? Known list first, then decimals() on chain. Wrapped-native receives ETH by design. */
 async function recipientToken(ctx: ReviewContext, t: DecodedTransfer): Promise<string | undefined> {
   if (t.token && t.recipient === t.token) return 'itself';
+  if (t.kind === 'native' && TAKES_NATIVE.has(t.recipient)) return undefined;
   const known = KNOWN_TOKENS[t.recipient];
   if (known) return t.kind === 'native' && WRAPPED_NATIVE.test(known.symbol) ? undefined : known.symbol;
   if (!ctx.client && !ctx.token) return undefined;
