@@ -19,7 +19,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'preflight@preflight.local',
-              strict_min_version: '128.0',
+              strict_min_version: '142.0',
               // Nothing is collected: the only traffic is JSON-RPC to the user's own nodes.
               data_collection_permissions: { required: ['none'] },
             },
