@@ -7,7 +7,16 @@ export type RuntimeMessage =
   | { t: 'review:start'; key: string; request: Omit<SigningRequest, 'origin' | 'chainId'> & { chainId: string | null } }
   | { t: 'review:get'; key: string }
   | { t: 'review:decide'; key: string; decision: Decision; applyFees: boolean }
-  | { t: 'reviews:list'; limit?: number };
+  | { t: 'reviews:list'; limit?: number }
+  | { t: 'phishing:check' };
+
+/** Answer to phishing:check, for the page banner. */
+export interface PhishingCheckResponse {
+  listed: boolean;
+  /** The real site the page imitates, for a fuzzy match. */
+  imitates?: string;
+  lang: 'en' | 'ja';
+}
 
 /** Sent by the background to the tab's content script. */
 export type TabMessage = { t: 'review:decided'; key: string; decision: Decision; fees?: ReviewFees };

@@ -4,6 +4,9 @@ import { isReviewedMethod } from '@/core/review/types';
 import type { ReviewGetResponse, RuntimeMessage, TabMessage } from '@/core/messages';
 import { listRecords, putRecord, recordDecision, getRecord } from '@/core/store/reviews';
 import { db } from '@/components/storage/db';
+import { checkDomain, hostnameOf, isTrustedOrigin } from '@/core/review/phishing';
+import type { PhishingCheckResponse } from '@/core/messages';
+import { loadSettings } from '@/components/storage/settings';
 import { ensureReview } from './review-service';
 
 type Sender = Browser.runtime.MessageSender;
@@ -54,6 +57,16 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
       const out: TabMessage = { t: 'review:decided', key: record.key, decision: record.decision ?? 'reject', fees };
       await browser.tabs.sendMessage(record.tabId, out, { frameId: record.frameId });
       return { ok: true };
+    }
+    case 'phishing:check': {
+      // The origin is the browser's, not the page's claim.
+      if (!sender.tab?.id || !sender.url) throw new ForbiddenSenderError('not a content script');
+      const origin = sender.origin ?? new URL(sender.url).origin;
+      const settings = await loadSettings();
+      const host = hostnameOf(origin);
+      const check = host && !isTrustedOrigin(origin, settings.trustedOrigins) ? checkDomain(host) : undefined;
+      const response: PhishingCheckResponse = { listed: !!check?.phishing, imitates: check?.match, lang: settings.lang };
+      return response;
     }
     case 'reviews:list': {
       if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages list reviews');

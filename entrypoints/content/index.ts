@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { RuntimeMessage, TabMessage } from '@/core/messages';
 import { isReviewedMethod } from '@/core/review/types';
+import type { PhishingCheckResponse } from '@/core/messages';
+import { showPhishingBanner } from './banner';
 import { openContentChannel } from './channel';
 import { mountPanel, type Panel } from './panel';
 
@@ -51,6 +53,15 @@ export default defineContentScript({
         }
       }
     });
+
+    // Phishing banner as soon as the page loads (top frame only: one banner per tab).
+    if (window === window.top) {
+      const ask: RuntimeMessage = { t: 'phishing:check' };
+      browser.runtime.sendMessage(ask).then(
+        (answer: { ok: boolean; result?: PhishingCheckResponse }) => answer?.ok && answer.result?.listed && showPhishingBanner(answer.result),
+        () => undefined,
+      );
+    }
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       const m = message as TabMessage;
