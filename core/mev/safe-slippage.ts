@@ -38,13 +38,13 @@ export function safeSlippage(route: Route, victim: Victim, gasCostInTokenIn: big
   const quote = victimQuote(route, victim);
   let hi = quote.amountIn > 0n ? quote.amountIn : 1n;
   for (let i = 0; i < 128 && net(hi * 2n) > net(hi); i++) hi *= 2n;
-  const peak = argMaxUnimodal(0n, hi * 2n, net);
+  const peak = argMaxUnimodal(0n, hi * 2n, net, 1_000_000n);
   const floor = Math.min(Math.max(expectedMoveBps, 0), MAX_BPS);
   if (peak.value <= 0n) {
     return { noSandwichBps: MAX_BPS, recommendedBps: Math.max(floor, 0), floorBinds: false, neverProfitable: true };
   }
   // last x in [0, peak] that does not pay; every x above it (up to the peak) pays
-  const lastUnprofitable = lastTrue(0n, peak.x, (x) => net(x) <= 0n, peak.x / 1_000_000_000n);
+  const lastUnprofitable = lastTrue(0n, peak.x, (x) => net(x) <= 0n, peak.x / 20_000n);
   const atEdge = simulateSandwich(route, loose, lastUnprofitable < 0n ? 0n : lastUnprofitable);
   let noSandwichBps = 0;
   if (atEdge) {

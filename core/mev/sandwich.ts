@@ -88,7 +88,7 @@ function maxFeasible(start: bigint, ok: (x: bigint) => boolean): bigint {
     hi *= 2n;
   }
   if (ok(hi)) return hi;
-  return lastTrue(lo, hi, ok, hi / 1_000_000_000_000n);
+  return lastTrue(lo, hi, ok, hi / 10_000_000n);
 }
 
 /**
@@ -115,7 +115,7 @@ export function optimalSandwich(route: Route, victim: Victim, gasCostInTokenIn: 
   const profit = (x: bigint): bigint => simulateSandwich(route, victim, x)?.grossProfit ?? NEG_INF;
   const delta = maxFrontRun / 1_000_000n > 0n ? maxFrontRun / 1_000_000n : 1n;
   let x = maxFrontRun;
-  if (profit(maxFrontRun) < profit(maxFrontRun - delta)) x = argMaxUnimodal(0n, maxFrontRun, profit).x;
+  if (profit(maxFrontRun) < profit(maxFrontRun - delta)) x = argMaxUnimodal(0n, maxFrontRun, profit, 1000n).x;
   const best = simulateSandwich(route, victim, x);
   if (!best) return none;
   const quote = victimQuote(route, victim);

@@ -30,8 +30,20 @@ const RATIO_FACTORS: readonly [number, bigint][] = [
   [0x80000, 0x48a170391f7dc42444e8fa2n],
 ];
 
-/** sqrt(1.0001^tick) · 2^96, rounded up exactly like the contract. */
+const sqrtRatioCache = new Map<number, bigint>();
+
+/** sqrt(1.0001^tick) · 2^96, rounded up exactly like the contract (memoised: swaps revisit the same ticks). */
 export function getSqrtRatioAtTick(tick: number): bigint {
+  let cached = sqrtRatioCache.get(tick);
+  if (cached === undefined) {
+    cached = computeSqrtRatioAtTick(tick);
+    if (sqrtRatioCache.size > 50_000) sqrtRatioCache.clear();
+    sqrtRatioCache.set(tick, cached);
+  }
+  return cached;
+}
+
+function computeSqrtRatioAtTick(tick: number): bigint {
   if (!Number.isInteger(tick) || tick < MIN_TICK || tick > MAX_TICK) throw new V3MathError(`tick ${tick} out of range`);
   const absTick = Math.abs(tick);
   let ratio = (absTick & 0x1) !== 0 ? 0xfffcb933bd6fad37aa2d162d1a594001n : 0x100000000000000000000000000000000n;

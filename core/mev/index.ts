@@ -1,0 +1,22 @@
+/** Public API of core/mev: MEV (sandwich) risk of a swap, before signing. */
+export type { SwapHop, SwapIntent, SwapKind, SwapTx } from './types';
+export { NATIVE_PLACEHOLDER } from './types';
+export { MevError, NotASwapError, PoolDataExhaustedError, InsufficientLiquidityError, PoolNotFoundError, V3MathError } from './errors';
+export { decodeSwap, decodeV2Router, decodeV3Router, decodeUniversalRouter, decodeAggregator, decodeV3Path, encodeV3Path } from './decode';
+export { UR_COMMANDS } from './decode/universal-router';
+export { resolveRouter, KNOWN_FACTORIES, type RouterInfo } from './resolve-router';
+export { fetchPools, type PoolQuery, type FetchOptions, type CallClient } from './pool/fetch';
+export type { PoolState, V2PoolState, V3PoolState, PoolSwap } from './pool/types';
+export { swapExactIn, swapExactOut } from './pool/swap';
+export { makeRoute, reverseRoute, routeExactIn, routeExactOut, type Route, type RouteSwap } from './pool/route';
+export { v3Swap } from './pool/v3-swap';
+export { syntheticV2Pool, syntheticV3Pool, type Position } from './pool/synthetic';
+export { v2AmountIn, v2AmountOut } from './math/v2';
+export { optimalSandwich, simulateSandwich, victimQuote, victimSucceeds, type Victim, type SandwichOutcome, type OptimalSandwich } from './sandwich';
+export { v2MaxFrontRun } from './sandwich-v2';
+export { safeSlippage, type SafeSlippage } from './safe-slippage';
+export { minOutForSlippage, maxInForSlippage, slippageBpsOfMinOut, slippageBpsOfMaxIn } from './slippage';
+export { detectProtection, protectionOf, FLASHBOTS_PROBE_ADDRESS, type Protection } from './protection';
+export { SEVERITY_THRESHOLDS, PRIVATE_RPC_HOW_TO, type Advice, type MevSeverity } from './advice';
+export { assessSwap, type AssessInput, type SwapAssessment } from './assess';
+export { analyzeSwap, type AnalyzeSwapInput, type MevAnalysis, type MevClient } from './analyze';
