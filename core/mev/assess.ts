@@ -5,7 +5,7 @@ import { makeRoute, type Route } from './pool/route';
 import type { PoolState } from './pool/types';
 import type { Protection } from './protection';
 import { safeSlippage } from './safe-slippage';
-import { optimalSandwich, victimQuote, type Victim } from './sandwich';
+import { optimalSandwich, victimQuote, type SandwichOutcome, type Victim } from './sandwich';
 import { minOutForSlippage, slippageBpsOfMaxIn, slippageBpsOfMinOut } from './slippage';
 import type { SwapIntent } from './types';
 import { tokenToWei, weiToToken, weiToUsd } from './valuation';
@@ -33,6 +33,8 @@ export interface SwapAssessment {
   /** The gap the slippage leaves: quote − minimum (exact input) or maximum − quote (exact output). */
   maxExtractable: bigint;
   frontRunIn: bigint;
+  /** The attacker's best (gross-optimal) sandwich bounded by the victim's minimum, whether or not it covers gas. */
+  attack?: SandwichOutcome & { victimLoss: bigint };
   /** Attacker's profit net of two transactions' gas, in the input token (negative: does not pay). */
   attackerProfit: bigint;
   attackerProfitWei?: bigint;
@@ -95,6 +97,7 @@ export function assessSwap(a: AssessInput): SwapAssessment {
     maxIn: victim.exactInput ? undefined : victim.amountInMax,
     maxExtractable: victim.exactInput ? quote.amountOut - victim.amountOutMin : victim.amountInMax - quote.amountIn,
     frontRunIn: opt.best?.frontRunIn ?? 0n,
+    attack: opt.best ? { ...opt.best, victimLoss: opt.victimLoss } : undefined,
     attackerProfit: opt.netProfit,
     attackerProfitWei: tokenToWei(route, a.weth, 0, opt.netProfit > 0n ? opt.netProfit : 0n),
     gasCostWei,

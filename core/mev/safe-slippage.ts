@@ -44,7 +44,14 @@ export function safeSlippage(route: Route, victim: Victim, gasCostInTokenIn: big
     return { noSandwichBps: MAX_BPS, recommendedBps: Math.max(floor, 0), floorBinds: false, neverProfitable: true };
   }
   // last x in [0, peak] that does not pay; every x above it (up to the peak) pays
-  const lastUnprofitable = lastTrue(0n, peak.x, (x) => net(x) <= 0n, peak.x / 20_000n);
+  // halve down from the peak until a front-run no longer pays, then bisect that octave to 1/20 000
+  let hiX = peak.x;
+  let loX = peak.x / 2n;
+  while (loX > 0n && net(loX) > 0n) {
+    hiX = loX;
+    loX /= 2n;
+  }
+  const lastUnprofitable = lastTrue(loX, hiX, (x) => net(x) <= 0n, hiX / 20_000n);
   const atEdge = simulateSandwich(route, loose, lastUnprofitable < 0n ? 0n : lastUnprofitable);
   let noSandwichBps = 0;
   if (atEdge) {
