@@ -7,7 +7,7 @@
  */
 import { createPublicClient, encodeFunctionData, http, maxUint256, parseAbi, type Address, type Hex, type PublicClient, type TestClient, type WalletClient } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeSwap, fetchPools, makeRoute, minOutForSlippage, simulateSandwich, type MevAnalysis, type PoolState } from '../../core/mev';
+import { analyzeSwap, fetchPools, makeRoute, minOutForSlippage, optimalSandwich, simulateSandwich, type MevAnalysis, type PoolState } from '../../core/mev';
 import { createClients } from '../../scripts/devnet/chain';
 import { startDevnet } from '../../scripts/devnet/index';
 
@@ -76,10 +76,10 @@ async function analyse(c: Case, amountIn: bigint, minOut: bigint, expectedMoveBp
   });
 }
 
-/** 1 % of the WETH the pool holds (V2 reserve; V3 token balance, which is what its ranges can pay out). */
+/** V2: 1 % of the WETH reserve; V3: 10 % of the WETH the pool holds (its ranges are concentrated). */
 async function victimSize(p: PoolState): Promise<bigint> {
   if (p.protocol === 'v2') return (p.token0.toLowerCase() === weth.toLowerCase() ? p.reserve0 : p.reserve1) / 100n;
-  return (await balance(weth, p.address)) / 100n;
+  return (await balance(weth, p.address)) / 10n;
 }
 
 function cases(): Case[] {
@@ -153,6 +153,20 @@ describe('MEV sandwich on the devnet', () => {
     }
   }, 600_000);
 
+  it('one analysis costs at most 3 HTTP round trips (counted at the transport)', async () => {
+    let requests = 0;
+    const counted = createPublicClient({ transport: http(devnet.rpcUrl, { batch: true, onFetchRequest: () => void requests++ }) }) as PublicClient;
+    const c = cases().find((x) => x.protocol === 'v3')!;
+    const block = await pub.getBlock();
+    const a = await analyzeSwap({
+      client: counted, tx: { to: routerOf(c), data: swapData(c, weth, c.tokenOut, 10n ** 18n, 1n, victim) },
+      chainId: devnet.chainId, baseFeeWei: block.baseFeePerGas ?? 0n, priorityFeeWei: GWEI,
+    });
+    expect(a.computed).toBe(true);
+    expect(requests).toBeLessThanOrEqual(3);
+    expect(a.rpcRoundTrips).toBe(requests);
+  });
+
   it('at the computed no-sandwich slippage, no front-run size on a grid makes a sandwich pay', async () => {
     for (const c of cases()) {
       const [pool] = await fetchPools(pub, [{ protocol: c.protocol, pool: c.pool, tokenA: weth, tokenB: c.tokenOut }]);
@@ -165,9 +179,13 @@ describe('MEV sandwich on the devnet', () => {
       const gasWei = a.gasCostWei!;
       const route = makeRoute([weth, c.tokenOut], [pool!]);
       let bestNet = -(1n << 200n);
-      const grid = [1n, 2n, 5n, 10n, 20n, 50n, 100n, 200n, 500n, 1000n, 2000n, 5000n];
-      for (const g of grid) {
-        const x = (amountIn * g) / 1000n;
+      // sizes relative to the trade, and relative to the largest front-run the victim's minimum tolerates
+      const bound = optimalSandwich(route, { exactInput: true, amountIn, amountOutMin: minOut }, 0n).maxFrontRun;
+      const grid = [
+        ...[1n, 2n, 5n, 10n, 20n, 50n, 100n, 200n, 500n, 1000n, 2000n, 5000n].map((g) => (amountIn * g) / 1000n),
+        ...(bound > 0n ? [1n, 10n, 25n, 50n, 75n, 90n, 100n, 101n].map((g) => (bound * g) / 100n) : []),
+      ];
+      for (const x of grid) {
         const sim = simulateSandwich(route, { exactInput: true, amountIn, amountOutMin: minOut }, x);
         if (!sim) continue;
         const snap = await test.snapshot();
