@@ -5,9 +5,9 @@
  * a grid of front-run sizes finds no sandwich that pays.
  * `npx vitest run tests/integration/mev-sandwich.test.ts`
  */
-import { createPublicClient, encodeFunctionData, http, maxUint256, parseAbi, type Address, type Hex, type PublicClient, type TestClient, type WalletClient } from 'viem';
+import { createPublicClient, encodeAbiParameters, encodeFunctionData, getAddress, parseAbiParameters, http, maxUint256, parseAbi, type Address, type Hex, type PublicClient, type TestClient, type WalletClient } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeSwap, fetchPools, makeRoute, minOutForSlippage, optimalSandwich, simulateSandwich, type MevAnalysis, type PoolState } from '../../core/mev';
+import { analyzeSwap, encodeV3Path, fetchPools, resolveRouter, makeRoute, minOutForSlippage, optimalSandwich, simulateSandwich, type MevAnalysis, type PoolState } from '../../core/mev';
 import { createClients } from '../../scripts/devnet/chain';
 import { startDevnet } from '../../scripts/devnet/index';
 
@@ -165,6 +165,36 @@ describe('MEV sandwich on the devnet', () => {
     expect(a.computed).toBe(true);
     expect(requests).toBeLessThanOrEqual(3);
     expect(a.rpcRoundTrips).toBe(requests);
+  });
+
+  it('routers are recognised from the chain (factory/WETH getters) and every router style gives the same quote', async () => {
+    const k = Object.fromEntries(Object.entries(devnet.contracts).map(([n, a]) => [n, typeof a === 'string' && a.length === 42 ? getAddress(a) : a])) as typeof devnet.contracts;
+    expect(await resolveRouter(pub, k.v2Router)).toMatchObject({ style: 'v2', factoryV2: k.v2Factory, weth: k.weth });
+    expect(await resolveRouter(pub, k.swapRouter)).toMatchObject({ style: 'v3', factoryV3: k.v3Factory, weth: k.weth });
+    const c = cases().find((x) => x.protocol === 'v3')!;
+    const amountIn = 10n ** 18n;
+    const block = await pub.getBlock();
+    const run = (to: Address, data: Hex) => analyzeSwap({ client: pub, tx: { to, data }, chainId: devnet.chainId, baseFeeWei: block.baseFeePerGas ?? 0n, priorityFeeWei: GWEI, factories: { v2: k.v2Factory, v3: k.v3Factory, weth: k.weth } });
+    const viaSwapRouter = await run(k.swapRouter, swapData(c, weth, c.tokenOut, amountIn, 1n, victim));
+    expect(viaSwapRouter.computed).toBe(true);
+    if (k.swapRouter02) {
+      expect(await resolveRouter(pub, k.swapRouter02)).toMatchObject({ style: 'v3-02', factoryV2: k.v2Factory, factoryV3: k.v3Factory });
+      const r02 = parseAbi([
+        'struct P { address tokenIn; address tokenOut; uint24 fee; address recipient; uint256 amountIn; uint256 amountOutMinimum; uint160 sqrtPriceLimitX96; }',
+        'function exactInputSingle(P params) payable returns (uint256)',
+        'function multicall(uint256 deadline, bytes[] data) payable returns (bytes[])',
+      ]);
+      const inner = encodeFunctionData({ abi: r02, functionName: 'exactInputSingle', args: [{ tokenIn: weth, tokenOut: c.tokenOut, fee: c.fee!, recipient: victim, amountIn, amountOutMinimum: 1n, sqrtPriceLimitX96: 0n }] });
+      const a = await run(k.swapRouter02, encodeFunctionData({ abi: r02, functionName: 'multicall', args: [DEADLINE, [inner]] }));
+      expect(a.quoteOut).toBe(viaSwapRouter.quoteOut);
+    }
+    if (k.universalRouter) {
+      const ur = parseAbi(['function execute(bytes commands, bytes[] inputs, uint256 deadline) payable']);
+      const input = encodeAbiParameters(parseAbiParameters('address, uint256, uint256, bytes, bool'), [victim, amountIn, 1n, encodeV3Path([weth, c.tokenOut], [c.fee!]), true]);
+      const a = await run(k.universalRouter, encodeFunctionData({ abi: ur, functionName: 'execute', args: ['0x00', [input], DEADLINE] }));
+      expect(a.intent.kind).toBe('universal');
+      expect(a.quoteOut).toBe(viaSwapRouter.quoteOut);
+    }
   });
 
   it('at the computed no-sandwich slippage, no front-run size on a grid makes a sandwich pay', async () => {
