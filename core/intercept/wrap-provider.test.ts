@@ -88,6 +88,26 @@ describe('wrapProvider', () => {
     expect(h.seen).toEqual(['eth_sign', 'personal_sign', 'eth_sendTransaction']);
   });
 
+  it('a wallet whose sendAsync calls its own request() is reviewed once, not twice', async () => {
+    const calls: string[] = [];
+    const wallet: Eip1193Like & { sendAsync: NonNullable<Eip1193Like['sendAsync']> } = {
+      async request(args) {
+        calls.push(args.method);
+        return 'sig';
+      },
+      sendAsync(payload, cb) {
+        const p = payload as { id: number; method: string; params: unknown };
+        wallet.request!({ method: p.method, params: p.params }).then((result) => cb(null, { id: p.id, result }), (e: unknown) => cb(e));
+      },
+    };
+    const h = hooksAnswering({ decision: 'continue' });
+    wrapProvider(wallet, h.hooks);
+    const response = await new Promise((res) => wallet.sendAsync({ id: 1, method: 'personal_sign', params: ['0x68', '0x1'] }, (_e, r) => res(r)));
+    expect(response).toMatchObject({ result: 'sig' });
+    expect(h.seen).toEqual(['personal_sign']);
+    expect(calls).toEqual(['personal_sign']);
+  });
+
   it('applies the recommended fees only when chosen, dropping a legacy gasPrice', () => {
     const params = [{ to: '0x2', gasPrice: '0x1' }];
     expect(applyFees('eth_sendTransaction', params, undefined)).toBe(params);

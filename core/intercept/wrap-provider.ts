@@ -92,6 +92,21 @@ export function wrapProvider(provider: Eip1193Like, hooks: WrapHooks, define: ty
     }
   }
 
+  /**
+   * While we hand an approved request to the wallet, the wallet may call its own (now wrapped) methods
+   * synchronously, e.g. a sendAsync implemented on top of request(). Those inner calls are the same
+   * request, already decided: they pass straight through instead of being reviewed twice.
+   */
+  let forwarding = 0;
+  const passOn = (fn: (...a: never[]) => unknown, self: unknown, args: unknown[]): unknown => {
+    forwarding++;
+    try {
+      return apply(fn, self, args);
+    } finally {
+      forwarding--;
+    }
+  };
+
   const rejection = (id: unknown, e: UserRejectedRequestError) => ({ id, jsonrpc: '2.0', error: { code: e.code, message: e.message } });
 
   const wrapped: Partial<Eip1193Like> = {};
@@ -99,9 +114,9 @@ export function wrapProvider(provider: Eip1193Like, hooks: WrapHooks, define: ty
     const req = original.request;
     wrapped.request = async function request(this: unknown, args: { method: string; params?: unknown }) {
       const self = this ?? provider;
-      if (!args || !isReviewedMethod(args.method)) return apply(req, self, [args]);
+      if (forwarding > 0 || !args || !isReviewedMethod(args.method)) return apply(req, self, [args]);
       const g = await gate(args.method, args.params);
-      return forward(g.ticket, () => apply(req, self, [{ ...args, params: g.params }]));
+      return forward(g.ticket, () => passOn(req, self, [{ ...args, params: g.params }]));
     };
   }
   if (typeof original.sendAsync === 'function') {
@@ -111,7 +126,7 @@ export function wrapProvider(provider: Eip1193Like, hooks: WrapHooks, define: ty
       const items: unknown[] = isArray(payload) ? payload : [payload];
       let anyReviewed = false;
       for (let i = 0; i < items.length; i++) if (isPayload(items[i]) && isReviewedMethod((items[i] as JsonRpcPayload).method)) anyReviewed = true;
-      if (!anyReviewed) return apply(sendAsync, self, [payload, callback]);
+      if (forwarding > 0 || !anyReviewed) return apply(sendAsync, self, [payload, callback]);
       void (async () => {
         const out: unknown[] = [];
         for (let i = 0; i < items.length; i++) {
@@ -126,7 +141,7 @@ export function wrapProvider(provider: Eip1193Like, hooks: WrapHooks, define: ty
             }
           } else out[i] = p;
         }
-        apply(sendAsync, self, [isArray(payload) ? out : out[0], callback]);
+        passOn(sendAsync, self, [isArray(payload) ? out : out[0], callback]);
       })();
     };
   }
@@ -137,11 +152,12 @@ export function wrapProvider(provider: Eip1193Like, hooks: WrapHooks, define: ty
       const first = args[0];
       const second = args[1];
       // send(method, params) → Promise (EIP-1193 legacy form)
+      if (forwarding > 0) return apply(send, self, args);
       if (typeof first === 'string') {
         if (!isReviewedMethod(first)) return apply(send, self, args);
         return (async () => {
           const g = await gate(first, second);
-          return forward(g.ticket, () => apply(send, self, [first, g.params]));
+          return forward(g.ticket, () => passOn(send, self, [first, g.params]));
         })();
       }
       // send(payload, callback) → like sendAsync
@@ -157,7 +173,7 @@ export function wrapProvider(provider: Eip1193Like, hooks: WrapHooks, define: ty
             callback(e, rejection(first.id, e));
             return;
           }
-          apply(send, self, [{ ...first, params: g.params }, callback]);
+          passOn(send, self, [{ ...first, params: g.params }, callback]);
         })();
         return undefined;
       }

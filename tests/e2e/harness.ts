@@ -99,26 +99,43 @@ export async function clickCase(page: Page, name: string) {
   };
 }
 
-/** How many times a real click into the panel's out-of-process frame got no input ack (see decide). */
+/** How many times a real click into the panel's out-of-process frame got no input ack (see clickInPanel). */
 export const inputStalls = { count: 0 };
 
 /**
- * Clicks Continue or Reject in the panel, as a user would (real mouse input through the browser).
+ * Clicks a control in the review panel as a user would (real mouse input through the browser).
  * Headless Chromium sometimes never acknowledges input routed to an out-of-process extension frame
- * that is being re-laid out or removed by the click itself; Playwright then waits forever. So: the real
- * click with a short timeout, and if the panel is still undecided after it, the button's own click()
- * inside the panel (the same handler runs). Stalls are counted in `inputStalls`.
+ * that the click itself re-lays out or removes; Playwright then waits forever. So: the real click with
+ * a short timeout, and if the panel is still undecided after it, the control's own click() inside the
+ * panel (the same handler runs). Stalls are counted in `inputStalls`.
  */
-export async function decide(frame: Frame, choice: 'continue' | 'reject'): Promise<void> {
-  const button = frame.locator(`[data-testid="review-${choice}"]`);
-  await button.waitFor({ timeout: 10_000 });
+export async function clickInPanel(frame: Frame, selector: string): Promise<void> {
+  const control = frame.locator(selector);
+  await control.waitFor({ timeout: 10_000 });
   try {
-    await button.click({ noWaitAfter: true, timeout: 2_500 });
+    await control.click({ noWaitAfter: true, timeout: 2_500 });
     return;
   } catch {
     inputStalls.count++;
   }
   if (frame.isDetached()) return;
   const undecided = await frame.evaluate(() => document.querySelector('[data-testid="review"]') !== null).catch(() => false);
-  if (undecided) await frame.evaluate((c) => (document.querySelector(`[data-testid="review-${c}"]`) as HTMLButtonElement | null)?.click(), choice).catch(() => undefined);
+  if (undecided) await frame.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.click(), selector).catch(() => undefined);
+}
+
+/** Continue or Reject in the panel. */
+export function decide(frame: Frame, choice: 'continue' | 'reject'): Promise<void> {
+  return clickInPanel(frame, `[data-testid="review-${choice}"]`);
+}
+
+/** A key press in the panel (focus moves into it first), with the same stall fallback as clickInPanel. */
+export async function pressInPanel(frame: Frame, key: string): Promise<void> {
+  try {
+    await frame.locator('[data-testid="review-reject"]').press(key, { noWaitAfter: true, timeout: 2_500 });
+    return;
+  } catch {
+    inputStalls.count++;
+  }
+  if (frame.isDetached()) return;
+  await frame.evaluate((k) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k })), key).catch(() => undefined);
 }

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
 import { startDapp } from '../../scripts/devnet/dapp-server';
-import { clickCase, decide, launchWithExtension, readVerdict, reviewFrame, reviewFrames, type ExtensionBrowser } from './harness';
+import { clickCase, clickInPanel, decide, pressInPanel, launchWithExtension, readVerdict, reviewFrame, reviewFrames, type ExtensionBrowser } from './harness';
 
 let devnet: Devnet;
 let dapp: { url: string; stop(): Promise<void> };
@@ -65,12 +65,12 @@ describe('review spine (built extension, Chromium, anvil)', () => {
     const a = await clickCase(page, 'personal-sign-siwe');
     const f1 = await reviewFrame(page);
     await readVerdict(f1);
-    await f1.locator('button.close').click();
+    await clickInPanel(f1, 'button.close');
     expect((await a.settled()).text).toContain('4001');
     const b = await clickCase(page, 'eth-transfer');
     const f2 = await reviewFrame(page);
     await readVerdict(f2);
-    await f2.locator('body').press('Escape');
+    await pressInPanel(f2, 'Escape');
     expect((await b.settled()).text).toContain('4001');
   });
 

@@ -1,0 +1,175 @@
+/**
+ * The demo dApp's requests, built on the server with viem against the live devnet (quotes, nonces),
+ * so the page itself stays plain JavaScript. Each case is one EIP-1193 request.
+ */
+import { encodeFunctionData, maxUint256, numberToHex, parseAbi, parseEther, parseUnits, toHex, type Address, type Hex } from 'viem';
+import { mintableErc20Abi, quoterV2Abi, swapRouterAbi, v2RouterAbi } from './abis.ts';
+import { createClients } from './chain.ts';
+import type { Devnet } from './index.ts';
+
+export interface DappRequest {
+  method: string;
+  params?: unknown;
+  /** How the page calls it: the modern request() (default) or legacy sendAsync. */
+  via?: 'request' | 'sendAsync';
+}
+
+const PERMIT2: Address = '0x000000000022D473030F116dDEE9F6B43aC78BA3';
+const SEAPORT_15: Address = '0x00000000000000ADc04C56Bf30aC9d3c0aAF14dC';
+/** A plain account nobody on the devnet controls: the "drainer". */
+const STRANGER_EOA: Address = '0x5d7A3C6F1C5B0a0b1e8F7aA9C0dE3b2F4a6E8c91';
+const nftAbi = parseAbi(['function setApprovalForAll(address operator, bool approved)']);
+
+const tx = (from: Address, to: Address, data?: Hex, value?: bigint) => ({
+  method: 'eth_sendTransaction',
+  params: [{ from, to, ...(data ? { data } : {}), ...(value !== undefined ? { value: toHex(value) } : {}) }],
+});
+
+function siwe(domain: string, origin: string, address: Address, chainId: number): string {
+  return [
+    `${domain} wants you to sign in with your Ethereum account:`,
+    address,
+    '',
+    'Sign in to the Preflight demo dApp.',
+    '',
+    `URI: ${origin}`,
+    'Version: 1',
+    `Chain ID: ${chainId}`,
+    'Nonce: 8f3k2j1h9g7d',
+    `Issued At: ${new Date(0).toISOString()}`,
+  ].join('\n');
+}
+
+export async function buildCase(name: string, devnet: Devnet, pageOrigin: string): Promise<DappRequest> {
+  const c = createClients(devnet.rpcUrl);
+  const user = devnet.accounts[0]!;
+  const k = devnet.contracts;
+  const deadline = BigInt(Math.floor(Date.now() / 1000) + 3600);
+  const chainId = devnet.chainId;
+
+  const v2Swap = async (slippageBps: bigint) => {
+    const amountIn = parseUnits('1000', 6);
+    const amounts = await c.publicClient.readContract({ address: k.v2Router, abi: v2RouterAbi, functionName: 'getAmountsOut', args: [amountIn, [k.usdc, k.weth]] });
+    const minOut = (amounts[1]! * (10_000n - slippageBps)) / 10_000n;
+    return tx(user, k.v2Router, encodeFunctionData({ abi: v2RouterAbi, functionName: 'swapExactTokensForTokens', args: [amountIn, minOut, [k.usdc, k.weth], user, deadline] }));
+  };
+  const v3Swap = async (slippageBps: bigint) => {
+    const amountIn = parseEther('1');
+    let quoted: bigint;
+    if (k.quoterV2) {
+      const { result } = await c.publicClient.simulateContract({ address: k.quoterV2, abi: quoterV2Abi, functionName: 'quoteExactInputSingle', args: [{ tokenIn: k.weth, tokenOut: k.usdc, amountIn, fee: 3000, sqrtPriceLimitX96: 0n }] });
+      quoted = result[0];
+    } else quoted = parseUnits('2990', 6);
+    const minOut = (quoted * (10_000n - slippageBps)) / 10_000n;
+    return tx(user, k.swapRouter, encodeFunctionData({ abi: swapRouterAbi, functionName: 'exactInputSingle', args: [{ tokenIn: k.weth, tokenOut: k.usdc, fee: 3000, recipient: user, deadline, amountIn, amountOutMinimum: minOut, sqrtPriceLimitX96: 0n }] }));
+  };
+  const approve = (spender: Address, amount: bigint) => tx(user, k.usdc, encodeFunctionData({ abi: mintableErc20Abi, functionName: 'approve', args: [spender, amount] }));
+  const typed = (data: object) => ({ method: 'eth_signTypedData_v4', params: [user, JSON.stringify(data, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))] });
+
+  switch (name) {
+    case 'eth-transfer':
+      return tx(user, devnet.accounts[1]!, undefined, parseEther('0.01'));
+    case 'approve-exact':
+      return approve(k.v2Router, parseUnits('100', 6));
+    case 'approve-unlimited':
+      return approve(k.v2Router, maxUint256);
+    case 'approve-eoa':
+      return approve(STRANGER_EOA, maxUint256);
+    case 'set-approval-for-all':
+      return tx(user, k.nft, encodeFunctionData({ abi: nftAbi, functionName: 'setApprovalForAll', args: [k.swapRouter, true] }));
+    case 'swap-v2-0.5':
+      return v2Swap(50n);
+    case 'swap-v2-10':
+      return v2Swap(1000n);
+    case 'swap-v3-0.5':
+      return v3Swap(50n);
+    case 'swap-v3-10':
+      return v3Swap(1000n);
+    case 'permit': {
+      const nonce = await c.publicClient.readContract({ address: k.usdc, abi: mintableErc20Abi, functionName: 'nonces', args: [user] });
+      return typed({
+        types: {
+          EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }],
+          Permit: [{ name: 'owner', type: 'address' }, { name: 'spender', type: 'address' }, { name: 'value', type: 'uint256' }, { name: 'nonce', type: 'uint256' }, { name: 'deadline', type: 'uint256' }],
+        },
+        primaryType: 'Permit',
+        domain: { name: 'USD Coin', version: '1', chainId, verifyingContract: k.usdc },
+        message: { owner: user, spender: STRANGER_EOA, value: maxUint256, nonce, deadline: maxUint256 },
+      });
+    }
+    case 'permit2':
+      return typed({
+        types: {
+          EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }],
+          PermitDetails: [{ name: 'token', type: 'address' }, { name: 'amount', type: 'uint160' }, { name: 'expiration', type: 'uint48' }, { name: 'nonce', type: 'uint48' }],
+          PermitSingle: [{ name: 'details', type: 'PermitDetails' }, { name: 'spender', type: 'address' }, { name: 'sigDeadline', type: 'uint256' }],
+        },
+        primaryType: 'PermitSingle',
+        domain: { name: 'Permit2', chainId, verifyingContract: PERMIT2 },
+        message: { details: { token: k.usdc, amount: 2n ** 160n - 1n, expiration: 2n ** 48n - 1n, nonce: 0 }, spender: STRANGER_EOA, sigDeadline: deadline },
+      });
+    case 'seaport-order':
+      return typed({
+        types: {
+          EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }],
+          OrderComponents: [
+            { name: 'offerer', type: 'address' }, { name: 'zone', type: 'address' }, { name: 'offer', type: 'OfferItem[]' }, { name: 'consideration', type: 'ConsiderationItem[]' },
+            { name: 'orderType', type: 'uint8' }, { name: 'startTime', type: 'uint256' }, { name: 'endTime', type: 'uint256' }, { name: 'zoneHash', type: 'bytes32' },
+            { name: 'salt', type: 'uint256' }, { name: 'conduitKey', type: 'bytes32' }, { name: 'counter', type: 'uint256' },
+          ],
+          OfferItem: [{ name: 'itemType', type: 'uint8' }, { name: 'token', type: 'address' }, { name: 'identifierOrCriteria', type: 'uint256' }, { name: 'startAmount', type: 'uint256' }, { name: 'endAmount', type: 'uint256' }],
+          ConsiderationItem: [
+            { name: 'itemType', type: 'uint8' }, { name: 'token', type: 'address' }, { name: 'identifierOrCriteria', type: 'uint256' }, { name: 'startAmount', type: 'uint256' }, { name: 'endAmount', type: 'uint256' }, { name: 'recipient', type: 'address' },
+          ],
+        },
+        primaryType: 'OrderComponents',
+        domain: { name: 'Seaport', version: '1.5', chainId, verifyingContract: SEAPORT_15 },
+        message: {
+          offerer: user,
+          zone: '0x0000000000000000000000000000000000000000',
+          offer: [{ itemType: 2, token: k.nft, identifierOrCriteria: 1, startAmount: 1, endAmount: 1 }],
+          consideration: [{ itemType: 0, token: '0x0000000000000000000000000000000000000000', identifierOrCriteria: 0, startAmount: 1, endAmount: 1, recipient: user }],
+          orderType: 0,
+          startTime: 0,
+          endTime: deadline,
+          zoneHash: `0x${'00'.repeat(32)}`,
+          salt: 1,
+          conduitKey: `0x${'00'.repeat(32)}`,
+          counter: 0,
+        },
+      });
+    case 'eth-sign':
+      return { method: 'eth_sign', params: [user, `0x${'ab'.repeat(32)}`] };
+    case 'personal-sign-siwe':
+      return { method: 'personal_sign', params: [toHex(siwe(new URL(pageOrigin).host, pageOrigin, user, chainId)), user] };
+    case 'siwe-mismatch':
+      return { method: 'personal_sign', params: [toHex(siwe('evil.example', 'https://evil.example', user, chainId)), user] };
+    case 'switch-chain':
+      return { method: 'wallet_switchEthereumChain', params: [{ chainId: '0x1' }] };
+    case 'add-chain':
+      return { method: 'wallet_addEthereumChain', params: [{ chainId: numberToHex(8453), chainName: 'Base', rpcUrls: ['https://base-rpc.evil.example'], nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, blockExplorerUrls: [] }] };
+    case 'watch-asset':
+      return { method: 'wallet_watchAsset', params: { type: 'ERC20', options: { address: k.usdc, symbol: 'USDC', decimals: 6 } } };
+    case 'send-calls': {
+      const swap = await v2Swap(50n);
+      const approveCall = approve(k.v2Router, parseUnits('1000', 6));
+      const strip = (r: { params: { to: Address; data?: Hex }[] }) => ({ to: r.params[0]!.to, data: r.params[0]!.data, value: '0x0' });
+      return { method: 'wallet_sendCalls', params: [{ version: '2.0.0', from: user, chainId: numberToHex(chainId), atomicRequired: false, calls: [strip(approveCall), strip(swap)] }] };
+    }
+    case 'get-balance':
+      return { method: 'eth_getBalance', params: [user, 'latest'] };
+    case 'legacy-send-async':
+      return { method: 'personal_sign', params: [toHex('Legacy sendAsync message'), user], via: 'sendAsync' };
+    case 'transfer-to-token':
+      return tx(user, k.usdc, encodeFunctionData({ abi: mintableErc20Abi, functionName: 'transfer', args: [k.usdc, parseUnits('1', 6)] }));
+    default:
+      throw new Error(`unknown case ${name}`);
+  }
+}
+
+export const CASES = [
+  'eth-transfer', 'approve-exact', 'approve-unlimited', 'approve-eoa', 'set-approval-for-all',
+  'swap-v2-0.5', 'swap-v2-10', 'swap-v3-0.5', 'swap-v3-10', 'permit', 'permit2', 'seaport-order',
+  'eth-sign', 'personal-sign-siwe', 'siwe-mismatch', 'switch-chain', 'add-chain', 'watch-asset',
+  'send-calls', 'get-balance', 'legacy-send-async', 'transfer-to-token',
+] as const;

@@ -1,0 +1,101 @@
+// The demo dApp's wallet: an EIP-1193 provider backed by anvil's unlocked accounts, exposed the way
+// MetaMask does (window.ethereum and EIP-6963). ?inject=late assigns window.ethereum after 1.5 s;
+// ?inject=6963 only announces it through EIP-6963.
+(function () {
+  'use strict';
+  var config = null;
+  var chainId = '0x7a69';
+  var listeners = {};
+  var nextId = 1;
+
+  function rpc(method, params) {
+    return fetch(config.rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method: method, params: params || [] }),
+    })
+      .then(function (r) { return r.json(); })
+      .then(function (j) {
+        if (j.error) { var e = new Error(j.error.message); e.code = j.error.code; e.data = j.error.data; throw e; }
+        return j.result;
+      });
+  }
+
+  function emit(event, value) { (listeners[event] || []).forEach(function (fn) { try { fn(value); } catch (e) { console.error(e); } }); }
+
+  function ready() {
+    if (config) return Promise.resolve();
+    return fetch('/config.json').then(function (r) { return r.json(); }).then(function (c) { config = c; });
+  }
+
+  var provider = {
+    isMetaMask: true,
+    isDevnetWallet: true,
+    request: function (args) {
+      var method = args && args.method;
+      var params = (args && args.params) || [];
+      return ready().then(function () {
+        switch (method) {
+          case 'eth_requestAccounts':
+          case 'eth_accounts':
+            return [config.accounts[0]];
+          case 'eth_chainId':
+            return chainId;
+          case 'net_version':
+            return String(parseInt(chainId, 16));
+          case 'wallet_switchEthereumChain':
+            chainId = params[0].chainId;
+            emit('chainChanged', chainId);
+            return null;
+          case 'wallet_addEthereumChain':
+            return null;
+          case 'wallet_watchAsset':
+            return true;
+          case 'wallet_sendCalls': {
+            var batch = params[0];
+            var hashes = [];
+            return batch.calls.reduce(function (p, call) {
+              return p.then(function () {
+                return rpc('eth_sendTransaction', [{ from: batch.from || config.accounts[0], to: call.to, data: call.data, value: call.value }]).then(function (h) { hashes.push(h); });
+              });
+            }, Promise.resolve()).then(function () { return { id: hashes[hashes.length - 1] }; });
+          }
+          default:
+            return rpc(method, params);
+        }
+      });
+    },
+    // Legacy forms, still used by older dApps.
+    sendAsync: function (payload, callback) {
+      provider.request({ method: payload.method, params: payload.params }).then(
+        function (result) { callback(null, { id: payload.id, jsonrpc: '2.0', result: result }); },
+        function (error) { callback(error, { id: payload.id, jsonrpc: '2.0', error: { code: error.code, message: error.message } }); }
+      );
+    },
+    send: function (a, b) {
+      if (typeof a === 'string') return provider.request({ method: a, params: b });
+      if (typeof b === 'function') return provider.sendAsync(a, b);
+      if (a && a.method === 'eth_accounts') return { id: a.id, jsonrpc: '2.0', result: config ? [config.accounts[0]] : [] };
+      throw new Error('synchronous send is not supported');
+    },
+    on: function (event, fn) { (listeners[event] = listeners[event] || []).push(fn); return provider; },
+    removeListener: function (event, fn) { listeners[event] = (listeners[event] || []).filter(function (x) { return x !== fn; }); return provider; },
+  };
+
+  var info = {
+    uuid: '7d3f8c1e-2b4a-4c6d-9e8f-0a1b2c3d4e5f',
+    name: 'Devnet Wallet',
+    icon: 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 32 32%22%3E%3Crect width=%2232%22 height=%2232%22 rx=%226%22 fill=%22%23f6851b%22/%3E%3C/svg%3E',
+    rdns: 'io.metamask.devnet',
+  };
+  function announce() {
+    window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info: info, provider: provider }) }));
+  }
+  window.addEventListener('eip6963:requestProvider', announce);
+  announce();
+
+  var mode = new URLSearchParams(location.search).get('inject');
+  if (mode === 'late') setTimeout(function () { window.ethereum = provider; window.dispatchEvent(new Event('ethereum#initialized')); }, 1500);
+  else if (mode !== '6963') window.ethereum = provider;
+  ready();
+})();

@@ -1,0 +1,108 @@
+/**
+ * The local test world: anvil from npm, real Uniswap V2/V3 from the npm artifacts, devnet tokens,
+ * pools at several depths, a funded user (account 0) with routers pre-approved, and an optional
+ * traffic generator that makes the base fee move. Deterministic for a given seed.
+ */
+import { maxUint256, parseEther, parseUnits, type Address } from 'viem';
+import { mnemonicToAccount } from 'viem/accounts';
+import { devNftAbi, mintableErc20Abi, wethAbi } from './abis.ts';
+import { DEVNET_MNEMONIC, startAnvil } from './anvil.ts';
+import { call, createClients } from './chain.ts';
+import { deployUniswap } from './deploy-uniswap.ts';
+import { seedPools, type PoolInfo } from './pools.ts';
+import { deployDevTokens } from './tokens.ts';
+import { startTraffic } from './traffic.ts';
+
+export interface Devnet {
+  rpcUrl: string;
+  chainId: number;
+  accounts: Address[];
+  contracts: {
+    weth: Address;
+    usdc: Address;
+    vol: Address;
+    nft: Address;
+    gasBurner: Address;
+    v2Factory: Address;
+    v2Router: Address;
+    v3Factory: Address;
+    swapRouter: Address;
+    swapRouter02?: Address;
+    quoterV2?: Address;
+    positionManager: Address;
+    universalRouter?: Address;
+  };
+  pools: PoolInfo;
+  /** Milliseconds from start to ready. */
+  startupMs: number;
+  stop(): Promise<void>;
+}
+
+export interface DevnetOptions {
+  port?: number;
+  seed?: number;
+  traffic?: boolean;
+  quiet?: boolean;
+}
+
+export const LP_ACCOUNT_INDEX = 9;
+
+export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
+  const started = Date.now();
+  const log = opts.quiet ? () => undefined : (m: string) => process.stderr.write(`[devnet] ${m}\n`);
+  const anvil = await startAnvil({ port: opts.port ?? 0, quiet: true });
+  try {
+    const c = createClients(anvil.rpcUrl);
+    const accounts = Array.from({ length: 10 }, (_, i) => mnemonicToAccount(DEVNET_MNEMONIC, { addressIndex: i }).address);
+    const user = accounts[0]!;
+    const lp = accounts[LP_ACCOUNT_INDEX]!;
+    log('deploying Uniswap and tokens…');
+    const u = await deployUniswap(c, lp);
+    const t = await deployDevTokens(c, lp, log);
+    const pools = await seedPools(c, lp, u, t);
+
+    // The user: WETH, USDC, VOL and three NFTs; routers pre-approved so swaps work directly.
+    await call(c, user, u.weth, wethAbi, 'deposit', [], parseEther('50'));
+    await call(c, user, t.usdc, mintableErc20Abi, 'mint', [user, parseUnits('100000', 6)]);
+    await call(c, user, t.vol, mintableErc20Abi, 'mint', [user, parseEther('1000000')]);
+    for (let i = 0; i < 3; i++) await call(c, user, t.nft, devNftAbi, 'mint', [user]);
+    for (const token of [u.weth, t.usdc, t.vol]) {
+      for (const router of [u.v2Router, u.swapRouter, u.swapRouter02].filter((r): r is Address => !!r)) {
+        await call(c, user, token, mintableErc20Abi, 'approve', [router, maxUint256]);
+      }
+    }
+
+    const stopTraffic = opts.traffic ? await startTraffic({ rpcUrl: anvil.rpcUrl, accounts: accounts.slice(1, 9), gasBurner: t.gasBurner, seed: opts.seed ?? 1 }) : undefined;
+    const devnet: Devnet = {
+      rpcUrl: anvil.rpcUrl,
+      chainId: 31337,
+      accounts,
+      contracts: {
+        weth: u.weth,
+        usdc: t.usdc,
+        vol: t.vol,
+        nft: t.nft,
+        gasBurner: t.gasBurner,
+        v2Factory: u.v2Factory,
+        v2Router: u.v2Router,
+        v3Factory: u.v3Factory,
+        swapRouter: u.swapRouter,
+        swapRouter02: u.swapRouter02,
+        quoterV2: u.quoterV2,
+        positionManager: u.positionManager,
+        universalRouter: u.universalRouter,
+      },
+      pools,
+      startupMs: Date.now() - started,
+      async stop() {
+        await stopTraffic?.();
+        await anvil.stop();
+      },
+    };
+    log(`ready in ${devnet.startupMs} ms at ${anvil.rpcUrl}`);
+    return devnet;
+  } catch (error) {
+    await anvil.stop();
+    throw error;
+  }
+}
