@@ -1,0 +1,74 @@
+import { createPublicClient, createWalletClient, http, maxUint256, parseEther, parseUnits } from 'viem';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintableErc20Abi, quoterV2Abi, swapRouterAbi, v2RouterAbi } from '../../scripts/devnet/abis';
+import { startDevnet, type Devnet } from '../../scripts/devnet/index';
+import { startTraffic } from '../../scripts/devnet/traffic';
+
+let devnet: Devnet;
+const client = () => createPublicClient({ transport: http(devnet.rpcUrl), pollingInterval: 50 });
+const wallet = () => createWalletClient({ transport: http(devnet.rpcUrl) });
+
+beforeAll(async () => {
+  devnet = await startDevnet({ seed: 11, quiet: true });
+}, 60_000);
+afterAll(async () => devnet?.stop());
+
+describe('devnet (anvil + real Uniswap from npm artifacts)', () => {
+  it('starts in seconds with the real contracts deployed', async () => {
+    expect(devnet.startupMs).toBeLessThan(20_000);
+    for (const address of [devnet.contracts.v2Router, devnet.contracts.swapRouter, devnet.contracts.positionManager, devnet.contracts.usdc]) {
+      expect((await client().getCode({ address }))?.length ?? 0).toBeGreaterThan(100);
+    }
+  });
+
+  it('USDC has 6 decimals and EIP-2612 permit', async () => {
+    const c = client();
+    expect(await c.readContract({ address: devnet.contracts.usdc, abi: mintableErc20Abi, functionName: 'decimals' })).toBe(6);
+    expect(await c.readContract({ address: devnet.contracts.usdc, abi: mintableErc20Abi, functionName: 'nonces', args: [devnet.accounts[0]!] })).toBe(0n);
+    expect(await c.readContract({ address: devnet.contracts.usdc, abi: mintableErc20Abi, functionName: 'DOMAIN_SEPARATOR' })).toMatch(/^0x[0-9a-f]{64}$/);
+  });
+
+  it('the V2 router quotes from the pair (init-code hash matches) and a swap delivers the quote', async () => {
+    const c = client();
+    const user = devnet.accounts[0]!;
+    const amountIn = parseUnits('1000', 6);
+    const [, quoted] = await c.readContract({ address: devnet.contracts.v2Router, abi: v2RouterAbi, functionName: 'getAmountsOut', args: [amountIn, [devnet.contracts.usdc, devnet.contracts.weth]] });
+    expect(quoted).toBeGreaterThan(parseEther('0.3'));
+    expect(quoted).toBeLessThan(parseEther('0.34'));
+    const before = await c.readContract({ address: devnet.contracts.weth, abi: mintableErc20Abi, functionName: 'balanceOf', args: [user] });
+    const hash = await wallet().writeContract({ account: user, chain: null, address: devnet.contracts.v2Router, abi: v2RouterAbi, functionName: 'swapExactTokensForTokens', args: [amountIn, quoted!, [devnet.contracts.usdc, devnet.contracts.weth], user, maxUint256] });
+    expect((await c.waitForTransactionReceipt({ hash })).status).toBe('success');
+    const after = await c.readContract({ address: devnet.contracts.weth, abi: mintableErc20Abi, functionName: 'balanceOf', args: [user] });
+    expect(after - before).toBe(quoted);
+  });
+
+  it('a V3 SwapRouter swap delivers what QuoterV2 quoted', async () => {
+    const c = client();
+    const user = devnet.accounts[0]!;
+    const amountIn = parseEther('1');
+    const { result } = await c.simulateContract({ address: devnet.contracts.quoterV2!, abi: quoterV2Abi, functionName: 'quoteExactInputSingle', args: [{ tokenIn: devnet.contracts.weth, tokenOut: devnet.contracts.usdc, amountIn, fee: 3000, sqrtPriceLimitX96: 0n }] });
+    const before = await c.readContract({ address: devnet.contracts.usdc, abi: mintableErc20Abi, functionName: 'balanceOf', args: [user] });
+    const hash = await wallet().writeContract({ account: user, chain: null, address: devnet.contracts.swapRouter, abi: swapRouterAbi, functionName: 'exactInputSingle', args: [{ tokenIn: devnet.contracts.weth, tokenOut: devnet.contracts.usdc, fee: 3000, recipient: user, deadline: maxUint256, amountIn, amountOutMinimum: result[0], sqrtPriceLimitX96: 0n }] });
+    expect((await c.waitForTransactionReceipt({ hash })).status).toBe('success');
+    const after = await c.readContract({ address: devnet.contracts.usdc, abi: mintableErc20Abi, functionName: 'balanceOf', args: [user] });
+    expect(after - before).toBe(result[0]);
+    expect(result[0]).toBeGreaterThan(parseUnits('2900', 6));
+  });
+
+  it('traffic fills blocks unevenly so the base fee moves both ways', async () => {
+    const stop = await startTraffic({ rpcUrl: devnet.rpcUrl, accounts: devnet.accounts.slice(1, 9), gasBurner: devnet.contracts.gasBurner, seed: 5, blockTimeSec: 1 });
+    const c = client();
+    const start = await c.getBlockNumber();
+    await new Promise((r) => setTimeout(r, 12_000));
+    await stop();
+    const end = await c.getBlockNumber();
+    const fees: bigint[] = [];
+    for (let b = start + 1n; b <= end; b++) fees.push((await c.getBlock({ blockNumber: b })).baseFeePerGas ?? 0n);
+    expect(fees.length).toBeGreaterThanOrEqual(6);
+    const ups = fees.slice(1).filter((f, i) => f > fees[i]!).length;
+    const downs = fees.slice(1).filter((f, i) => f < fees[i]!).length;
+    expect(new Set(fees.map(String)).size).toBeGreaterThanOrEqual(4);
+    expect(ups).toBeGreaterThan(0);
+    expect(downs).toBeGreaterThan(0);
+  }, 40_000);
+});
