@@ -17,7 +17,7 @@ export interface DappRequest {
 const PERMIT2: Address = '0x000000000022D473030F116dDEE9F6B43aC78BA3';
 const SEAPORT_15: Address = '0x00000000000000ADc04C56Bf30aC9d3c0aAF14dC';
 /** A plain account nobody on the devnet controls: the "drainer". */
-const STRANGER_EOA: Address = '0x5d7A3C6F1C5B0a0b1e8F7aA9C0dE3b2F4a6E8c91';
+const STRANGER_EOA: Address = '0x5d7a3c6f1c5b0a0b1e8f7aa9c0de3b2f4a6e8c91';
 const nftAbi = parseAbi(['function setApprovalForAll(address operator, bool approved)']);
 
 const tx = (from: Address, to: Address, data?: Hex, value?: bigint) => ({
@@ -160,6 +160,28 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
       return { method: 'eth_getBalance', params: [user, 'latest'] };
     case 'legacy-send-async':
       return { method: 'personal_sign', params: [toHex('Legacy sendAsync message'), user], via: 'sendAsync' };
+    case 'eth-transfer-lookalike': {
+      // Same first and last 4 hex characters as account 1 (a past recipient), different in between.
+      const real = devnet.accounts[1]!.toLowerCase();
+      const fake = `${real.slice(0, 6)}${'0'.repeat(32)}${real.slice(-4)}` as Address;
+      return tx(user, fake, undefined, parseEther('0.01'));
+    }
+    case 'send-all': {
+      const balance = await c.publicClient.getBalance({ address: user });
+      const block = await c.publicClient.getBlock();
+      const maxFee = (block.baseFeePerGas ?? 1n) * 2n;
+      return { method: 'eth_sendTransaction', params: [{ from: user, to: devnet.accounts[2], value: toHex(balance - 21_000n * maxFee - 1_000n), gas: toHex(21_000n), maxFeePerGas: toHex(maxFee), maxPriorityFeePerGas: toHex(1_000_000_000n) }] };
+    }
+    case 'swap-revert': {
+      const amountIn = parseUnits('1000', 6);
+      const amounts = await c.publicClient.readContract({ address: k.v2Router, abi: v2RouterAbi, functionName: 'getAmountsOut', args: [amountIn, [k.usdc, k.weth]] });
+      return tx(user, k.v2Router, encodeFunctionData({ abi: v2RouterAbi, functionName: 'swapExactTokensForTokens', args: [amountIn, amounts[1]! * 2n, [k.usdc, k.weth], user, deadline] }));
+    }
+    case 'overpay-fee': {
+      const block = await c.publicClient.getBlock();
+      const r = tx(user, devnet.accounts[1]!, undefined, parseEther('0.01'));
+      return { method: r.method, params: [{ ...r.params[0], maxFeePerGas: toHex((block.baseFeePerGas ?? 1n) * 20n), maxPriorityFeePerGas: toHex(50_000_000_000n) }] };
+    }
     case 'transfer-to-token':
       return tx(user, k.usdc, encodeFunctionData({ abi: mintableErc20Abi, functionName: 'transfer', args: [k.usdc, parseUnits('1', 6)] }));
     default:
@@ -171,5 +193,6 @@ export const CASES = [
   'eth-transfer', 'approve-exact', 'approve-unlimited', 'approve-eoa', 'set-approval-for-all',
   'swap-v2-0.5', 'swap-v2-10', 'swap-v3-0.5', 'swap-v3-10', 'permit', 'permit2', 'seaport-order',
   'eth-sign', 'personal-sign-siwe', 'siwe-mismatch', 'switch-chain', 'add-chain', 'watch-asset',
-  'send-calls', 'get-balance', 'legacy-send-async', 'transfer-to-token',
+  'send-calls', 'get-balance', 'legacy-send-async', 'transfer-to-token', 'eth-transfer-lookalike', 'send-all',
+  'swap-revert', 'overpay-fee',
 ] as const;

@@ -16,7 +16,7 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(opts: { withExtension?: boolean } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(opts: { withExtension?: boolean; extraArgs?: string[] } = {}): Promise<ExtensionBrowser> {
   const withExtension = opts.withExtension ?? true;
   if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
   const userDataDir = mkdtempSync(join(tmpdir(), 'preflight-e2e-'));
@@ -32,6 +32,7 @@ export async function launchWithExtension(opts: { withExtension?: boolean } = {}
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(opts.extraArgs ?? []),
     ],
   });
   const worker = async () => context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

@@ -16,7 +16,8 @@
     permit2: 'Sign Permit2', 'seaport-order': 'Sign Seaport order (NFT for ~0)', 'eth-sign': 'eth_sign a hash', 'personal-sign-siwe': 'Sign in (SIWE)',
     'siwe-mismatch': 'Sign in for evil.example', 'switch-chain': 'Switch to Ethereum', 'add-chain': 'Add network (fake RPC)', 'watch-asset': 'Watch USDC',
     'send-calls': 'wallet_sendCalls approve + swap', 'get-balance': 'eth_getBalance (read)', 'legacy-send-async': 'Legacy sendAsync personal_sign',
-    'transfer-to-token': 'Send USDC to the USDC contract',
+    'transfer-to-token': 'Send USDC to the USDC contract', 'eth-transfer-lookalike': 'Send 0.01 ETH to a look-alike address',
+    'send-all': 'Send (almost) all ETH', 'swap-revert': 'V2 swap that reverts', 'overpay-fee': 'Send with a 20× max fee',
   };
 
   function setResult(el, status, text) { el.setAttribute('data-status', status); el.textContent = text; }
