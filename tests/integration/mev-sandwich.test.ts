@@ -49,23 +49,33 @@ async function send(from: Address, to: Address, data: Hex, tip: bigint, nonce?: 
   return wallet.sendTransaction({ account: from, chain: null, to, data, gas: 600_000n, nonce, maxPriorityFeePerGas: tip, maxFeePerGas: (block.baseFeePerGas ?? 0n) * 3n + tip });
 }
 
-/** Front-run, victim, back-run in one block, in that order. Returns realised attacker WETH gain and victim output. */
-async function runSandwich(c: Case, frontRunIn: bigint, frontRunOut: bigint, victimData: Hex): Promise<{ gross: bigint; victimOut: bigint; victimOk: boolean }> {
-  const [a0, v0] = await Promise.all([balance(weth, attacker), balance(c.tokenOut, victim)]);
+interface Legs { router: Address; front?: Hex; victimData: Hex; back?: Hex; attackerToken: Address; victimToken: Address }
+
+/** Front-run, victim, back-run in one block, in that order. Returns the attacker's realised gain and the victim's output. */
+async function runLegs(l: Legs): Promise<{ gross: bigint; victimOut: bigint; victimOk: boolean }> {
+  const [a0, v0] = await Promise.all([balance(l.attackerToken, attacker), balance(l.victimToken, victim)]);
   const nonce = await pub.getTransactionCount({ address: attacker, blockTag: 'pending' });
   await test.setAutomine(false);
   const hashes: Hex[] = [];
-  if (frontRunIn > 0n) hashes.push(await send(attacker, routerOf(c), swapData(c, weth, c.tokenOut, frontRunIn, 0n, attacker), 3n * GWEI, nonce));
-  hashes.push(await send(victim, routerOf(c), victimData, 2n * GWEI));
-  if (frontRunIn > 0n) hashes.push(await send(attacker, routerOf(c), swapData(c, c.tokenOut, weth, frontRunOut, 0n, attacker), 1n * GWEI, nonce + 1));
+  if (l.front) hashes.push(await send(attacker, l.router, l.front, 3n * GWEI, nonce));
+  hashes.push(await send(victim, l.router, l.victimData, 2n * GWEI));
+  if (l.back) hashes.push(await send(attacker, l.router, l.back, 1n * GWEI, nonce + 1));
   await test.mine({ blocks: 1 });
   await test.setAutomine(true);
   const receipts = await Promise.all(hashes.map((hash) => pub.getTransactionReceipt({ hash })));
   expect(new Set(receipts.map((r) => r.blockNumber)).size).toBe(1);
   expect(receipts.map((r) => r.transactionIndex)).toEqual(receipts.map((_, i) => i));
-  const [a1, v1] = await Promise.all([balance(weth, attacker), balance(c.tokenOut, victim)]);
-  const victimOk = receipts[frontRunIn > 0n ? 1 : 0]?.status === 'success';
+  const [a1, v1] = await Promise.all([balance(l.attackerToken, attacker), balance(l.victimToken, victim)]);
+  const victimOk = receipts[l.front ? 1 : 0]?.status === 'success';
   return { gross: a1 - a0, victimOut: v1 - v0, victimOk };
+}
+
+function runSandwich(c: Case, frontRunIn: bigint, frontRunOut: bigint, victimData: Hex): ReturnType<typeof runLegs> {
+  return runLegs({
+    router: routerOf(c), victimData, attackerToken: weth, victimToken: c.tokenOut,
+    front: frontRunIn > 0n ? swapData(c, weth, c.tokenOut, frontRunIn, 0n, attacker) : undefined,
+    back: frontRunIn > 0n ? swapData(c, c.tokenOut, weth, frontRunOut, 0n, attacker) : undefined,
+  });
 }
 
 async function analyse(c: Case, amountIn: bigint, minOut: bigint, expectedMoveBps = 10): Promise<MevAnalysis> {
@@ -152,6 +162,59 @@ describe('MEV sandwich on the devnet', () => {
       }
     }
   }, 600_000);
+
+  it('multi-hop (USDC → WETH → VOL) through two V2 pairs and through two V3 pools: prediction = chain', async () => {
+    const k = devnet.contracts;
+    const usdc = k.usdc;
+    const vol = k.vol;
+    const mint = parseAbi(['function mint(address to, uint256 amount)']);
+    for (const who of [attacker, victim]) {
+      await pub.waitForTransactionReceipt({ hash: await wallet.sendTransaction({ account: who, chain: null, to: usdc, data: encodeFunctionData({ abi: mint, functionName: 'mint', args: [who, 10n ** 13n] }) }) });
+    }
+    const v3Fees = [devnet.pools.v3.find((p) => [p.token0, p.token1].some((t) => t.toLowerCase() === usdc.toLowerCase()))?.fee, devnet.pools.v3.find((p) => [p.token0, p.token1].some((t) => t.toLowerCase() === vol.toLowerCase()))?.fee];
+    const v3Path = v3Fees.every((f) => f !== undefined);
+    const v3Multi = parseAbi([
+      'struct P { bytes path; address recipient; uint256 deadline; uint256 amountIn; uint256 amountOutMinimum; }',
+      'function exactInput(P params) payable returns (uint256)',
+    ]);
+    const styles: { name: string; router: Address; data: (path: Address[], amountIn: bigint, minOut: bigint, to: Address) => Hex }[] = [
+      { name: 'v2 USDC→WETH→VOL', router: k.v2Router, data: (path, amountIn, minOut, to) => encodeFunctionData({ abi: v2Router, functionName: 'swapExactTokensForTokens', args: [amountIn, minOut, path, to, DEADLINE] }) },
+    ];
+    if (v3Path) {
+      styles.push({
+        name: 'v3 USDC→WETH→VOL', router: k.swapRouter,
+        data: (path, amountIn, minOut, to) => {
+          const fees = path[0]!.toLowerCase() === usdc.toLowerCase() ? (v3Fees as number[]) : [...(v3Fees as number[])].reverse();
+          return encodeFunctionData({ abi: v3Multi, functionName: 'exactInput', args: [{ path: encodeV3Path(path, fees), recipient: to, deadline: DEADLINE, amountIn, amountOutMinimum: minOut }] });
+        },
+      });
+    }
+    const fwd = [usdc, weth, vol];
+    const rev = [vol, weth, usdc];
+    const amountIn = 20_000n * 10n ** 6n;
+    for (const st of styles) {
+      for (const bps of [50, 300]) {
+        const snap = await test.snapshot();
+        const block = await pub.getBlock();
+        const ask = (minOut: bigint) => analyzeSwap({ client: pub, tx: { to: st.router, data: st.data(fwd, amountIn, minOut, victim) }, chainId: devnet.chainId, baseFeeWei: block.baseFeePerGas ?? 0n, priorityFeeWei: GWEI });
+        const probe = await ask(0n);
+        expect(probe.computed, probe.reason).toBe(true);
+        const minOut = minOutForSlippage(probe.quoteOut!, bps);
+        const a = await ask(minOut);
+        expect(a.intent.hops).toHaveLength(2);
+        const attack = a.attack!;
+        const real = await runLegs({
+          router: st.router, attackerToken: usdc, victimToken: vol, victimData: st.data(fwd, amountIn, minOut, victim),
+          front: st.data(fwd, attack.frontRunIn, 0n, attacker), back: st.data(rev, attack.frontRunOut, 0n, attacker),
+        });
+        expect(real.victimOk).toBe(true);
+        rows.push({ pool: st.name, slippageBps: bps, frontRunIn: attack.frontRunIn, predictedProfit: attack.grossProfit, realisedProfit: real.gross, predictedLoss: attack.victimLoss, realisedLoss: a.quoteOut! - real.victimOut, victimOk: real.victimOk });
+        expect(real.gross).toBe(attack.grossProfit);
+        expect(a.quoteOut! - real.victimOut).toBe(attack.victimLoss);
+        await test.revert({ id: snap });
+      }
+    }
+  }, 300_000);
 
   it('one analysis costs at most 3 HTTP round trips (counted at the transport)', async () => {
     let requests = 0;
