@@ -25,6 +25,8 @@ export interface AnalyzeSwapInput {
   attackerGasPerTx?: bigint;
   /** Factories for routers that expose none (Universal Router) on chains Preflight does not know. */
   factories?: { v2?: Address; v3?: Address; weth?: Address };
+  /** LP fee of V2-style pairs in bps (30: Uniswap, SushiSwap; 25: PancakeSwap). */
+  v2FeeBps?: number;
 }
 
 export interface MevAnalysis extends Partial<SwapAssessment> {
@@ -38,9 +40,9 @@ export interface MevAnalysis extends Partial<SwapAssessment> {
   rpcRoundTrips: number;
 }
 
-function poolQueries(intent: SwapIntent, f: { v2?: Address; v3?: Address }): PoolQuery[] {
+function poolQueries(intent: SwapIntent, f: { v2?: Address; v3?: Address }, v2FeeBps?: number): PoolQuery[] {
   return intent.hops.map((h) => ({
-    protocol: h.protocol, pool: h.pool, factory: h.protocol === 'v2' ? f.v2 : f.v3, tokenA: h.tokenIn, tokenB: h.tokenOut, fee: h.fee,
+    protocol: h.protocol, pool: h.pool, factory: h.protocol === 'v2' ? f.v2 : f.v3, tokenA: h.tokenIn, tokenB: h.tokenOut, fee: h.fee, feeBps: v2FeeBps,
   }));
 }
 
@@ -68,7 +70,7 @@ export async function analyzeSwap(input: AnalyzeSwapInput): Promise<MevAnalysis>
   let pools: PoolState[];
   try {
     rpcRoundTrips++;
-    pools = await fetchPools(input.client, poolQueries(intent, factories));
+    pools = await fetchPools(input.client, poolQueries(intent, factories, input.v2FeeBps));
   } catch (e) {
     return { ...base, rpcRoundTrips, computed: false, reason: e instanceof Error ? e.message : String(e) };
   }

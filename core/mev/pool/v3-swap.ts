@@ -31,9 +31,9 @@ export function v3Swap(pool: V3PoolState, zeroForOne: boolean, amountSpecified: 
       if (liquidity < 0n) throw new V3MathError('liquidity underflow while crossing a tick');
       continue;
     }
-    let { next, initialized } = nextInitializedTickWithinOneWord(pool, tick, zeroForOne);
-    if (next < MIN_TICK) next = MIN_TICK;
-    else if (next > MAX_TICK) next = MAX_TICK;
+    const found = nextInitializedTickWithinOneWord(pool, tick, zeroForOne);
+    const initialized = found.initialized;
+    const next = Math.min(Math.max(found.next, MIN_TICK), MAX_TICK);
     const sqrtNext = getSqrtRatioAtTick(next);
     const target = (zeroForOne ? sqrtNext < limit : sqrtNext > limit) ? limit : sqrtNext;
     const step = computeSwapStep(sqrtPrice, target, liquidity, remaining, pool.fee);
