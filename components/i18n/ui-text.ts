@@ -36,6 +36,7 @@ const STRINGS = {
   rpcTitle: { en: 'RPC nodes', ja: 'RPC ノード' },
   rpcHint: { en: 'Your node is tried first; public nodes are the fallback. Preflight talks to nothing else.', ja: 'ご自身のノードを最初に使い、公開ノードを予備にします。Preflight はこれ以外と通信しません。' },
   rpcPublic: { en: 'public fallbacks', ja: '公開ノード（予備）' },
+  rpcProtected: { en: 'sends privately (MEV-protected)', ja: 'プライベート送信（MEV 保護）' },
   rpcOnlyMine: { en: 'only my RPC (private)', ja: '自分の RPC のみ（プライベート）' },
   save: { en: 'Save', ja: '保存' },
   saved: { en: 'Saved', ja: '保存しました' },

@@ -68,6 +68,14 @@ export function SettingsTab() {
                 onChange={(e) => void update({ privateRpc: { ...settings.privateRpc, [String(c.id)]: e.target.checked } })}
               />{' '}
               {t(lang, 'rpcOnlyMine')}
+            </label>{' '}
+            <label className="small">
+              <input
+                type="checkbox"
+                checked={!!settings.protectedRpc[String(c.id)]}
+                onChange={(e) => void update({ protectedRpc: { ...settings.protectedRpc, [String(c.id)]: e.target.checked } })}
+              />{' '}
+              {t(lang, 'rpcProtected')}
             </label>
           </div>
         </div>

@@ -17,6 +17,10 @@ export interface ReviewDeps {
   labels?: Readonly<Record<string, string>>;
   /** Addresses the user has sent to before (lowercase), for address-poisoning checks. */
   knownRecipients?: readonly string[];
+  /** The user declared this chain's RPC private (MEV protection). */
+  privateRpc?: boolean;
+  /** ETH price in USD, when known (fiat figures in findings). */
+  ethUsd?: number;
   /** Extra services later analyzers use (gas engine, MEV engine, phishing list); each optional. */
   services?: Partial<ReviewServices>;
 }

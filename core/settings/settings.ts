@@ -10,6 +10,8 @@ export interface Settings {
   rpcs: Record<string, string>;
   /** Use only the user's RPC for these chains (no public fallbacks: e.g. a private RPC). */
   privateRpc: Record<string, boolean>;
+  /** The user's RPC for these chains sends transactions privately (e.g. Flashbots Protect): lowers MEV risk. */
+  protectedRpc: Record<string, boolean>;
   trustedOrigins: string[];
   trustedSpenders: string[];
   /** Address labels (lowercase address → name) for contracts the built-in list lacks. */
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fiat: 'USD',
   rpcs: {},
   privateRpc: {},
+  protectedRpc: {},
   trustedOrigins: [],
   trustedSpenders: [],
   labels: {},
@@ -49,6 +52,9 @@ export function validateRpcUrl(url: string): string {
 const isStringRecord = (v: unknown): v is Record<string, string> =>
   typeof v === 'object' && v !== null && Object.values(v).every((x) => typeof x === 'string');
 
+const booleans = (v: unknown): Record<string, boolean> =>
+  typeof v === 'object' && v !== null ? (Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x === 'boolean')) as Record<string, boolean>) : {};
+
 /** Whatever is stored, returns valid settings: unknown or broken fields fall back to their defaults. */
 export function normalizeSettings(raw: unknown): Settings {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
@@ -57,7 +63,8 @@ export function normalizeSettings(raw: unknown): Settings {
     lang: r.lang === 'ja' ? 'ja' : 'en',
     fiat: r.fiat === 'JPY' ? 'JPY' : 'USD',
     rpcs: isStringRecord(r.rpcs) ? r.rpcs : {},
-    privateRpc: typeof r.privateRpc === 'object' && r.privateRpc !== null ? Object.fromEntries(Object.entries(r.privateRpc).filter(([, v]) => typeof v === 'boolean')) as Record<string, boolean> : {},
+    privateRpc: booleans(r.privateRpc),
+    protectedRpc: booleans(r.protectedRpc),
     trustedOrigins: strings(r.trustedOrigins),
     trustedSpenders: strings(r.trustedSpenders),
     labels: isStringRecord(r.labels) ? Object.fromEntries(Object.entries(r.labels).map(([k, v]) => [k.toLowerCase(), v.slice(0, 60)])) : {},

@@ -42,6 +42,7 @@ async function analyze(record: ReviewRecord): Promise<Review> {
       trustedOrigins: settings.trustedOrigins,
       trustedSpenders: settings.trustedSpenders,
       labels: settings.labels,
+      privateRpc: !!settings.protectedRpc[String(record.request.chainId)],
       knownRecipients: recipientsOf(history),
     },
     { id: record.key, timeoutMs: Math.max(500, settings.reviewTimeoutMs - 750) },

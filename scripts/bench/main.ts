@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { parseArgs } from '../cli/args';
 import { startDevnet } from '../devnet/index';
 import { startDapp } from '../devnet/dapp-server';
-import { launchWithExtension, reviewFrame, EXTENSION_DIR } from '../../tests/e2e/harness';
+import { decide, inputStalls, launchWithExtension, reviewFrame, EXTENSION_DIR } from '../../tests/e2e/harness';
 import { summarize } from './stats';
 
 const args = parseArgs(process.argv.slice(2));
@@ -36,7 +36,7 @@ async function latencyOnce(page: Page, method: 'personal_sign' | 'approve'): Pro
   const frame = await reviewFrame(page, 15_000);
   await frame.waitForSelector('[data-testid="review"][data-verdict]', { timeout: 15_000 });
   const t1 = await frame.evaluate(() => Date.now());
-  await frame.locator('[data-testid="review-reject"]').click();
+  await decide(frame, 'reject');
   await page.waitForFunction(() => !Array.from(document.querySelectorAll('preflight-panel')).length, undefined, { timeout: 10_000 });
   return t1 - t0;
 }
@@ -87,6 +87,7 @@ async function main() {
 
     const inpage = readFileSync(`${EXTENSION_DIR}/content-scripts/inpage.js`);
     const content = statSync(`${EXTENSION_DIR}/content-scripts/content.js`).size;
+    result.panel_input_stalls = inputStalls.count;
     result.size_bytes = { inpage: inpage.length, inpageGzip: gzipSync(inpage).length, content };
 
     const without = summarize(await pageLoads(false, dapp.url));

@@ -53,15 +53,18 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
     const minOut = (amounts[1]! * (10_000n - slippageBps)) / 10_000n;
     return tx(user, k.v2Router, encodeFunctionData({ abi: v2RouterAbi, functionName: 'swapExactTokensForTokens', args: [amountIn, minOut, [k.usdc, k.weth], user, deadline] }));
   };
-  const v3Swap = async (slippageBps: bigint) => {
+  const v2SwapShallow = async (slippageBps: bigint) => {
     const amountIn = parseEther('1');
-    let quoted: bigint;
-    if (k.quoterV2) {
-      const { result } = await c.publicClient.simulateContract({ address: k.quoterV2, abi: quoterV2Abi, functionName: 'quoteExactInputSingle', args: [{ tokenIn: k.weth, tokenOut: k.usdc, amountIn, fee: 3000, sqrtPriceLimitX96: 0n }] });
-      quoted = result[0];
-    } else quoted = parseUnits('2990', 6);
-    const minOut = (quoted * (10_000n - slippageBps)) / 10_000n;
-    return tx(user, k.swapRouter, encodeFunctionData({ abi: swapRouterAbi, functionName: 'exactInputSingle', args: [{ tokenIn: k.weth, tokenOut: k.usdc, fee: 3000, recipient: user, deadline, amountIn, amountOutMinimum: minOut, sqrtPriceLimitX96: 0n }] }));
+    const amounts = await c.publicClient.readContract({ address: k.v2Router, abi: v2RouterAbi, functionName: 'getAmountsOut', args: [amountIn, [k.weth, k.vol]] });
+    const minOut = (amounts[1]! * (10_000n - slippageBps)) / 10_000n;
+    return tx(user, k.v2Router, encodeFunctionData({ abi: v2RouterAbi, functionName: 'swapExactTokensForTokens', args: [amountIn, minOut, [k.weth, k.vol], user, deadline] }));
+  };
+  const v3Swap = async (slippageBps: bigint, tokenOut: Address = k.usdc, fee = 3000) => {
+    const amountIn = parseEther('1');
+    if (!k.quoterV2) throw new Error('QuoterV2 is not deployed');
+    const { result } = await c.publicClient.simulateContract({ address: k.quoterV2, abi: quoterV2Abi, functionName: 'quoteExactInputSingle', args: [{ tokenIn: k.weth, tokenOut, amountIn, fee, sqrtPriceLimitX96: 0n }] });
+    const minOut = (result[0] * (10_000n - slippageBps)) / 10_000n;
+    return tx(user, k.swapRouter, encodeFunctionData({ abi: swapRouterAbi, functionName: 'exactInputSingle', args: [{ tokenIn: k.weth, tokenOut, fee, recipient: user, deadline, amountIn, amountOutMinimum: minOut, sqrtPriceLimitX96: 0n }] }));
   };
   const approve = (spender: Address, amount: bigint) => tx(user, k.usdc, encodeFunctionData({ abi: mintableErc20Abi, functionName: 'approve', args: [spender, amount] }));
   const typed = (data: object) => ({ method: 'eth_signTypedData_v4', params: [user, JSON.stringify(data, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))] });
@@ -85,6 +88,10 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
       return v3Swap(50n);
     case 'swap-v3-10':
       return v3Swap(1000n);
+    case 'swap-shallow-v2-10':
+      return v2SwapShallow(1000n);
+    case 'swap-shallow-v3-10':
+      return v3Swap(1000n, k.vol, 10000);
     case 'permit': {
       const nonce = await c.publicClient.readContract({ address: k.usdc, abi: mintableErc20Abi, functionName: 'nonces', args: [user] });
       return typed({
@@ -194,5 +201,5 @@ export const CASES = [
   'swap-v2-0.5', 'swap-v2-10', 'swap-v3-0.5', 'swap-v3-10', 'permit', 'permit2', 'seaport-order',
   'eth-sign', 'personal-sign-siwe', 'siwe-mismatch', 'switch-chain', 'add-chain', 'watch-asset',
   'send-calls', 'get-balance', 'legacy-send-async', 'transfer-to-token', 'eth-transfer-lookalike', 'send-all',
-  'swap-revert', 'overpay-fee',
+  'swap-revert', 'overpay-fee', 'swap-shallow-v2-10', 'swap-shallow-v3-10',
 ] as const;

@@ -51,6 +51,11 @@ const TABLE: { case: string; code: string; verdict?: string }[] = [
   { case: 'send-all', code: 'drains-native-balance' },
   { case: 'swap-revert', code: 'simulation-revert' },
   { case: 'eth-transfer', code: 'asset-changes', verdict: 'ok' },
+  // 1,000 USDC in a 3M-USDC pool at 10 %: the tolerance is far too loose, but no sandwich pays (the
+  // victim's price impact is below the pool fee), so high-slippage without sandwich-risk.
+  { case: 'swap-v2-10', code: 'high-slippage' },
+  { case: 'swap-shallow-v2-10', code: 'sandwich-risk', verdict: 'danger' },
+  { case: 'swap-shallow-v3-10', code: 'sandwich-risk', verdict: 'danger' },
 ];
 
 describe('every finding code on the demo dApp (built extension, Chromium, anvil)', () => {
@@ -68,6 +73,20 @@ describe('every finding code on the demo dApp (built extension, Chromium, anvil)
     const r = await review('personal-sign-siwe');
     expect(r.verdict).toBe('ok');
     expect(r.severities.filter((s) => s !== 'info')).toEqual([]);
+    await decide(r.frame, 'reject');
+  });
+
+  it('a swap at 10 % slippage in a deep pool is not called a sandwich risk', async () => {
+    const r = await review('swap-v2-10');
+    expect(r.codes).not.toContain('sandwich-risk');
+    await decide(r.frame, 'reject');
+  });
+
+  it('a swap at 0.5 % slippage in a deep pool: MEV card, no sandwich-risk', async () => {
+    const r = await review('swap-v2-0.5');
+    expect(r.codes).not.toContain('sandwich-risk');
+    expect(r.codes).not.toContain('high-slippage');
+    await r.frame.locator('[data-testid="card-mev"]').waitFor();
     await decide(r.frame, 'reject');
   });
 

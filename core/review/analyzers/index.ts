@@ -4,6 +4,7 @@ import { approvalAnalyzer } from './approval';
 import { chainSwitchAnalyzer } from './chain-switch';
 import { ethSignAnalyzer } from './eth-sign';
 import { marketplaceOrderAnalyzer } from './marketplace-order';
+import { mevAnalyzer } from './mev';
 import { nativeBalanceAnalyzer } from './native-balance';
 import { permitAnalyzer } from './permit';
 import { permit2Analyzer } from './permit2';
@@ -31,4 +32,5 @@ export const DEFAULT_ANALYZERS: readonly Analyzer[] = [
   simulationAnalyzer,
   addChainAnalyzer,
   phishingAnalyzer,
+  mevAnalyzer,
 ];

@@ -1,0 +1,98 @@
+import type { Address } from 'viem';
+import { text, type Localized } from '../../i18n/localized';
+import { analyzeSwap, decodeSwap, type MevAnalysis } from '../../mev';
+import type { Analyzer, ReviewContext } from '../analyzer';
+import { tokenInfo } from '../chain-reads';
+import { formatAmount, shortHex } from '../format';
+import type { AnalyzerResult, Finding, ReviewCard } from '../types';
+
+const pct = (bps: number) => `${(bps / 100).toFixed(2)} %`;
+const DEFAULT_TIP = 1_000_000_000n;
+
+function adviceText(a: MevAnalysis): Localized {
+  const advice = a.advice;
+  if (!advice) return text('', '');
+  switch (advice.kind) {
+    case 'ok':
+      return a.protection.protected
+        ? text('Sent privately: public sandwich bots should not see this swap.', 'プライベート送信：公開のサンドイッチボットにはこのスワップが見えないはずです。')
+        : text('No sandwich pays at your slippage.', 'このスリッページではサンドイッチ攻撃は採算が合いません。');
+    case 'tighten':
+      return text(`Set the slippage to ${pct(advice.slippageBps)} in the dApp before you sign.`, `署名する前に dApp でスリッページを ${pct(advice.slippageBps)} に設定してください。`);
+    case 'split':
+      return text(`Split into ${advice.parts} swaps at ${pct(advice.slippageBps)} each.`, `${advice.parts} 回に分け、それぞれスリッページ ${pct(advice.slippageBps)} でスワップしてください。`);
+    case 'private-rpc':
+      return text(
+        'Send it through a private RPC (Flashbots Protect: in MetaMask, Settings → Networks → RPC URL https://rpc.flashbots.net/fast).',
+        'プライベート RPC で送信してください（Flashbots Protect：MetaMask の 設定 → ネットワーク → RPC URL に https://rpc.flashbots.net/fast）。',
+      );
+    case 'intent-venue':
+      return text('Use an intent-based venue (UniswapX, CoW Swap), where solvers fill the order off the public mempool.', 'インテント型の取引所（UniswapX、CoW Swap）を使ってください。公開メンプールを通らずに約定します。');
+  }
+}
+
+/** MEV risk of a swap: what a sandwich could take from the pool's live state, and the safe slippage. */
+export const mevAnalyzer: Analyzer = {
+  id: 'mev',
+  kinds: ['transaction'],
+  async analyze(ctx: ReviewContext): Promise<AnalyzerResult | undefined> {
+    if (ctx.parsed.kind !== 'transaction' || !ctx.parsed.tx.to) return undefined;
+    const tx = { from: ctx.parsed.tx.from, to: ctx.parsed.tx.to, data: ctx.parsed.tx.data, value: ctx.parsed.tx.value };
+    if (!decodeSwap(tx, ctx.request.chainId)) return undefined; // not a swap: no RPC spent
+    if (!ctx.client) return undefined;
+    const block = await ctx.client.getBlock();
+    const a = await analyzeSwap({
+      client: ctx.client,
+      tx,
+      chainId: ctx.request.chainId,
+      baseFeeWei: block.baseFeePerGas ?? 0n,
+      priorityFeeWei: ctx.parsed.tx.maxPriorityFeePerGas ?? DEFAULT_TIP,
+      ethPriceUsd: ctx.ethUsd,
+      privateRpc: ctx.privateRpc,
+    });
+    if (!a.computed || a.quoteOut === undefined) {
+      return {
+        cards: [{ kind: 'mev', title: text('MEV risk', 'MEV リスク'), rows: [], note: text(`Not computed: ${a.reason ?? 'unsupported route'}.`, `計算できませんでした：${a.reason ?? '未対応の経路'}。`) }],
+      };
+    }
+    const tokenOut = a.intent.tokenOut as Address;
+    const tokenIn = a.intent.tokenIn as Address;
+    const [out, inn] = await Promise.all([tokenInfo(ctx, tokenOut).catch(() => undefined), tokenInfo(ctx, tokenIn).catch(() => undefined)]);
+    const fmtOut = (v: bigint) => `${formatAmount(v, out?.decimals ?? 18)} ${out?.symbol ?? shortHex(tokenOut)}`;
+    const fmtIn = (v: bigint) => `${formatAmount(v, inn?.decimals ?? 18)} ${inn?.symbol ?? shortHex(tokenIn)}`;
+    const lossToken = a.exactInput ? fmtOut : fmtIn;
+    const findings: Finding[] = [];
+    const loss = a.victimLoss ?? 0n;
+    if (a.severity === 'warn' || a.severity === 'danger') {
+      findings.push({
+        code: 'sandwich-risk',
+        severity: a.severity,
+        title: text(`A sandwich bot could take ${lossToken(loss)} (${pct(Math.round((a.lossShare ?? 0) * 10_000))} of the trade)`, `サンドイッチボットが ${lossToken(loss)}（取引の ${pct(Math.round((a.lossShare ?? 0) * 10_000))}）を奪える可能性があります`),
+        detail: adviceText(a),
+      });
+    }
+    if (a.highSlippage) {
+      findings.push({
+        code: 'high-slippage',
+        severity: 'warn',
+        title: text(`Slippage ${pct(a.currentSlippageBps ?? 0)} is far above the ${pct(a.safeSlippageBps ?? 0)} this pool needs`, `スリッページ ${pct(a.currentSlippageBps ?? 0)} は、このプールに必要な ${pct(a.safeSlippageBps ?? 0)} を大きく上回っています`),
+        detail: text('Everything between the quote and your minimum is there for the taking.', '見積もりと最低受取額の差はすべて奪われうる額です。'),
+      });
+    }
+    const card: ReviewCard = {
+      kind: 'mev',
+      title: text('MEV risk', 'MEV リスク'),
+      rows: [
+        { label: text('Quote now', '現在の見積もり'), value: a.exactInput ? fmtOut(a.quoteOut) : fmtIn(a.quoteIn ?? 0n) },
+        { label: text('Your minimum', 'あなたの最低受取額'), value: a.exactInput ? fmtOut(a.minOut ?? 0n) : fmtIn(a.maxIn ?? 0n) },
+        { label: text('Maximum extractable', '最大抽出可能額'), value: lossToken(a.maxExtractable ?? 0n) },
+        { label: text('Attacker profit after gas', '攻撃者の利益（ガス差引後）'), value: (a.attackerProfit ?? 0n) > 0n ? fmtIn(a.attackerProfit ?? 0n) : text('none: a sandwich does not pay', 'なし：サンドイッチは採算が合いません') },
+        { label: text('Your slippage', 'あなたのスリッページ'), value: pct(a.currentSlippageBps ?? 0) },
+        { label: text('Safe slippage', '安全なスリッページ'), value: pct(a.safeSlippageBps ?? 0) },
+        { label: text('Route', '経路'), value: a.protection.protected ? text('private (protected)', 'プライベート（保護あり）') : text('public mempool', '公開メンプール') },
+      ],
+      note: adviceText(a),
+    };
+    return { findings, cards: [card] };
+  },
+};
