@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startDevnet } from './devnet/index';
 import { startDapp } from './devnet/dapp-server';
-import { CHROMIUM, EXTENSION_DIR } from '../tests/e2e/harness';
+import { CHROMIUM, EXTENSION_DIR, type ExtensionLocalStorage } from '../tests/e2e/harness';
 
 async function main() {
   console.log('Building the extension…');
@@ -28,7 +28,10 @@ async function main() {
       args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, '--no-first-run', '--disable-background-networking'],
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await worker.evaluate(async (rpc) => chrome.storage.local.set({ settings: { rpcs: { '31337': rpc } } }), devnet.rpcUrl);
+    await worker.evaluate(
+      async (rpc) => (globalThis as unknown as { chrome: { storage: { local: ExtensionLocalStorage } } }).chrome.storage.local.set({ settings: { rpcs: { '31337': rpc } } }),
+      devnet.rpcUrl,
+    );
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(dapp.url);
     close = () => context.close();

@@ -6,6 +6,12 @@ import { chromium, type BrowserContext, type Frame, type Page, type Worker } fro
 export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The slice of chrome.storage.local used from tests. */
+export interface ExtensionLocalStorage {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -50,8 +56,10 @@ export async function launchWithExtension(opts: { withExtension?: boolean; extra
     async setSettings(settings) {
       const w = await worker();
       await w.evaluate(async (s) => {
-        const current = ((await chrome.storage.local.get('settings')) as { settings?: object }).settings ?? {};
-        await chrome.storage.local.set({ settings: { ...current, ...s } });
+        // Runs in the extension's worker, where `chrome` exists (the Node-side types do not know it).
+        const local = (globalThis as unknown as { chrome: { storage: { local: ExtensionLocalStorage } } }).chrome.storage.local;
+        const current = ((await local.get('settings')) as { settings?: object }).settings ?? {};
+        await local.set({ settings: { ...current, ...s } });
       }, settings);
     },
     async close() {
