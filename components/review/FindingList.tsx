@@ -2,7 +2,8 @@ import { pick, type Lang } from '@/core/i18n/localized';
 import type { Finding } from '@/core/review/types';
 import { t } from '@/components/i18n/ui-text';
 
-const ICON = { info: 'ℹ', warn: '⚠', danger: '⛔' } as const;
+/** Plain glyphs in coloured discs (CSS): no emoji font needed. */
+const ICON = { info: 'i', warn: '!', danger: '!' } as const;
 
 export function FindingList({ findings, lang }: { findings: readonly Finding[]; lang: Lang }) {
   if (findings.length === 0) return <p className="muted">{t(lang, 'noFindings')}</p>;

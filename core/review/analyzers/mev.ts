@@ -1,9 +1,10 @@
 import type { Address } from 'viem';
 import { text, type Localized } from '../../i18n/localized';
-import { analyzeSwap, decodeSwap, type MevAnalysis } from '../../mev';
+import { analyzeSwap, decodeSwap, NATIVE_PLACEHOLDER, type MevAnalysis } from '../../mev';
 import type { Analyzer, ReviewContext } from '../analyzer';
 import { tokenInfo } from '../chain-reads';
-import { formatAmount, shortHex } from '../format';
+import { formatAmount, nameAddress, shortHex } from '../format';
+import { labelOf } from '../labels';
 import type { AnalyzerResult, Finding, ReviewCard } from '../types';
 
 const pct = (bps: number) => `${(bps / 100).toFixed(2)} %`;
@@ -31,6 +32,27 @@ function adviceText(a: MevAnalysis): Localized {
   }
 }
 
+/** "Swap 1 WETH for at least 8,159.49 VOL on 0xb19b…f431 (Uniswap V2 Router)", from the calldata alone. */
+async function swapSummary(ctx: ReviewContext, intent: NonNullable<ReturnType<typeof decodeSwap>>): Promise<Localized | undefined> {
+  const tokenIn = intent.tokenIn as Address;
+  const tokenOut = intent.tokenOut as Address;
+  const read = (a: Address, native?: boolean) => (native || a.toLowerCase() === NATIVE_PLACEHOLDER.toLowerCase() ? Promise.resolve(undefined) : tokenInfo(ctx, a).catch(() => undefined));
+  const [inn, out] = await Promise.all([read(tokenIn, intent.nativeIn), read(tokenOut, intent.nativeOut)]);
+  const sym = (t: typeof inn, a: Address) => t?.symbol ?? (a.toLowerCase() === NATIVE_PLACEHOLDER.toLowerCase() || (a === tokenIn ? intent.nativeIn : intent.nativeOut) ? 'ETH' : shortHex(a));
+  const amt = (v: bigint | undefined, t: typeof inn) => (v === undefined ? '?' : formatAmount(v, t?.decimals ?? 18, 4));
+  const where = nameAddress(intent.router, labelOf(intent.router, ctx.labels));
+  if (intent.exactInput) {
+    return text(
+      `Swap ${amt(intent.amountIn, inn)} ${sym(inn, tokenIn)} for at least ${amt(intent.amountOutMin, out)} ${sym(out, tokenOut)} on ${where}`,
+      `${where} で ${amt(intent.amountIn, inn)} ${sym(inn, tokenIn)} を最低 ${amt(intent.amountOutMin, out)} ${sym(out, tokenOut)} にスワップ`,
+    );
+  }
+  return text(
+    `Swap at most ${amt(intent.amountInMax, inn)} ${sym(inn, tokenIn)} for ${amt(intent.amountOut, out)} ${sym(out, tokenOut)} on ${where}`,
+    `${where} で最大 ${amt(intent.amountInMax, inn)} ${sym(inn, tokenIn)} を ${amt(intent.amountOut, out)} ${sym(out, tokenOut)} にスワップ`,
+  );
+}
+
 /** MEV risk of a swap: what a sandwich could take from the pool's live state, and the safe slippage. */
 export const mevAnalyzer: Analyzer = {
   id: 'mev',
@@ -38,8 +60,10 @@ export const mevAnalyzer: Analyzer = {
   async analyze(ctx: ReviewContext): Promise<AnalyzerResult | undefined> {
     if (ctx.parsed.kind !== 'transaction' || !ctx.parsed.tx.to) return undefined;
     const tx = { from: ctx.parsed.tx.from, to: ctx.parsed.tx.to, data: ctx.parsed.tx.data, value: ctx.parsed.tx.value };
-    if (!decodeSwap(tx, ctx.request.chainId)) return undefined; // not a swap: no RPC spent
+    const intent = decodeSwap(tx, ctx.request.chainId);
+    if (!intent) return undefined; // not a swap: no RPC spent
     if (!ctx.client) return undefined;
+    const summary = await swapSummary(ctx, intent);
     const block = await ctx.client.getBlock();
     const a = await analyzeSwap({
       client: ctx.client,
@@ -52,6 +76,7 @@ export const mevAnalyzer: Analyzer = {
     });
     if (!a.computed || a.quoteOut === undefined) {
       return {
+        summary,
         cards: [{ kind: 'mev', title: text('MEV risk', 'MEV リスク'), rows: [], note: text(`Not computed: ${a.reason ?? 'unsupported route'}.`, `計算できませんでした：${a.reason ?? '未対応の経路'}。`) }],
       };
     }
@@ -93,6 +118,6 @@ export const mevAnalyzer: Analyzer = {
       ],
       note: adviceText(a),
     };
-    return { findings, cards: [card] };
+    return { findings, cards: [card], summary };
   },
 };
