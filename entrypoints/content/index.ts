@@ -54,13 +54,18 @@ export default defineContentScript({
       }
     });
 
-    // Phishing banner as soon as the page loads (top frame only: one banner per tab).
+    // Phishing banner as soon as the page's DOM is there (top frame only: one banner per tab). Asked after
+    // DOMContentLoaded so that waking the worker never competes with the page's own loading.
     if (window === window.top) {
-      const ask: RuntimeMessage = { t: 'phishing:check' };
-      browser.runtime.sendMessage(ask).then(
-        (answer: { ok: boolean; result?: PhishingCheckResponse }) => answer?.ok && answer.result?.listed && showPhishingBanner(answer.result),
-        () => undefined,
-      );
+      const check = () => {
+        const ask: RuntimeMessage = { t: 'phishing:check' };
+        browser.runtime.sendMessage(ask).then(
+          (answer: { ok: boolean; result?: PhishingCheckResponse }) => answer?.ok && answer.result?.listed && showPhishingBanner(answer.result),
+          () => undefined,
+        );
+      };
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', check, { once: true });
+      else check();
     }
 
     browser.runtime.onMessage.addListener((message: unknown) => {
