@@ -6,6 +6,12 @@ import { showPhishingBanner } from './banner';
 import { openContentChannel } from './channel';
 import { mountPanel, type Panel } from './panel';
 
+/**
+ * A page may not queue more than this many undecided requests: the rest are rejected at once (4001),
+ * never forwarded, so a flood can neither bury the user in panels nor slip a request past them.
+ */
+export const MAX_PENDING_PER_PAGE = 20;
+
 interface Pending {
   id: string;
   key: string;
@@ -21,6 +27,7 @@ export default defineContentScript({
     const byKey = new Map<string, Pending>();
     const byId = new Map<string, Pending>();
     const queue: Pending[] = [];
+    let floodWarned = false;
     const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, '0')).join('');
 
     /** One panel at a time: the oldest undecided request is shown; the rest wait their turn. */
@@ -32,6 +39,13 @@ export default defineContentScript({
     const channel = openContentChannel((m) => {
       if (m.t === 'review') {
         if (!isReviewedMethod(m.method) || byId.has(m.id)) return;
+        if (queue.length >= MAX_PENDING_PER_PAGE) {
+          channel.send({ t: 'ack', id: m.id });
+          channel.send({ t: 'decision', id: m.id, decision: 'reject' });
+          if (!floodWarned) console.warn(`[Preflight] more than ${MAX_PENDING_PER_PAGE} signing requests waiting on this page: the rest are rejected.`);
+          floodWarned = true;
+          return;
+        }
         const p: Pending = { id: m.id, key: newKey(), decided: false };
         byId.set(m.id, p);
         byKey.set(p.key, p);

@@ -137,6 +137,27 @@ describe('hostile pages (built extension, Chromium)', () => {
     expect(await result(p)).toBe('error 4001');
   });
 
+  it('a flood of 300 signing requests is capped: one panel, the excess rejected with 4001, nothing forwarded, the page responsive', async () => {
+    const p = await open('/plain');
+    await p.evaluate((params) => {
+      const w = window as unknown as { __flood: string[]; ethereum: { request(a: unknown): Promise<unknown> } };
+      w.__flood = [];
+      for (let i = 0; i < 300; i++) w.ethereum.request({ method: 'personal_sign', params }).then(() => w.__flood.push('ok'), (e: { code: number }) => w.__flood.push(String(e.code)));
+    }, SIGN);
+    await p.waitForFunction(() => (window as unknown as { __flood: string[] }).__flood.length >= 280, undefined, { timeout: 20_000 });
+    const started = Date.now();
+    expect(await p.evaluate(() => 1 + 1)).toBe(2);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    const outcomes = await p.evaluate(() => (window as unknown as { __flood: string[] }).__flood);
+    expect(outcomes.every((o) => o === '4001')).toBe(true);
+    expect(outcomes.length).toBe(280);
+    expect(await forwarded(p)).toBe(0);
+    expect(reviewFrames(p).length).toBe(1);
+    const frame = await reviewFrame(p);
+    await readVerdict(frame);
+    await decide(frame, 'reject');
+  });
+
   it('a request from a same-origin iframe is reviewed in that frame', async () => {
     const p = await open('/frames');
     const child = await (async () => {
