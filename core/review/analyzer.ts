@@ -17,6 +17,11 @@ export interface ReviewDeps {
   labels?: Readonly<Record<string, string>>;
   /** Addresses the user has sent to before (lowercase), for address-poisoning checks. */
   knownRecipients?: readonly string[];
+  /**
+   * What is wrong with chain access, when the caller found out before the review (a dead RPC, an RPC for
+   * another chain). The review then runs without `client` and says why on-chain checks are missing.
+   */
+  rpcProblem?: Error;
   /** The user declared this chain's RPC private (MEV protection). */
   privateRpc?: boolean;
   /** ETH price in USD, when known (fiat figures in findings). */

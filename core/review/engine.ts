@@ -72,6 +72,7 @@ export async function reviewRequest(request: SigningRequest, deps: ReviewDeps, o
   let summary: Localized | undefined;
   let assetChanges: AnalyzerResult['assetChanges'];
   let suggestedFees: AnalyzerResult['suggestedFees'];
+  if (deps.rpcProblem) findings.push(analysisFailed(text('On-chain checks were skipped', 'オンチェーンの確認を省略しました'), deps.rpcProblem));
   settled.forEach((result, i) => {
     const analyzer = analyzers[i]!;
     if (result.status === 'rejected') {

@@ -1,5 +1,6 @@
 import type { PublicClient } from 'viem';
 import { createChainClient } from '@/core/chain/client';
+import { verifyChain } from '@/core/chain/verify-chain';
 import { createTokenCache } from '@/core/chain/token';
 import { reviewRequest } from '@/core/review/engine';
 import type { Review } from '@/core/review/types';
@@ -29,24 +30,40 @@ function chainAccess(chainId: number, settings: Settings) {
   return hit;
 }
 
+/** Chain checks verified recently (cache only): a verified client costs no extra round trip. */
+const verified = new Map<PublicClient, number>();
+const VERIFY_TTL_MS = 5 * 60_000;
+
 async function analyze(record: ReviewRecord): Promise<Review> {
   const settings = await loadSettings();
   const access = chainAccess(record.request.chainId, settings);
   const history = await listRecords(await db(), 500);
-  return reviewRequest(
-    record.request,
-    {
-      client: access?.client,
-      token: access?.token,
-      now: Date.now,
-      trustedOrigins: settings.trustedOrigins,
-      trustedSpenders: settings.trustedSpenders,
-      labels: settings.labels,
-      privateRpc: !!settings.protectedRpc[String(record.request.chainId)],
-      knownRecipients: recipientsOf(history),
-    },
-    { id: record.key, timeoutMs: Math.max(500, settings.reviewTimeoutMs - 750) },
-  );
+  const run = (client: PublicClient | undefined, rpcProblem?: Error) =>
+    reviewRequest(
+      record.request,
+      {
+        client,
+        token: client ? access?.token : undefined,
+        rpcProblem,
+        now: Date.now,
+        trustedOrigins: settings.trustedOrigins,
+        trustedSpenders: settings.trustedSpenders,
+        labels: settings.labels,
+        privateRpc: !!settings.protectedRpc[String(record.request.chainId)],
+        knownRecipients: recipientsOf(history),
+      },
+      { id: record.key, timeoutMs: Math.max(500, settings.reviewTimeoutMs - 750) },
+    );
+  const client = access?.client;
+  if (!client || (verified.get(client) ?? 0) > Date.now()) return run(client);
+  // Check the RPC serves the request's chain alongside the review; on a mismatch or a dead node, review
+  // again without chain access and say why, rather than show answers about another chain.
+  const [review, check] = await Promise.all([run(client), verifyChain(client, record.request.chainId).then(() => undefined, (e: unknown) => (e instanceof Error ? e : new Error(String(e))))]);
+  if (!check) {
+    verified.set(client, Date.now() + VERIFY_TTL_MS);
+    return review;
+  }
+  return run(undefined, check);
 }
 
 /** The record with its review, analysing it now if no review is stored yet (e.g. after a worker restart). */
