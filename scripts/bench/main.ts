@@ -19,6 +19,8 @@ import { summarize } from './stats';
 const args = parseArgs(process.argv.slice(2));
 const N = Number(args.flags.n ?? 50);
 const LOADS = Number(args.flags.loads ?? 30);
+/** --only latency|load runs one part. */
+const ONLY = typeof args.flags.only === 'string' ? args.flags.only : undefined;
 
 async function latencyOnce(page: Page, method: 'personal_sign' | 'approve'): Promise<number> {
   // t0 is taken in the page right before request(); t1 in the panel when the verdict is in the DOM. Same wall clock.
@@ -63,36 +65,47 @@ async function main() {
   const dapp = await startDapp({ port: 0, devnet });
   const result: Record<string, unknown> = {};
   try {
-    const b = await launchWithExtension();
-    await b.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
-    const page = await b.context.newPage();
-    await page.goto(dapp.url);
-    await page.evaluate(
-      (c) => ((window as unknown as { __devnet: unknown }).__devnet = c),
-      { account: devnet.accounts[0], usdc: devnet.contracts.usdc, v2Router: devnet.contracts.v2Router },
-    );
-    for (const method of ['personal_sign', 'approve'] as const) {
-      await latencyOnce(page, method); // first panel load warms the extension's caches
-      const warm: number[] = [];
-      for (let i = 0; i < N; i++) warm.push(await latencyOnce(page, method));
-      const cold: number[] = [];
-      for (let i = 0; i < N; i++) {
-        await b.stopWorker(page);
-        await page.waitForTimeout(50);
-        cold.push(await latencyOnce(page, method));
+    if (ONLY !== 'load') {
+      const b = await launchWithExtension();
+      await b.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
+      const page = await b.context.newPage();
+      await page.goto(dapp.url);
+      await page.evaluate(
+        (c) => ((window as unknown as { __devnet: unknown }).__devnet = c),
+        { account: devnet.accounts[0], usdc: devnet.contracts.usdc, v2Router: devnet.contracts.v2Router },
+      );
+      for (const method of ['personal_sign', 'approve'] as const) {
+        await latencyOnce(page, method); // first panel load warms the extension's caches
+        const warm: number[] = [];
+        for (let i = 0; i < N; i++) warm.push(await latencyOnce(page, method));
+        const cold: number[] = [];
+        for (let i = 0; i < N; i++) {
+          await b.stopWorker(page);
+          await page.waitForTimeout(50);
+          cold.push(await latencyOnce(page, method));
+        }
+        result[`latency_${method}_ms`] = { warm: summarize(warm), coldWorker: summarize(cold) };
       }
-      result[`latency_${method}_ms`] = { warm: summarize(warm), coldWorker: summarize(cold) };
+      await b.close();
     }
-    await b.close();
 
     const inpage = readFileSync(`${EXTENSION_DIR}/content-scripts/inpage.js`);
     const content = statSync(`${EXTENSION_DIR}/content-scripts/content.js`).size;
     result.panel_input_stalls = inputStalls.count;
     result.size_bytes = { inpage: inpage.length, inpageGzip: gzipSync(inpage).length, content };
 
-    const without = summarize(await pageLoads(false, dapp.url));
-    const withExt = summarize(await pageLoads(true, dapp.url));
-    result.page_load_ms = { without, with: withExt, ratio_p50: Math.round((withExt.p50 / without.p50) * 1000) / 1000 };
+    if (ONLY !== 'latency') {
+      // Alternate the two sides in rounds so drift in machine load hits both equally.
+      const withoutAll: number[] = [];
+      const withAll: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        withoutAll.push(...(await pageLoads(false, dapp.url)));
+        withAll.push(...(await pageLoads(true, dapp.url)));
+      }
+      const without = summarize(withoutAll);
+      const withExt = summarize(withAll);
+      result.page_load_ms = { without, with: withExt, ratio_p50: Math.round((withExt.p50 / without.p50) * 1000) / 1000 };
+    }
   } finally {
     await dapp.stop();
     await devnet.stop();
