@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { RuntimeMessage, TabMessage } from '@/core/messages';
 import { isReviewedMethod } from '@/core/review/types';
 import type { PhishingCheckResponse } from '@/core/messages';
-import { showPhishingBanner } from './banner';
+import { showPhishingBanner, showUnwrappableBanner } from './banner';
 import { openContentChannel } from './channel';
 import { mountPanel, type Panel } from './panel';
 
@@ -57,6 +57,12 @@ export default defineContentScript({
         };
         send(0);
         showNext();
+      } else if (m.t === 'unwrappable') {
+        // Only the language is needed here: read it directly rather than bundle the settings module.
+        browser.storage.local.get('settings').then(
+          (r: Record<string, unknown>) => showUnwrappableBanner((r.settings as { lang?: string } | undefined)?.lang === 'ja' ? 'ja' : 'en'),
+          () => showUnwrappableBanner('en'),
+        );
       } else if (m.t === 'settled') {
         // The wallet answered: the companion card has done its job.
         const p = byId.get(m.id);

@@ -48,6 +48,12 @@ beforeAll(async () => {
       const proxied = new Proxy(window.__wallet, {});
       Object.defineProperty(window, 'ethereum', { configurable: true, get: () => proxied });
     `),
+    '/frozen': `<!doctype html><html><body><script>
+      // A wallet injected after document_start as a frozen object: Preflight cannot wrap it and must say so.
+      window.__forwarded = [];
+      const frozen = Object.freeze({ isMetaMask: true, async request(a) { if (a.method === 'eth_chainId') return '0x7a69'; window.__forwarded.push(a); return 'ok'; } });
+      window.ethereum = frozen;
+    </script></body></html>`,
     '/frames': page(`document.body.insertAdjacentHTML('beforeend', '<iframe id="same" src="/plain" style="width:600px;height:700px"></iframe>');`),
   });
   browser = await launchWithExtension();
@@ -156,6 +162,11 @@ describe('hostile pages (built extension, Chromium)', () => {
     const frame = await reviewFrame(p);
     await readVerdict(frame);
     await decide(frame, 'reject');
+  });
+
+  it('a frozen provider that cannot be wrapped is reported with a banner (bypass watcher)', async () => {
+    const p = await open('/frozen');
+    await expect.poll(() => p.locator('preflight-banner').count(), { timeout: 5_000 }).toBe(1);
   });
 
   it('a request from a same-origin iframe is reviewed in that frame', async () => {
