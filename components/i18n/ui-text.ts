@@ -20,6 +20,8 @@ const STRINGS = {
   noFindings: { en: 'Nothing unusual found.', ja: '特に問題は見つかりませんでした。' },
   companionTitle: { en: 'Now confirm in MetaMask', ja: 'MetaMask で確認してください' },
   companionHint: { en: 'Check that MetaMask shows the same request. This card closes when MetaMask answers.', ja: 'MetaMask に同じ内容が表示されているか確認してください。MetaMask が応答するとこのカードは閉じます。' },
+  companionAssets: { en: 'MetaMask should show', ja: 'MetaMask に表示されるべき内容' },
+  companionFees: { en: 'Fees to enter under Edit fees → Advanced (max fee / priority fee)', ja: '手数料の編集 → 詳細設定で入力する値（最大手数料／優先手数料）' },
   rejected: { en: 'Rejected. The site was told you declined.', ja: '拒否しました。サイトには拒否したことが伝えられます。' },
   slow: { en: 'Still checking: the node is slow.', ja: 'まだ確認中です：ノードの応答が遅れています。' },
   took: { en: 'checked in', ja: '確認時間' },

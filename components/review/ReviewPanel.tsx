@@ -89,11 +89,25 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs }: { reviewKey: string;
   });
 
   if (decided === 'continue') {
+    const review = state.phase === 'ready' ? state.review : undefined;
+    const gwei = (hex: string) => (Number(BigInt(hex)) / 1e9).toFixed(2);
+    const advice = review?.cards.find((c) => c.kind === 'mev')?.note;
     return (
       <main className="panel companion" data-testid="review-companion">
-        <h1>{t(lang, 'companionTitle')}</h1>
+        <h1 className="companion-title">{t(lang, 'companionTitle')}</h1>
         {state.phase !== 'loading' && <p className="summary">{pick(state.review.summary, lang)}</p>}
-        <p className="muted">{t(lang, 'companionHint')}</p>
+        {review?.assetChanges && review.assetChanges.length > 0 && (
+          <p className="small">
+            {t(lang, 'companionAssets')}: {review.assetChanges.map((c) => `${c.direction === 'out' ? '−' : '+'}${c.amount} ${c.symbol}`).join(', ')}
+          </p>
+        )}
+        {review?.suggestedFees && !applyFees && (
+          <p className="small">
+            {t(lang, 'companionFees')}: {gwei(review.suggestedFees.maxFeePerGas)} / {gwei(review.suggestedFees.maxPriorityFeePerGas)} gwei
+          </p>
+        )}
+        {advice && <p className="small">{pick(advice, lang)}</p>}
+        <p className="muted small">{t(lang, 'companionHint')}</p>
       </main>
     );
   }
