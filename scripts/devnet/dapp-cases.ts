@@ -20,10 +20,13 @@ const SEAPORT_15: Address = '0x00000000000000ADc04C56Bf30aC9d3c0aAF14dC';
 const STRANGER_EOA: Address = '0x5d7a3c6f1c5b0a0b1e8f7aa9c0de3b2f4a6e8c91';
 const nftAbi = parseAbi(['function setApprovalForAll(address operator, bool approved)']);
 
-const tx = (from: Address, to: Address, data?: Hex, value?: bigint) => ({
+const tx = (from: Address, to: Address, data?: Hex, value?: bigint, gas?: bigint) => ({
   method: 'eth_sendTransaction',
-  params: [{ from, to, ...(data ? { data } : {}), ...(value !== undefined ? { value: toHex(value) } : {}) }],
+  params: [{ from, to, ...(data ? { data } : {}), ...(value !== undefined ? { value: toHex(value) } : {}), ...(gas ? { gas: toHex(gas) } : {}) }],
 });
+
+/** Swaps carry a gas limit: an estimate made in the same second as the last block misses V3's oracle write. */
+const SWAP_GAS = 600_000n;
 
 function siwe(domain: string, origin: string, address: Address, chainId: number): string {
   return [
@@ -51,7 +54,7 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
     const amountIn = parseUnits('1000', 6);
     const amounts = await c.publicClient.readContract({ address: k.v2Router, abi: v2RouterAbi, functionName: 'getAmountsOut', args: [amountIn, [k.usdc, k.weth]] });
     const minOut = (amounts[1]! * (10_000n - slippageBps)) / 10_000n;
-    return tx(user, k.v2Router, encodeFunctionData({ abi: v2RouterAbi, functionName: 'swapExactTokensForTokens', args: [amountIn, minOut, [k.usdc, k.weth], user, deadline] }));
+    return tx(user, k.v2Router, encodeFunctionData({ abi: v2RouterAbi, functionName: 'swapExactTokensForTokens', args: [amountIn, minOut, [k.usdc, k.weth], user, deadline] }), undefined, SWAP_GAS);
   };
   const v2SwapShallow = async (slippageBps: bigint) => {
     const amountIn = parseEther('1');
@@ -64,7 +67,7 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
     if (!k.quoterV2) throw new Error('QuoterV2 is not deployed');
     const { result } = await c.publicClient.simulateContract({ address: k.quoterV2, abi: quoterV2Abi, functionName: 'quoteExactInputSingle', args: [{ tokenIn: k.weth, tokenOut, amountIn, fee, sqrtPriceLimitX96: 0n }] });
     const minOut = (result[0] * (10_000n - slippageBps)) / 10_000n;
-    return tx(user, k.swapRouter, encodeFunctionData({ abi: swapRouterAbi, functionName: 'exactInputSingle', args: [{ tokenIn: k.weth, tokenOut, fee, recipient: user, deadline, amountIn, amountOutMinimum: minOut, sqrtPriceLimitX96: 0n }] }));
+    return tx(user, k.swapRouter, encodeFunctionData({ abi: swapRouterAbi, functionName: 'exactInputSingle', args: [{ tokenIn: k.weth, tokenOut, fee, recipient: user, deadline, amountIn, amountOutMinimum: minOut, sqrtPriceLimitX96: 0n }] }), undefined, SWAP_GAS);
   };
   const approve = (spender: Address, amount: bigint) => tx(user, k.usdc, encodeFunctionData({ abi: mintableErc20Abi, functionName: 'approve', args: [spender, amount] }));
   const typed = (data: object) => ({ method: 'eth_signTypedData_v4', params: [user, JSON.stringify(data, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))] });

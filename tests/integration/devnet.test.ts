@@ -48,7 +48,9 @@ describe('devnet (anvil + real Uniswap from npm artifacts)', () => {
     const amountIn = parseEther('1');
     const { result } = await c.simulateContract({ address: devnet.contracts.quoterV2!, abi: quoterV2Abi, functionName: 'quoteExactInputSingle', args: [{ tokenIn: devnet.contracts.weth, tokenOut: devnet.contracts.usdc, amountIn, fee: 3000, sqrtPriceLimitX96: 0n }] });
     const before = await c.readContract({ address: devnet.contracts.usdc, abi: mintableErc20Abi, functionName: 'balanceOf', args: [user] });
-    const hash = await wallet().writeContract({ account: user, chain: null, address: devnet.contracts.swapRouter, abi: swapRouterAbi, functionName: 'exactInputSingle', args: [{ tokenIn: devnet.contracts.weth, tokenOut: devnet.contracts.usdc, fee: 3000, recipient: user, deadline: maxUint256, amountIn, amountOutMinimum: result[0], sqrtPriceLimitX96: 0n }] });
+    // Explicit gas: an estimate made within the same second as the last block misses the oracle write
+    // the pool does once the timestamp moves on, and the swap would run out of gas.
+    const hash = await wallet().writeContract({ account: user, chain: null, gas: 500_000n, address: devnet.contracts.swapRouter, abi: swapRouterAbi, functionName: 'exactInputSingle', args: [{ tokenIn: devnet.contracts.weth, tokenOut: devnet.contracts.usdc, fee: 3000, recipient: user, deadline: maxUint256, amountIn, amountOutMinimum: result[0], sqrtPriceLimitX96: 0n }] });
     expect((await c.waitForTransactionReceipt({ hash })).status).toBe('success');
     const after = await c.readContract({ address: devnet.contracts.usdc, abi: mintableErc20Abi, functionName: 'balanceOf', args: [user] });
     expect(after - before).toBe(result[0]);
