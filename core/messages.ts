@@ -1,6 +1,8 @@
 import type { Decision, Review, SigningRequest } from './review/types';
 import type { ReviewRecord } from './store/db';
 import type { ReviewFees } from './intercept/protocol';
+import type { LiveReport } from './gas/live-report';
+import type { Jsonify } from './json';
 
 /** Runtime messages between the extension's own contexts (content script, review panel, popup, background). */
 export type RuntimeMessage =
@@ -8,7 +10,15 @@ export type RuntimeMessage =
   | { t: 'review:get'; key: string }
   | { t: 'review:decide'; key: string; decision: Decision; applyFees: boolean }
   | { t: 'reviews:list'; limit?: number }
-  | { t: 'phishing:check' };
+  | { t: 'phishing:check' }
+  | { t: 'gas:report'; chainId: number; gasLimit?: string; withinHours?: number };
+
+/** Answer to gas:report: the live report (bigints as decimal strings) and fiat rates when Chainlink answered. */
+export interface GasReportResponse {
+  report: Jsonify<LiveReport>;
+  fiat?: { ethUsd: number; ethJpy: number };
+  fiatError?: string;
+}
 
 /** Answer to phishing:check, for the page banner. */
 export interface PhishingCheckResponse {

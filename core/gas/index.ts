@@ -18,3 +18,4 @@ export { readFeed, readFiatRates, weiToFiat, CHAINLINK_ETH_USD, CHAINLINK_JPY_US
 export { peerMaxFees } from './peers';
 export { backtest, type BacktestOptions, type BacktestReport, type HorizonScore, type AdviceScore, type PeerScore } from './backtest';
 export { SHIPPED_PRIOR } from './prior';
+export { liveGasReport, type LiveReport, type LiveReportInput } from './live-report';

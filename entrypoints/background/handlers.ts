@@ -8,6 +8,7 @@ import { checkDomain, hostnameOf, isTrustedOrigin } from '@/core/review/phishing
 import type { PhishingCheckResponse } from '@/core/messages';
 import { loadSettings } from '@/components/storage/settings';
 import { ensureReview } from './review-service';
+import { gasReportResponse } from './gas';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -67,6 +68,10 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
       const check = host && !isTrustedOrigin(origin, settings.trustedOrigins) ? checkDomain(host) : undefined;
       const response: PhishingCheckResponse = { listed: !!check?.phishing, imitates: check?.match, lang: settings.lang };
       return response;
+    }
+    case 'gas:report': {
+      if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages ask for gas reports');
+      return gasReportResponse(message.chainId, message.gasLimit, message.withinHours);
     }
     case 'reviews:list': {
       if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages list reviews');

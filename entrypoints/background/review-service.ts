@@ -1,34 +1,15 @@
 import type { PublicClient } from 'viem';
-import { createChainClient } from '@/core/chain/client';
 import { verifyChain } from '@/core/chain/verify-chain';
-import { createTokenCache } from '@/core/chain/token';
 import { reviewRequest } from '@/core/review/engine';
 import type { Review } from '@/core/review/types';
-import type { Settings } from '@/core/settings/settings';
 import { getRecord, listRecords, recipientsOf, ReviewNotFoundError, saveReview } from '@/core/store/reviews';
 import type { ReviewRecord } from '@/core/store/db';
 import { db } from '@/components/storage/db';
 import { loadSettings } from '@/components/storage/settings';
+import { chainAccess } from './chain-access';
+import { gasReport } from './gas';
 
-/** Cache only: rebuilt freely after the worker restarts. */
-const clients = new Map<string, { client: PublicClient; token: ReturnType<typeof createTokenCache> }>();
 const inflight = new Map<string, Promise<Review>>();
-
-function chainAccess(chainId: number, settings: Settings) {
-  const userRpc = settings.rpcs[String(chainId)];
-  const cacheKey = `${chainId}|${userRpc ?? ''}|${settings.privateRpc[String(chainId)] ? 'p' : ''}`;
-  let hit = clients.get(cacheKey);
-  if (!hit) {
-    try {
-      const client = createChainClient({ chainId, userRpc, usePublicFallbacks: !settings.privateRpc[String(chainId)] });
-      hit = { client, token: createTokenCache(client) };
-      clients.set(cacheKey, hit);
-    } catch {
-      return undefined; // no RPC for this chain: on-chain checks are skipped and said so
-    }
-  }
-  return hit;
-}
 
 /** Chain checks verified recently (cache only): a verified client costs no extra round trip. */
 const verified = new Map<PublicClient, number>();
@@ -51,6 +32,8 @@ async function analyze(record: ReviewRecord): Promise<Review> {
         labels: settings.labels,
         privateRpc: !!settings.protectedRpc[String(record.request.chainId)],
         knownRecipients: recipientsOf(history),
+        // A 1 h deadline keeps the history small (one eth_feeHistory call) on the panel's latency path.
+        services: client ? { gas: (chainId: number, gasLimit: bigint) => gasReport(chainId, gasLimit, 1) } : undefined,
       },
       { id: record.key, timeoutMs: Math.max(500, settings.reviewTimeoutMs - 750) },
     );

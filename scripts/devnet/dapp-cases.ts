@@ -190,7 +190,7 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
     case 'overpay-fee': {
       const block = await c.publicClient.getBlock();
       const r = tx(user, devnet.accounts[1]!, undefined, parseEther('0.01'));
-      return { method: r.method, params: [{ ...r.params[0], maxFeePerGas: toHex((block.baseFeePerGas ?? 1n) * 20n), maxPriorityFeePerGas: toHex(50_000_000_000n) }] };
+      return { method: r.method, params: [{ ...r.params[0], maxFeePerGas: toHex((block.baseFeePerGas ?? 1n) * 20n + 50_000_000_000n), maxPriorityFeePerGas: toHex(50_000_000_000n) }] };
     }
     case 'transfer-to-token':
       return tx(user, k.usdc, encodeFunctionData({ abi: mintableErc20Abi, functionName: 'transfer', args: [k.usdc, parseUnits('1', 6)] }));

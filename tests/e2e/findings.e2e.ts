@@ -90,6 +90,25 @@ describe('every finding code on the demo dApp (built extension, Chromium, anvil)
     await decide(r.frame, 'reject');
   });
 
+  it('fee-above-recommended, and "use the recommended fees" forwards the recommendation instead of the site's fee', async () => {
+    const r = await review('overpay-fee');
+    const gasCard = await r.frame.locator('[data-testid="card-gas"]').textContent({ timeout: 5_000 }).catch(() => 'no gas card');
+    expect(r.codes, gasCard ?? '').toContain('fee-above-recommended');
+    await r.frame.locator('[data-testid="card-gas"]').waitFor();
+    const box = r.frame.locator('[data-testid="review-apply-fees"]');
+    await box.check({ timeout: 5_000 }).catch(() => box.evaluate((el: HTMLInputElement) => el.click()));
+    await decide(r.frame, 'continue');
+    const result = await r.c.settled();
+    expect(result.status).toBe('ok');
+    const hash = result.text.slice(0, 66);
+    const tx = await fetch(devnet.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_getTransactionByHash', params: [hash] }) }).then((x) => x.json() as Promise<{ result: { maxFeePerGas: string } }>);
+    const block = await fetch(devnet.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_getBlockByNumber', params: ['latest', false] }) }).then((x) => x.json() as Promise<{ result: { baseFeePerGas: string } }>);
+    const maxFee = BigInt(tx.result.maxFeePerGas);
+    // The dApp asked for 20× the base fee + a 50 gwei tip; what went out is the recommendation (base × 1.125³ + tip).
+    expect(maxFee).toBeLessThan(10_000_000_000n);
+    expect(maxFee).toBeGreaterThan(BigInt(block.result.baseFeePerGas));
+  });
+
   it('address-poisoning: a look-alike of an address the user sent to before', async () => {
     const first = await review('eth-transfer');
     await decide(first.frame, 'continue');

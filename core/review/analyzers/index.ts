@@ -3,6 +3,7 @@ import { addChainAnalyzer } from './add-chain';
 import { approvalAnalyzer } from './approval';
 import { chainSwitchAnalyzer } from './chain-switch';
 import { ethSignAnalyzer } from './eth-sign';
+import { gasTimingAnalyzer } from './gas-timing';
 import { marketplaceOrderAnalyzer } from './marketplace-order';
 import { mevAnalyzer } from './mev';
 import { nativeBalanceAnalyzer } from './native-balance';
@@ -33,4 +34,5 @@ export const DEFAULT_ANALYZERS: readonly Analyzer[] = [
   addChainAnalyzer,
   phishingAnalyzer,
   mevAnalyzer,
+  gasTimingAnalyzer,
 ];

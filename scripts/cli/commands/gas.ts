@@ -5,22 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CliUsageError, requireFlag, type CliArgs } from '../args';
-import {
-  adviseSendOrWait,
-  backtest,
-  FeeHistoryStore,
-  feeOutlook,
-  gasChain,
-  learnSeasonalPrior,
-  maxFeeForFullBlocks,
-  MemoryFeeHistoryStorage,
-  parseFeeDataFile,
-  priorityLevels,
-  seriesFromHourly,
-  SHIPPED_PRIOR,
-  DEFAULT_FULL_BLOCKS,
-  type RpcRequest,
-} from '../../../core/gas/index';
+import { backtest, learnSeasonalPrior, liveGasReport, parseFeeDataFile, seriesFromHourly, SHIPPED_PRIOR, type RpcRequest } from '../../../core/gas/index';
 
 function numberList(value: string | true | undefined): number[] | undefined {
   if (typeof value !== 'string') return undefined;
@@ -46,27 +31,8 @@ async function advise(args: CliArgs): Promise<unknown> {
   const within = Number(typeof args.flags.within === 'string' ? args.flags.within : '24');
   if (!(within >= 0 && within <= 24 * 7)) throw new CliUsageError('--within must be 0..168 hours');
   const chainId = Number(BigInt(String(await request('eth_chainId', []))));
-  const chain = gasChain(chainId);
-  const hours = Math.min(72, Math.max(2, within * 3));
-  const store = new FeeHistoryStore({ chainId, request, storage: new MemoryFeeHistoryStorage(), retentionBlocks: Math.round((hours * 3600) / chain.blockTimeSeconds), maxRequestsPerSync: 64 });
-  const sync = await store.sync();
-  const samples = await store.samples();
-  const outlook = feeOutlook(samples, SHIPPED_PRIOR, chain.blockTimeSeconds);
-  const tips = priorityLevels(samples.rewards.slice(-200).map((r) => BigInt(Math.round(r[0] ?? 0))), chainId);
-  const tip = tips[1]?.priorityFee ?? 0n;
-  const now = Math.floor(Date.now() / 1000);
-  const useHours = outlook.hourlySeries !== undefined && within >= 1;
-  const series = useHours ? outlook.hourlySeries! : outlook.blockSeries;
-  const advice = adviseSendOrWait(series, { gasLimit: gas, priorityFee: tip, withinSeconds: within * 3600, now: Math.max(now, series.startTime + (series.logFee.length - 1) * series.stepSeconds) }, { prior: SHIPPED_PRIOR, ...(useHours ? { window: 720, maxStalenessSeconds: 7200 } : { candidates: [12, 60, 150, 300] }) });
-  const { blockSeries: _b, hourlySeries: _h, ...shown } = outlook;
-  return {
-    chain: { chainId, name: chain.name },
-    sync,
-    outlook: shown,
-    priorityFees: tips,
-    recommended: { maxPriorityFeePerGas: tip, maxFeePerGas: maxFeeForFullBlocks(outlook.baseFeeNow, DEFAULT_FULL_BLOCKS, tip), validForFullBlocks: DEFAULT_FULL_BLOCKS },
-    advice,
-  };
+  const { history: _history, ...report } = await liveGasReport({ request, chainId, gasLimit: gas, withinHours: within, now: Math.floor(Date.now() / 1000) });
+  return report;
 }
 
 export async function run(args: CliArgs): Promise<unknown> {

@@ -1,0 +1,79 @@
+/**
+ * The gas report for a live chain: sync recent fee history through an injected JSON-RPC `request`,
+ * then the outlook (exact next-block base fee from the node, forecasts), tip levels, the recommended
+ * fees and the send-or-wait advice for one transaction. Used by the CLI (`gas advise`) and the extension.
+ */
+import { adviseSendOrWait, type GasAdvice } from './advice';
+import { gasChain } from './chains';
+import { FeeHistoryStore, MemoryFeeHistoryStorage, type FeeHistoryStorage, type SyncResult } from './history';
+import type { RpcRequest } from './history-rpc';
+import { DEFAULT_FULL_BLOCKS, maxFeeForFullBlocks } from './max-fee';
+import { feeOutlook, type FeeOutlook } from './outlook';
+import { SHIPPED_PRIOR } from './prior';
+import { priorityLevels, type PriorityLevel } from './priority';
+
+export interface LiveReportInput {
+  request: RpcRequest;
+  chainId: number;
+  gasLimit: bigint;
+  /** The user's deadline for this transaction. */
+  withinHours: number;
+  /** Unix seconds. */
+  now: number;
+  /** Persisted history (the extension's IndexedDB); a fresh in-memory one otherwise. */
+  storage?: FeeHistoryStorage;
+}
+
+export interface LiveReport {
+  chain: { chainId: number; name: string; nativeSymbol: string };
+  sync: SyncResult;
+  outlook: Omit<FeeOutlook, 'blockSeries' | 'hourlySeries'>;
+  /** Base fee of recent blocks, for a chart: [unix seconds, wei]. */
+  history: [number, number][];
+  priorityFees: PriorityLevel[];
+  recommended: { maxPriorityFeePerGas: bigint; maxFeePerGas: bigint; validForFullBlocks: number };
+  /** 90th percentile of the base fee over the history window (a "normal high"). */
+  p90Recent: bigint;
+  advice: GasAdvice;
+}
+
+export async function liveGasReport(input: LiveReportInput): Promise<LiveReport> {
+  const chain = gasChain(input.chainId);
+  const hours = Math.min(72, Math.max(2, input.withinHours * 3));
+  const store = new FeeHistoryStore({
+    chainId: input.chainId,
+    request: input.request,
+    storage: input.storage ?? new MemoryFeeHistoryStorage(),
+    retentionBlocks: Math.round((hours * 3600) / chain.blockTimeSeconds),
+    maxRequestsPerSync: 64,
+  });
+  const sync = await store.sync();
+  const samples = await store.samples();
+  const outlook = feeOutlook(samples, SHIPPED_PRIOR, chain.blockTimeSeconds);
+  const priorityFees = priorityLevels(samples.rewards.slice(-200).map((r) => BigInt(Math.round(r[0] ?? 0))), input.chainId);
+  const tip = priorityFees[1]?.priorityFee ?? 0n;
+  const useHours = outlook.hourlySeries !== undefined && input.withinHours >= 1;
+  const series = useHours ? outlook.hourlySeries! : outlook.blockSeries;
+  const seriesEnd = series.startTime + (series.logFee.length - 1) * series.stepSeconds;
+  const advice = adviseSendOrWait(
+    series,
+    { gasLimit: input.gasLimit, priorityFee: tip, withinSeconds: input.withinHours * 3600, now: Math.max(input.now, seriesEnd) },
+    { prior: SHIPPED_PRIOR, ...(useHours ? { window: 720, maxStalenessSeconds: 7200 } : { candidates: [12, 60, 150, 300] }) },
+  );
+  const { blockSeries: _b, hourlySeries: _h, ...shown } = outlook;
+  const sorted = [...samples.baseFee].sort((a, b) => a - b);
+  const p90 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))] ?? 0;
+  const step = Math.max(1, Math.floor(samples.blocks.length / 400));
+  const history: [number, number][] = [];
+  for (let i = 0; i < samples.blocks.length; i += step) history.push([samples.timestamps[i]!, samples.baseFee[i]!]);
+  return {
+    chain: { chainId: input.chainId, name: chain.name, nativeSymbol: chain.nativeSymbol },
+    sync,
+    outlook: shown,
+    history,
+    priorityFees,
+    recommended: { maxPriorityFeePerGas: tip, maxFeePerGas: maxFeeForFullBlocks(outlook.baseFeeNow, DEFAULT_FULL_BLOCKS, tip), validForFullBlocks: DEFAULT_FULL_BLOCKS },
+    p90Recent: BigInt(Math.round(p90)),
+    advice,
+  };
+}

@@ -1,0 +1,94 @@
+import { toHex } from 'viem';
+import { text } from '../../i18n/localized';
+import type { Analyzer } from '../analyzer';
+import { gasServiceOf } from '../gas-context';
+import type { AnalyzerResult, Finding } from '../types';
+
+const gwei = (wei: bigint) => `${(Number(wei) / 1e9).toFixed(wei < 10_000_000_000n ? 3 : 1)} gwei`;
+const eth = (wei: bigint) => `${(Number(wei) / 1e18).toFixed(6)} ETH`;
+const hhmm = (unix: number) => new Date(unix * 1000).toISOString().slice(11, 16);
+/** Above this multiple of the recent 90th percentile, the base fee is a spike. */
+export const SPIKE_FACTOR = 1.5;
+/** A dApp-set max fee above this multiple of the recommendation overpays in the worst case. */
+export const OVERPAY_FACTOR = 2;
+const DEFAULT_GAS = 21_000n;
+
+/**
+ * Gas timing for a transaction: what MetaMask will likely charge vs Preflight's recommendation, fees the
+ * user can apply, and whether to wait. Needs the background's gas service; without it, says nothing.
+ */
+export const gasTimingAnalyzer: Analyzer = {
+  id: 'gas-timing',
+  kinds: ['transaction'],
+  async analyze(ctx): Promise<AnalyzerResult | undefined> {
+    const gas = gasServiceOf(ctx.services);
+    if (!gas || ctx.parsed.kind !== 'transaction') return undefined;
+    const tx = ctx.parsed.tx;
+    const gasLimit = tx.gas ?? DEFAULT_GAS;
+    let r;
+    try {
+      r = await gas(ctx.request.chainId, gasLimit);
+    } catch (error) {
+      // Gas timing is advice, not a safety check: without it the verdict stands, and the card says why.
+      const why = error instanceof Error ? error.message : String(error);
+      return { cards: [{ kind: 'gas', title: text('Gas', 'ガス'), rows: [], note: text(`Gas outlook unavailable: ${why}`, `ガスの見通しを取得できません：${why}`) }] };
+    }
+    const base = r.outlook.baseFeeNow;
+    const tip = r.recommended.maxPriorityFeePerGas;
+    const recommended = r.recommended.maxFeePerGas;
+    // MetaMask's usual "market" max fee: about base × 1.2 + tip (its fee-history fallback spans 1.10–1.25).
+    const metamask = (base * 12n) / 10n + tip;
+    const findings: Finding[] = [];
+
+    if (r.p90Recent > 0n && Number(base) > SPIKE_FACTOR * Number(r.p90Recent)) {
+      findings.push({
+        code: 'gas-spike',
+        severity: 'warn',
+        title: text(`Gas is spiking: base fee ${gwei(base)}, ${(Number(base) / Number(r.p90Recent)).toFixed(1)}× its recent high`, `ガス代が急騰しています：ベースフィー ${gwei(base)}（最近の高値の ${(Number(base) / Number(r.p90Recent)).toFixed(1)} 倍）`),
+        detail: text('Unless this is urgent, waiting is likely to cost less.', '急ぎでなければ、待つほうが安くなる可能性が高いです。'),
+      });
+    }
+    const dappMax = tx.maxFeePerGas ?? tx.gasPrice;
+    if (dappMax !== undefined && dappMax > BigInt(OVERPAY_FACTOR) * recommended) {
+      findings.push({
+        code: 'fee-above-recommended',
+        severity: 'warn',
+        title: text(`The site set a max fee of ${gwei(dappMax)}, ${(Number(dappMax) / Number(recommended)).toFixed(1)}× what is needed`, `サイトが設定した最大手数料 ${gwei(dappMax)} は必要額の ${(Number(dappMax) / Number(recommended)).toFixed(1)} 倍です`),
+        detail: text(`Tick "Use the recommended fees" to send with ${gwei(recommended)} instead.`, `「推奨の手数料を使う」にチェックすると ${gwei(recommended)} で送信します。`),
+      });
+    }
+    const wait = r.advice.action === 'wait' ? r.advice.wait : undefined;
+    if (wait) {
+      const share = Math.round(wait.expectedSavingShare * 100);
+      findings.push({
+        code: 'wait-for-cheaper-gas',
+        severity: 'info',
+        title: text(`Waiting until ${hhmm(wait.sendAt)} UTC should save about ${share} % (${eth(wait.expectedSavingWei)})`, `${hhmm(wait.sendAt)} UTC まで待つと約 ${share} %（${eth(wait.expectedSavingWei)}）節約できる見込みです`),
+        detail: text(
+          `10–90 % range of the saving: ${eth(wait.savingP10Wei)} to ${eth(wait.savingP90Wei)}; chance that waiting costs more: ${Math.round(wait.probabilityWaitCostsMore * 100)} %.`,
+          `節約額の 10–90 % 範囲：${eth(wait.savingP10Wei)} 〜 ${eth(wait.savingP90Wei)}。待つと高くなる確率：${Math.round(wait.probabilityWaitCostsMore * 100)} %。`,
+        ),
+      });
+    }
+    return {
+      findings,
+      suggestedFees: { maxFeePerGas: toHex(recommended), maxPriorityFeePerGas: toHex(tip) },
+      cards: [
+        {
+          kind: 'gas',
+          title: text('Gas', 'ガス'),
+          rows: [
+            { label: text('Base fee, next block', '次のブロックのベースフィー'), value: gwei(base) },
+            { label: text('MetaMask will likely set', 'MetaMask の設定見込み'), value: `${gwei(metamask)} (≤ ${eth(metamask * gasLimit)})` },
+            { label: text('Recommended max fee', '推奨の最大手数料'), value: text(`${gwei(recommended)} (holds for ${r.recommended.validForFullBlocks} full blocks)`, `${gwei(recommended)}（満杯のブロックが ${r.recommended.validForFullBlocks} 回続いても有効）`) },
+            { label: text('Priority fee (90 % inclusion)', '優先手数料（90 % で取り込み）'), value: gwei(tip) },
+            { label: text('Likely cost now', '今の見込みコスト'), value: eth((base + tip) * gasLimit) },
+          ],
+          note: wait
+            ? text(`Or wait until ${hhmm(wait.sendAt)} UTC (see above).`, `または ${hhmm(wait.sendAt)} UTC まで待つ（上記参照）。`)
+            : text('Sending now is as good as waiting, by the forecast.', '予測では、今送っても待っても大差ありません。'),
+        },
+      ],
+    };
+  },
+};

@@ -1,0 +1,52 @@
+import type { Hex } from 'viem';
+import { liveGasReport, readFiatRates, type LiveReport } from '@/core/gas';
+import type { GasReportResponse } from '@/core/messages';
+import { jsonify } from '@/core/json';
+import { loadSettings } from '@/components/storage/settings';
+import { chainAccess } from './chain-access';
+
+class NoGasRpcError extends Error {
+  override name = 'NoGasRpcError';
+}
+
+/** Cache only (rebuilt after a worker restart): one fee-history sync per chain per 15 s at most. */
+const cache = new Map<string, { until: number; report: Promise<LiveReport> }>();
+const TTL_MS = 15_000;
+
+/** The live gas report for a chain through the user's RPC (see core/gas/live-report.ts). */
+export async function gasReport(chainId: number, gasLimit = 21_000n, withinHours = 24): Promise<LiveReport> {
+  const key = `${chainId}|${gasLimit}|${withinHours}`;
+  const hit = cache.get(key);
+  if (hit && hit.until > Date.now()) return hit.report;
+  const settings = await loadSettings();
+  const access = chainAccess(chainId, settings);
+  if (!access) throw new NoGasRpcError(`No RPC for chain ${chainId}: add one in Settings.`);
+  const client = access.client;
+  const report = liveGasReport({
+    request: (method, params) => client.request({ method: method as never, params: params as never }),
+    chainId,
+    gasLimit,
+    withinHours,
+    now: Math.floor(Date.now() / 1000),
+  });
+  cache.set(key, { until: Date.now() + TTL_MS, report });
+  report.catch(() => cache.delete(key));
+  return report;
+}
+
+/** ETH/USD and ETH/JPY from Chainlink on Ethereum mainnet, through the user's chain-1 RPC (3 s budget). */
+async function fiatRates(): Promise<{ ethUsd: number; ethJpy: number }> {
+  const access = chainAccess(1, await loadSettings());
+  if (!access) throw new NoGasRpcError('No Ethereum RPC for price feeds.');
+  const call = (args: { to: `0x${string}`; data: Hex }) => access.client.call(args);
+  const rates = await Promise.race([
+    readFiatRates(call, Math.floor(Date.now() / 1000)),
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('price feeds did not answer in 3 s')), 3_000)),
+  ]);
+  return { ethUsd: rates.ethUsd, ethJpy: rates.ethJpy };
+}
+
+export async function gasReportResponse(chainId: number, gasLimit?: string, withinHours?: number): Promise<GasReportResponse> {
+  const [report, fiat] = await Promise.all([gasReport(chainId, gasLimit ? BigInt(gasLimit) : undefined, withinHours), fiatRates().then((f) => ({ f }), (e: unknown) => ({ e }))]);
+  return 'f' in fiat ? { report: jsonify(report), fiat: fiat.f } : { report: jsonify(report), fiatError: fiat.e instanceof Error ? fiat.e.message : String(fiat.e) };
+}
