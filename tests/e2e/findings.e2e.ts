@@ -90,7 +90,7 @@ describe('every finding code on the demo dApp (built extension, Chromium, anvil)
     await decide(r.frame, 'reject');
   });
 
-  it('fee-above-recommended, and "use the recommended fees" forwards the recommendation instead of the site's fee', async () => {
+  it('fee-above-recommended, and "use the recommended fees" forwards the recommendation instead of the site fee', async () => {
     const r = await review('overpay-fee');
     const gasCard = await r.frame.locator('[data-testid="card-gas"]').textContent({ timeout: 5_000 }).catch(() => 'no gas card');
     expect(r.codes, gasCard ?? '').toContain('fee-above-recommended');
