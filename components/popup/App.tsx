@@ -1,6 +1,7 @@
 import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { t, type UiKey } from '@/components/i18n/ui-text';
 import { useSettings } from '@/components/stores/settings-store';
+import { GasTab } from './GasTab';
 import { ReviewsTab } from './ReviewsTab';
 import { SettingsTab } from './SettingsTab';
 
@@ -15,6 +16,7 @@ export function App() {
   useEffect(() => void load(), [load]);
   const lang = settings.lang;
   const tabs: TabDef[] = [
+    { id: 'gas', label: 'tabGas', render: () => <GasTab lang={lang} fiat={settings.fiat} /> },
     { id: 'reviews', label: 'tabReviews', render: () => <ReviewsTab lang={lang} /> },
     { id: 'settings', label: 'tabSettings', render: () => <SettingsTab /> },
   ];

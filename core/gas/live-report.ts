@@ -8,6 +8,7 @@ import { gasChain } from './chains';
 import { FeeHistoryStore, MemoryFeeHistoryStorage, type FeeHistoryStorage, type SyncResult } from './history';
 import type { RpcRequest } from './history-rpc';
 import { DEFAULT_FULL_BLOCKS, maxFeeForFullBlocks } from './max-fee';
+import { nextBaseFee } from './next-base-fee';
 import { feeOutlook, type FeeOutlook } from './outlook';
 import { SHIPPED_PRIOR } from './prior';
 import { priorityLevels, type PriorityLevel } from './priority';
@@ -28,6 +29,10 @@ export interface LiveReport {
   chain: { chainId: number; name: string; nativeSymbol: string };
   sync: SyncResult;
   outlook: Omit<FeeOutlook, 'blockSeries' | 'hourlySeries'>;
+  /** Exact base fee of the next block, from the newest header (EIP-1559 arithmetic, as the node does it). */
+  nextBaseFee: bigint;
+  /** Number of the next block. */
+  nextBlock: number;
   /** Base fee of recent blocks, for a chart: [unix seconds, wei]. */
   history: [number, number][];
   priorityFees: PriorityLevel[];
@@ -47,8 +52,12 @@ export async function liveGasReport(input: LiveReportInput): Promise<LiveReport>
     retentionBlocks: Math.round((hours * 3600) / chain.blockTimeSeconds),
     maxRequestsPerSync: 64,
   });
-  const sync = await store.sync();
+  const [sync, head] = await Promise.all([store.sync(), input.request('eth_getBlockByNumber', ['latest', false]) as Promise<{ number: string; baseFeePerGas?: string; gasUsed: string; gasLimit: string } | null>]);
   const samples = await store.samples();
+  const next =
+    head?.baseFeePerGas !== undefined
+      ? nextBaseFee({ baseFeePerGas: BigInt(head.baseFeePerGas), gasUsed: BigInt(head.gasUsed), gasLimit: BigInt(head.gasLimit) }, { elasticityMultiplier: chain.elasticityMultiplier, baseFeeChangeDenominator: chain.baseFeeChangeDenominator })
+      : undefined;
   const outlook = feeOutlook(samples, SHIPPED_PRIOR, chain.blockTimeSeconds);
   const priorityFees = priorityLevels(samples.rewards.slice(-200).map((r) => BigInt(Math.round(r[0] ?? 0))), input.chainId);
   const tip = priorityFees[1]?.priorityFee ?? 0n;
@@ -72,7 +81,9 @@ export async function liveGasReport(input: LiveReportInput): Promise<LiveReport>
     outlook: shown,
     history,
     priorityFees,
-    recommended: { maxPriorityFeePerGas: tip, maxFeePerGas: maxFeeForFullBlocks(outlook.baseFeeNow, DEFAULT_FULL_BLOCKS, tip), validForFullBlocks: DEFAULT_FULL_BLOCKS },
+    nextBaseFee: next ?? outlook.baseFeeNow,
+    nextBlock: head ? Number(BigInt(head.number)) + 1 : outlook.newestBlock + 1,
+    recommended: { maxPriorityFeePerGas: tip, maxFeePerGas: maxFeeForFullBlocks(next ?? outlook.baseFeeNow, DEFAULT_FULL_BLOCKS, tip), validForFullBlocks: DEFAULT_FULL_BLOCKS },
     p90Recent: BigInt(Math.round(p90)),
     advice,
   };

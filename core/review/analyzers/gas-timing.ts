@@ -33,7 +33,7 @@ export const gasTimingAnalyzer: Analyzer = {
       const why = error instanceof Error ? error.message : String(error);
       return { cards: [{ kind: 'gas', title: text('Gas', 'ガス'), rows: [], note: text(`Gas outlook unavailable: ${why}`, `ガスの見通しを取得できません：${why}`) }] };
     }
-    const base = r.outlook.baseFeeNow;
+    const base = r.nextBaseFee;
     const tip = r.recommended.maxPriorityFeePerGas;
     const recommended = r.recommended.maxFeePerGas;
     // MetaMask's usual "market" max fee: about base × 1.2 + tip (its fee-history fallback spans 1.10–1.25).

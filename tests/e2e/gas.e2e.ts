@@ -1,0 +1,57 @@
+import { createPublicClient, http } from 'viem';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextBaseFee } from '../../core/gas';
+import { startDevnet, type Devnet } from '../../scripts/devnet/index';
+import { startTraffic } from '../../scripts/devnet/traffic';
+import { launchWithExtension, type ExtensionBrowser } from './harness';
+
+let devnet: Devnet;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  devnet = await startDevnet({ seed: 31, quiet: true });
+  // Uneven blocks for a while, so the history has real ups and downs; then a still chain.
+  const stop = await startTraffic({ rpcUrl: devnet.rpcUrl, accounts: devnet.accounts.slice(1, 9), gasBurner: devnet.contracts.gasBurner, seed: 3, blockTimeSec: 1 });
+  await new Promise((r) => setTimeout(r, 8_000));
+  await stop();
+  const c = createPublicClient({ transport: http(devnet.rpcUrl) });
+  await c.request({ method: 'evm_setIntervalMining' as never, params: [0] as never });
+  browser = await launchWithExtension();
+  await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await devnet?.stop();
+});
+
+describe('popup Gas tab (built extension, Chromium, anvil)', () => {
+  it('shows the exact next-block base fee, the advice and the chart, in English and Japanese', async () => {
+    const client = createPublicClient({ transport: http(devnet.rpcUrl) });
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.locator('[data-testid="gas-chain"]').selectOption('31337');
+    const now = popup.locator('[data-testid="gas-now"]');
+    await now.waitFor({ timeout: 20_000 });
+    // The exact EIP-1559 next base fee from the newest block (nothing is mined meanwhile: the chain is still).
+    const latest = await client.getBlock();
+    const expected = nextBaseFee({ baseFeePerGas: latest.baseFeePerGas!, gasUsed: latest.gasUsed, gasLimit: latest.gasLimit });
+    const history = (await client.request({ method: 'eth_feeHistory', params: ['0x1', 'latest', []] })) as { baseFeePerGas: string[] };
+    expect(BigInt(history.baseFeePerGas[1]!), 'anvil agrees with core/gas nextBaseFee').toBe(expected);
+    expect(BigInt((await now.getAttribute('data-base-fee-wei'))!)).toBe(expected);
+    const advice = popup.locator('[data-testid="gas-advice"]');
+    expect(['send-now', 'wait']).toContain(await advice.getAttribute('data-action'));
+    expect((await advice.textContent())?.length ?? 0).toBeGreaterThan(10);
+    await popup.locator('[data-testid="gas-chart"] canvas').waitFor();
+    await popup.screenshot({ path: '/tmp/gas-tab-en.png', fullPage: true });
+
+    await browser.setSettings({ lang: 'ja' });
+    await popup.reload();
+    await popup.locator('[data-testid="gas-chain"]').selectOption('31337');
+    await popup.locator('[data-testid="gas-now"]').waitFor({ timeout: 20_000 });
+    expect(await popup.locator('[data-testid="gas"]').textContent()).toContain('次のブロックのベースフィー');
+    await popup.screenshot({ path: '/tmp/gas-tab-ja.png', fullPage: true });
+    await browser.setSettings({ lang: 'en' });
+    await popup.close();
+  });
+});
