@@ -5,6 +5,7 @@
  */
 import { maxUint256, parseEther, parseUnits, type Address } from 'viem';
 import { mintableErc20Abi, positionManagerAbi, v2FactoryAbi, v2RouterAbi, v3FactoryAbi, v3PoolAbi, wethAbi } from './abis.ts';
+import { isqrt } from '../../core/mev/search.ts';
 import { call, type DevnetClients } from './chain.ts';
 import type { UniswapDeployment } from './deploy-uniswap.ts';
 import type { DevTokens } from './tokens.ts';
@@ -17,17 +18,6 @@ export interface PoolInfo {
 const DEADLINE = 2n ** 40n;
 const TICK_SPACING: Record<number, number> = { 500: 10, 3000: 60, 10000: 200 };
 const MAX_TICK = 887272;
-
-/** Integer square root (floor) by Newton's method from an overestimate. */
-export function isqrt(n: bigint): bigint {
-  if (n < 2n) return n;
-  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
-  for (;;) {
-    const y = (x + n / x) >> 1n;
-    if (y >= x) return x;
-    x = y;
-  }
-}
 
 const sorted = (a: Address, b: Address): [Address, Address] => (BigInt(a) < BigInt(b) ? [a, b] : [b, a]);
 
