@@ -11,7 +11,10 @@ export type RuntimeMessage =
   | { t: 'review:decide'; key: string; decision: Decision; applyFees: boolean }
   | { t: 'reviews:list'; limit?: number }
   | { t: 'phishing:check' }
-  | { t: 'gas:report'; chainId: number; gasLimit?: string; withinHours?: number };
+  | { t: 'gas:report'; chainId: number; gasLimit?: string; withinHours?: number }
+  | { t: 'gas:alert:set'; chainId: number; maxBaseFeeGwei: number | null }
+  | { t: 'gas:alert:list' }
+  | { t: 'gas:alert:check' };
 
 /** Answer to gas:report: the live report (bigints as decimal strings) and fiat rates when Chainlink answered. */
 export interface GasReportResponse {

@@ -64,6 +64,10 @@ const STRINGS = {
   gasLoseChance: { en: 'chance waiting costs more', ja: '待つと高くなる確率' },
   gasSendNow: { en: 'Send now: waiting is not expected to save enough.', ja: '今すぐ送信：待っても十分な節約は見込めません。' },
   gasCheapest: { en: 'Cheapest time in the next 24 h', ja: '今後 24 時間で最も安い時刻' },
+  gasAlertLabel: { en: 'Notify me when the base fee is at or below (gwei)', ja: 'ベースフィーがこの値以下になったら通知（gwei）' },
+  gasAlertActive: { en: 'Alert set:', ja: '通知設定：' },
+  gasAlertRemove: { en: 'Remove', ja: '削除' },
+  gasAlertSave: { en: 'Set alert', ja: '通知を設定' },
   gasRefresh: { en: 'Refresh', ja: '更新' },
   loading: { en: 'Loading…', ja: '読み込み中…' },
 } as const satisfies Record<string, Record<Lang, string>>;

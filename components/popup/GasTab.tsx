@@ -4,6 +4,7 @@ import type { Lang } from '@/core/i18n/localized';
 import type { Fiat } from '@/core/settings/settings';
 import { t } from '@/components/i18n/ui-text';
 import { useGas } from '@/components/stores/gas-store';
+import { GasAlertForm } from './GasAlertForm';
 import { GasChart } from './GasChart';
 
 const GAS_OF = [
@@ -103,6 +104,7 @@ export function GasTab({ lang, fiat }: { lang: Lang; fiat: Fiat }) {
               </p>
             )}
           </div>
+          <GasAlertForm lang={lang} chainId={chainId} />
           <button onClick={() => void refresh()} disabled={loading}>
             {loading ? t(lang, 'gasLoading') : t(lang, 'gasRefresh')}
           </button>

@@ -19,3 +19,4 @@ export { peerMaxFees } from './peers';
 export { backtest, type BacktestOptions, type BacktestReport, type HorizonScore, type AdviceScore, type PeerScore } from './backtest';
 export { SHIPPED_PRIOR } from './prior';
 export { liveGasReport, type LiveReport, type LiveReportInput } from './live-report';
+export { newAlert, evaluateAlert, InvalidAlertError, REARM_FACTOR_PERCENT, type GasAlert } from './alerts';

@@ -9,6 +9,8 @@ import type { PhishingCheckResponse } from '@/core/messages';
 import { loadSettings } from '@/components/storage/settings';
 import { ensureReview } from './review-service';
 import { gasReportResponse } from './gas';
+import { checkGasAlerts, setGasAlert } from './gas-alerts';
+import { gasAlertsItem } from '@/components/storage/gas-alerts';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -72,6 +74,14 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
     case 'gas:report': {
       if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages ask for gas reports');
       return gasReportResponse(message.chainId, message.gasLimit, message.withinHours);
+    }
+    case 'gas:alert:set':
+    case 'gas:alert:list':
+    case 'gas:alert:check': {
+      if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages manage gas alerts');
+      if (message.t === 'gas:alert:set') return setGasAlert(message.chainId, message.maxBaseFeeGwei);
+      if (message.t === 'gas:alert:check') return { fired: await checkGasAlerts() };
+      return gasAlertsItem.getValue();
     }
     case 'reviews:list': {
       if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages list reviews');

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { RuntimeMessage } from '@/core/messages';
 import { handleMessage } from './handlers';
+import { checkGasAlerts, GAS_ALERT_ALARM } from './gas-alerts';
 
 export default defineBackground({
   type: 'module',
@@ -14,5 +15,10 @@ export default defineBackground({
       );
       return true;
     });
+    // Gas alerts: a 1-minute alarm survives the worker being stopped; creating it again is harmless.
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === GAS_ALERT_ALARM) void checkGasAlerts().catch(() => undefined);
+    });
+    void browser.alarms.create(GAS_ALERT_ALARM, { periodInMinutes: 1 });
   },
 });

@@ -45,6 +45,21 @@ describe('popup Gas tab (built extension, Chromium, anvil)', () => {
     await popup.locator('[data-testid="gas-chart"] canvas').waitFor();
     await popup.screenshot({ path: '/tmp/gas-tab-en.png', fullPage: true });
 
+    // An alert above the current fee fires once, as a system notification; checking again stays quiet.
+    const gweiNow = Number(expected) / 1e9;
+    await popup.locator('[data-testid="gas-alert-input"]').fill(String((gweiNow * 2).toFixed(6)));
+    await popup.locator('[data-testid="gas-alert-save"]').click();
+    await popup.locator('[data-testid="gas-alert-current"]').waitFor();
+    const check = () => popup.evaluate(async () => {
+      const r = (await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ result: { fired: number } }> } } }).chrome.runtime.sendMessage({ t: 'gas:alert:check' }));
+      return r.result.fired;
+    });
+    expect(await check()).toBe(1);
+    expect(await check()).toBe(0);
+    const worker = await browser.worker();
+    const shown = await worker.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, unknown>> } } }).chrome.notifications.getAll()));
+    expect(shown).toContain('gas-alert-31337');
+
     await browser.setSettings({ lang: 'ja' });
     await popup.reload();
     await popup.locator('[data-testid="gas-chain"]').selectOption('31337');

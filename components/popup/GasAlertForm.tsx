@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import type { GasAlert } from '@/core/gas/alerts';
+import type { Lang } from '@/core/i18n/localized';
+import { t } from '@/components/i18n/ui-text';
+import { ask } from '@/components/runtime';
+
+/** "Tell me when the base fee is ≤ X gwei" for the chosen chain: a system notification, checked every minute. */
+export function GasAlertForm({ lang, chainId }: { lang: Lang; chainId: number }) {
+  const [alerts, setAlerts] = useState<GasAlert[]>([]);
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    ask<GasAlert[]>({ t: 'gas:alert:list' }).then(setAlerts, () => undefined);
+  }, []);
+  const current = alerts.find((a) => a.chainId === chainId);
+
+  async function save(maxBaseFeeGwei: number | null) {
+    setError(undefined);
+    try {
+      setAlerts(await ask<GasAlert[]>({ t: 'gas:alert:set', chainId, maxBaseFeeGwei }));
+      setValue('');
+    } catch (e) {
+      setError(e instanceof Error ? e.message.replace(/^\w+Error: /, '') : String(e));
+    }
+  }
+
+  return (
+    <form
+      className="card"
+      data-testid="gas-alert"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(Number(value));
+      }}
+    >
+      <label className="field">
+        {t(lang, 'gasAlertLabel')}
+        <input type="text" inputMode="decimal" data-testid="gas-alert-input" value={value} onChange={(e) => setValue(e.target.value)} placeholder="gwei" />
+      </label>
+      {current && (
+        <p className="small" data-testid="gas-alert-current">
+          {t(lang, 'gasAlertActive')} ≤ {(Number(current.maxBaseFeeWei) / 1e9).toFixed(3)} gwei{' '}
+          <button type="button" onClick={() => void save(null)}>
+            {t(lang, 'gasAlertRemove')}
+          </button>
+        </p>
+      )}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" data-testid="gas-alert-save">
+        {t(lang, 'gasAlertSave')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import { browser } from 'wxt/browser';
+import { evaluateAlert, newAlert, type GasAlert } from '@/core/gas/alerts';
+import { knownChain } from '@/core/chain/chains';
+import { gasAlertsItem } from '@/components/storage/gas-alerts';
+import { loadSettings } from '@/components/storage/settings';
+import { gasReport } from './gas';
+
+export const GAS_ALERT_ALARM = 'gas-alerts';
+
+export async function setGasAlert(chainId: number, maxBaseFeeGwei: number | null): Promise<GasAlert[]> {
+  const rest = (await gasAlertsItem.getValue()).filter((a) => a.chainId !== chainId);
+  const next = maxBaseFeeGwei === null ? rest : [...rest, newAlert(chainId, maxBaseFeeGwei)];
+  await gasAlertsItem.setValue(next);
+  return next;
+}
+
+/** Runs on the alarm (every minute): one system notification per crossing of each alert's threshold. */
+export async function checkGasAlerts(): Promise<number> {
+  const alerts = await gasAlertsItem.getValue();
+  if (alerts.length === 0) return 0;
+  const { lang } = await loadSettings();
+  let fired = 0;
+  const next: GasAlert[] = [];
+  for (const alert of alerts) {
+    const report = await gasReport(alert.chainId, 21_000n, 1).catch(() => undefined);
+    if (!report) {
+      next.push(alert); // the node did not answer: try again next minute
+      continue;
+    }
+    const r = evaluateAlert(alert, report.nextBaseFee, Date.now());
+    next.push(r.alert);
+    if (!r.notify) continue;
+    fired++;
+    const gwei = (Number(report.nextBaseFee) / 1e9).toFixed(3);
+    const chain = knownChain(alert.chainId)?.name ?? `chain ${alert.chainId}`;
+    await browser.notifications.create(`gas-alert-${alert.chainId}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: lang === 'ja' ? `${chain} のガス代が下がりました` : `Gas is low on ${chain}`,
+      message: lang === 'ja' ? `次のブロックのベースフィー：${gwei} gwei（設定値以下）` : `Next block base fee: ${gwei} gwei, at or below your alert.`,
+    });
+  }
+  await gasAlertsItem.setValue(next);
+  return fired;
+}
