@@ -23,7 +23,14 @@ export interface LiveReportInput {
   now: number;
   /** Persisted history (the extension's IndexedDB); a fresh in-memory one otherwise. */
   storage?: FeeHistoryStorage;
+  /** Blocks kept in storage (default: 3 × the deadline, 2–72 h). A persisted store keeps ~30 days. */
+  retentionBlocks?: number;
+  /** JSON-RPC calls one sync may make (default 64): small on the review panel's latency path. */
+  maxRequestsPerSync?: number;
 }
+
+/** About 30 days of blocks on a chain with this block time. */
+export const thirtyDaysOfBlocks = (blockTimeSeconds: number): number => Math.round((30 * 86_400) / blockTimeSeconds);
 
 export interface LiveReport {
   chain: { chainId: number; name: string; nativeSymbol: string };
@@ -49,8 +56,8 @@ export async function liveGasReport(input: LiveReportInput): Promise<LiveReport>
     chainId: input.chainId,
     request: input.request,
     storage: input.storage ?? new MemoryFeeHistoryStorage(),
-    retentionBlocks: Math.round((hours * 3600) / chain.blockTimeSeconds),
-    maxRequestsPerSync: 64,
+    retentionBlocks: input.retentionBlocks ?? Math.round((hours * 3600) / chain.blockTimeSeconds),
+    maxRequestsPerSync: input.maxRequestsPerSync ?? 64,
   });
   const [sync, head] = await Promise.all([store.sync(), input.request('eth_getBlockByNumber', ['latest', false]) as Promise<{ number: string; baseFeePerGas?: string; gasUsed: string; gasLimit: string } | null>]);
   const samples = await store.samples();

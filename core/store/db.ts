@@ -1,4 +1,5 @@
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
+import type { FeeChunk, HistoryMeta } from '../gas/history';
 import type { Decision, Review, SigningRequest } from '../review/types';
 
 /** One reviewed request from arrival to the user's decision. Persisted so a stopped worker loses nothing. */
@@ -19,10 +20,14 @@ export interface ReviewRecord {
 export interface PreflightSchema extends DBSchema {
   reviews: { key: string; value: ReviewRecord; indexes: { createdAt: number } };
   kv: { key: string; value: unknown };
+  /** Since version 2: sampled fee history per chain (core/gas/history.ts), in 1024-block chunks. */
+  feeMeta: { key: number; value: HistoryMeta };
+  feeChunks: { key: [number, number]; value: FeeChunk; indexes: { chainId: number } };
 }
 
 export const DB_NAME = 'preflight';
-export const DB_VERSION = 1;
+/** 1: reviews, kv. 2: fee history (feeMeta, feeChunks); reviews are kept as they are. */
+export const DB_VERSION = 2;
 
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
@@ -32,8 +37,8 @@ export class DatabaseUnavailableError extends Error {
  * Opens (and upgrades) the database through the IDBFactory it is given: the browser's in the
  * extension, fake-indexeddb's in Node tests. Each version step migrates existing data, never drops it.
  */
-export function openPreflightDb(factory: IDBFactory, name = DB_NAME): Promise<IDBPDatabase<PreflightSchema>> {
-  const request = factory.open(name, DB_VERSION);
+export function openPreflightDb(factory: IDBFactory, name = DB_NAME, version = DB_VERSION): Promise<IDBPDatabase<PreflightSchema>> {
+  const request = factory.open(name, version);
   request.onupgradeneeded = (event) => {
     const db = request.result;
     const from = event.oldVersion;
@@ -41,6 +46,11 @@ export function openPreflightDb(factory: IDBFactory, name = DB_NAME): Promise<ID
       const reviews = db.createObjectStore('reviews', { keyPath: 'key' });
       reviews.createIndex('createdAt', 'createdAt');
       db.createObjectStore('kv');
+    }
+    if (from < 2 && version >= 2) {
+      db.createObjectStore('feeMeta', { keyPath: 'chainId' });
+      const chunks = db.createObjectStore('feeChunks', { keyPath: ['chainId', 'index'] });
+      chunks.createIndex('chainId', 'chainId');
     }
   };
   // Another context holding an older version blocks the upgrade: say so instead of hanging.

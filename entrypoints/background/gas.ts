@@ -1,5 +1,8 @@
 import type { Hex } from 'viem';
-import { liveGasReport, readFiatRates, type LiveReport } from '@/core/gas';
+import { gasChain, liveGasReport, readFiatRates, type LiveReport } from '@/core/gas';
+import { thirtyDaysOfBlocks } from '@/core/gas/live-report';
+import { IdbFeeHistoryStorage } from '@/core/store/fee-history';
+import { db } from '@/components/storage/db';
 import type { GasReportResponse } from '@/core/messages';
 import { jsonify } from '@/core/json';
 import { loadSettings } from '@/components/storage/settings';
@@ -13,9 +16,12 @@ class NoGasRpcError extends Error {
 const cache = new Map<string, { until: number; report: Promise<LiveReport> }>();
 const TTL_MS = 15_000;
 
-/** The live gas report for a chain through the user's RPC (see core/gas/live-report.ts). */
-export async function gasReport(chainId: number, gasLimit = 21_000n, withinHours = 24): Promise<LiveReport> {
-  const key = `${chainId}|${gasLimit}|${withinHours}`;
+/**
+ * The live gas report for a chain through the user's RPC (see core/gas/live-report.ts). History is kept in
+ * IndexedDB for ~30 days and extended on every call; `quick` (the review panel) allows one RPC call for it.
+ */
+export async function gasReport(chainId: number, gasLimit = 21_000n, withinHours = 24, quick = false): Promise<LiveReport> {
+  const key = `${chainId}|${gasLimit}|${withinHours}|${quick}`;
   const hit = cache.get(key);
   if (hit && hit.until > Date.now()) return hit.report;
   const settings = await loadSettings();
@@ -28,6 +34,9 @@ export async function gasReport(chainId: number, gasLimit = 21_000n, withinHours
     gasLimit,
     withinHours,
     now: Math.floor(Date.now() / 1000),
+    storage: new IdbFeeHistoryStorage(db),
+    retentionBlocks: thirtyDaysOfBlocks(gasChain(chainId).blockTimeSeconds),
+    maxRequestsPerSync: quick ? 1 : 64,
   });
   cache.set(key, { until: Date.now() + TTL_MS, report });
   report.catch(() => cache.delete(key));

@@ -9,7 +9,10 @@ export default defineBackground({
     // Registered synchronously: a worker woken by a message must find its listener at once.
     browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
       if (typeof message !== 'object' || message === null || typeof (message as { t?: unknown }).t !== 'string') return false;
-      handleMessage(message as RuntimeMessage, sender).then(
+      // A connection closed under us (a newer database version opened elsewhere) throws InvalidStateError:
+      // db() has reopened by then, so one retry completes the request.
+      const run = () => handleMessage(message as RuntimeMessage, sender);
+      run().catch((e: unknown) => (e instanceof Error && e.name === 'InvalidStateError' ? run() : Promise.reject(e))).then(
         (result) => sendResponse({ ok: true, result }),
         (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
       );

@@ -33,7 +33,7 @@ async function analyze(record: ReviewRecord): Promise<Review> {
         privateRpc: !!settings.protectedRpc[String(record.request.chainId)],
         knownRecipients: recipientsOf(history),
         // A 1 h deadline keeps the history small (one eth_feeHistory call) on the panel's latency path.
-        services: client ? { gas: (chainId: number, gasLimit: bigint) => gasReport(chainId, gasLimit, 1) } : undefined,
+        services: client ? { gas: (chainId: number, gasLimit: bigint) => gasReport(chainId, gasLimit, 1, true) } : undefined,
       },
       { id: record.key, timeoutMs: Math.max(500, settings.reviewTimeoutMs - 750) },
     );

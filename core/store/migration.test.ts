@@ -1,0 +1,69 @@
+import 'fake-indexeddb/auto'; // idb's wrap() checks instanceof against the IDB globals
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { FeeHistoryStore } from '../gas/history';
+import { DB_VERSION, openPreflightDb } from './db';
+import { IdbFeeHistoryStorage } from './fee-history';
+import { getRecord, putRecord } from './reviews';
+
+const request = { method: 'eth_sign' as const, params: ['0x1', `0x${'ab'.repeat(32)}`], origin: 'https://a.example', chainId: 1 };
+
+describe('database upgrades', () => {
+  it('version 1 → 2 keeps every review and adds fee history', async () => {
+    const factory = new IDBFactory();
+    const v1 = await openPreflightDb(factory, 'preflight', 1);
+    await putRecord(v1, { key: 'kept', createdAt: 1, request, tabId: 1, frameId: 0, decision: 'reject', decidedAt: 2 });
+    v1.close();
+    const v2 = await openPreflightDb(factory);
+    expect(v2.version).toBe(DB_VERSION);
+    expect((await getRecord(v2, 'kept'))?.decision).toBe('reject');
+    expect([...v2.objectStoreNames].sort()).toEqual(['feeChunks', 'feeMeta', 'kv', 'reviews']);
+  });
+
+  it('an open old-version connection closes itself so the upgrade is not blocked', async () => {
+    const factory = new IDBFactory();
+    const old = await openPreflightDb(factory, 'preflight', 1);
+    const upgraded = await openPreflightDb(factory); // old listens for versionchange and closes
+    expect(upgraded.version).toBe(DB_VERSION);
+    await expect(old.get('reviews', 'x')).rejects.toThrow(); // InvalidStateError: the caller reopens
+  });
+
+  it('fee history synced through IndexedDB survives a reopen and resumes from where it stopped', async () => {
+    const factory = new IDBFactory();
+    let head = 2_000;
+    const calls: unknown[][] = [];
+    const rpc = async (method: string, params: unknown[]) => {
+      calls.push([method, ...params]);
+      if (method === 'eth_getBlockByNumber') return { number: `0x${head.toString(16)}`, hash: `0x${head.toString(16).padStart(64, '0')}`, timestamp: `0x${(1_700_000_000 + head * 12).toString(16)}`, baseFeePerGas: '0x3b9aca00', gasUsed: '0x1c9c380', gasLimit: '0x3938700' };
+      if (method === 'eth_feeHistory') {
+        const count = Number(params[0]);
+        const newest = Number(BigInt(params[1] as string));
+        return {
+          oldestBlock: `0x${(newest - count + 1).toString(16)}`,
+          baseFeePerGas: Array.from({ length: count + 1 }, (_, i) => `0x${(1_000_000_000 + i).toString(16)}`),
+          gasUsedRatio: Array.from({ length: count }, () => 0.5),
+          reward: Array.from({ length: count }, () => ['0x1', '0x2', '0x3', '0x4', '0x5']),
+        };
+      }
+      if (method === 'eth_getBlockByHash') return { number: `0x${head.toString(16)}`, hash: `0x${head.toString(16).padStart(64, '0')}` };
+      throw new Error(`unexpected ${method}`);
+    };
+    const db1 = await openPreflightDb(factory);
+    const store1 = new FeeHistoryStore({ chainId: 1, request: rpc, storage: new IdbFeeHistoryStorage(async () => db1), retentionBlocks: 3_000 });
+    await store1.sync();
+    const first = await store1.samples();
+    db1.close();
+    head = 2_010;
+    calls.length = 0;
+    const db2 = await openPreflightDb(factory);
+    const store2 = new FeeHistoryStore({ chainId: 1, request: rpc, storage: new IdbFeeHistoryStorage(async () => db2), retentionBlocks: 3_000 });
+    await store2.sync();
+    const second = await store2.samples();
+    expect(first.blocks.length).toBeGreaterThan(100);
+    expect(second.blocks.length).toBeGreaterThan(first.blocks.length);
+    expect(second.blocks.at(-1)).toBeGreaterThan(first.blocks.at(-1)!);
+    // Only the new blocks (plus a reorg check) were fetched, not the whole window again.
+    const fetched = calls.filter((c) => c[0] === 'eth_feeHistory').reduce((n, c) => n + Number(c[1]), 0);
+    expect(fetched).toBeLessThan(200);
+  });
+});
