@@ -68,6 +68,11 @@ const STRINGS = {
   gasAlertActive: { en: 'Alert set:', ja: '通知設定：' },
   gasAlertRemove: { en: 'Remove', ja: '削除' },
   gasAlertSave: { en: 'Set alert', ja: '通知を設定' },
+  holdStart: { en: 'Hold until gas is cheaper', ja: 'ガス代が下がるまで保留' },
+  holdWaiting: { en: 'Holding this request until the base fee is', ja: 'ベースフィーがこの値以下になるまで保留中' },
+  holdNow: { en: 'Base fee now', ja: '現在のベースフィー' },
+  holdExpected: { en: 'expected in', ja: '予測まで' },
+  holdCancel: { en: 'Stop holding', ja: '保留をやめる' },
   gasRefresh: { en: 'Refresh', ja: '更新' },
   loading: { en: 'Loading…', ja: '読み込み中…' },
 } as const satisfies Record<string, Record<Lang, string>>;

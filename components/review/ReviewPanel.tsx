@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { pick, text, type Lang } from '@/core/i18n/localized';
 import type { Decision, Review, Verdict } from '@/core/review/types';
 import type { ReviewGetResponse } from '@/core/messages';
@@ -8,6 +8,7 @@ import { ask } from '@/components/runtime';
 import { AssetChanges } from './AssetChanges';
 import { Cards } from './Cards';
 import { FindingList } from './FindingList';
+import { HoldForGas } from './HoldForGas';
 
 type State =
   | { phase: 'loading'; slow: boolean }
@@ -33,6 +34,7 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs }: { reviewKey: string;
   const [decided, setDecided] = useState<Decision | undefined>();
   const [applyFees, setApplyFees] = useState(false);
   const [deciding, setDeciding] = useState(false);
+  const [hold, setHold] = useState<{ targetWei: bigint; expectedAt?: number } | undefined>();
   const continueRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -79,6 +81,11 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs }: { reviewKey: string;
       setDeciding(false);
     }
   }
+
+  // The target was reached while holding: the user asked for exactly this, so the request goes on.
+  const onHoldReached = useCallback(() => void decideRef.current('continue'), []);
+  const decideRef = useRef(decide);
+  decideRef.current = decide;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -145,6 +152,21 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs }: { reviewKey: string;
           <FindingList findings={state.review.findings} lang={lang} />
           {state.phase === 'ready' && state.review.assetChanges && <AssetChanges changes={state.review.assetChanges} lang={lang} />}
           {state.phase === 'ready' && <Cards cards={state.review.cards} lang={lang} />}
+          {state.phase === 'ready' && hold && (
+            <HoldForGas
+              lang={lang}
+              chainId={state.review.request.chainId}
+              targetWei={hold.targetWei}
+              expectedAt={hold.expectedAt}
+              onReached={onHoldReached}
+              onCancel={() => setHold(undefined)}
+            />
+          )}
+          {state.phase === 'ready' && state.review.hold && !hold && (
+            <button className="hold-start" data-testid="review-hold-start" onClick={() => setHold({ targetWei: BigInt(state.review.hold!.targetBaseFeeWei), expectedAt: state.review.hold!.expectedAt })}>
+              {t(lang, 'holdStart')}
+            </button>
+          )}
           {state.phase === 'ready' && state.review.suggestedFees && (
             <label className="apply-fees">
               <input type="checkbox" data-testid="review-apply-fees" checked={applyFees} onChange={(e) => setApplyFees(e.target.checked)} />

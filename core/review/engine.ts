@@ -72,6 +72,7 @@ export async function reviewRequest(request: SigningRequest, deps: ReviewDeps, o
   let summary: Localized | undefined;
   let assetChanges: AnalyzerResult['assetChanges'];
   let suggestedFees: AnalyzerResult['suggestedFees'];
+  let hold: AnalyzerResult['hold'];
   if (deps.rpcProblem) findings.push(analysisFailed(text('On-chain checks were skipped', 'オンチェーンの確認を省略しました'), deps.rpcProblem));
   settled.forEach((result, i) => {
     const analyzer = analyzers[i]!;
@@ -86,6 +87,7 @@ export async function reviewRequest(request: SigningRequest, deps: ReviewDeps, o
     summary ??= r.summary;
     assetChanges ??= r.assetChanges;
     suggestedFees ??= r.suggestedFees;
+    hold ??= r.hold;
   });
   findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
 
@@ -97,6 +99,7 @@ export async function reviewRequest(request: SigningRequest, deps: ReviewDeps, o
     cards,
     assetChanges,
     suggestedFees,
+    hold,
     analysisMs: deps.now() - started,
   };
 }

@@ -102,6 +102,15 @@ export interface AnalyzerResult {
   cards?: ReviewCard[];
   assetChanges?: AssetChange[];
   suggestedFees?: SuggestedFees;
+  /** A base-fee target worth waiting for (the panel offers "hold until"). */
+  hold?: HoldSuggestion;
+}
+
+export interface HoldSuggestion {
+  /** Decimal wei. */
+  targetBaseFeeWei: string;
+  /** Unix seconds the forecast expects it. */
+  expectedAt?: number;
 }
 
 export interface Review {
@@ -114,6 +123,7 @@ export interface Review {
   cards: ReviewCard[];
   assetChanges?: AssetChange[];
   suggestedFees?: SuggestedFees;
+  hold?: HoldSuggestion;
   /** Milliseconds the analysis took. */
   analysisMs: number;
 }

@@ -109,6 +109,29 @@ describe('every finding code on the demo dApp (built extension, Chromium, anvil)
     expect(maxFee).toBeGreaterThan(BigInt(block.result.baseFeePerGas));
   });
 
+  it('hold until gas is cheaper: the request waits, then goes on by itself when the base fee reaches the target', async () => {
+    const r = await review('eth-transfer');
+    await r.frame.locator('[data-testid="review-hold-start"]').evaluate((el: HTMLButtonElement) => el.click());
+    await r.frame.locator('[data-testid="review-hold"]').waitFor();
+    await page.waitForTimeout(1_500);
+    expect(await r.c.result.getAttribute('data-status')).toBeNull(); // still held: nothing forwarded
+    // Two empty blocks: the base fee falls 12.5 % each, below the panel's target (≤ 90 % of the reviewed fee).
+    await fetch(devnet.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'anvil_mine', params: ['0x2'] }) });
+    const result = await r.c.settled(30_000);
+    expect(result.status).toBe('ok');
+    await page.locator('[data-testid="result-eth-transfer"][data-mined="1"]').waitFor({ timeout: 15_000 });
+  });
+
+  it('holding can be stopped, and the choice comes back', async () => {
+    const r = await review('eth-transfer');
+    await r.frame.locator('[data-testid="review-hold-start"]').evaluate((el: HTMLButtonElement) => el.click());
+    await r.frame.locator('[data-testid="review-hold"]').waitFor();
+    await r.frame.locator('[data-testid="review-hold-cancel"]').evaluate((el: HTMLButtonElement) => el.click());
+    await r.frame.locator('[data-testid="review-hold-start"]').waitFor();
+    await decide(r.frame, 'reject');
+    expect((await r.c.settled()).text).toContain('4001');
+  });
+
   it('address-poisoning: a look-alike of an address the user sent to before', async () => {
     const first = await review('eth-transfer');
     await decide(first.frame, 'continue');

@@ -70,8 +70,11 @@ export const gasTimingAnalyzer: Analyzer = {
         ),
       });
     }
+    // Offer "hold until": the forecast's expected base fee at the advised time, or 10 % below now.
+    const holdTarget = wait ? (base * BigInt(Math.round((1 - wait.expectedSavingShare) * 1000))) / 1000n : (base * 9n) / 10n;
     return {
       findings,
+      hold: { targetBaseFeeWei: holdTarget.toString(), expectedAt: wait?.sendAt },
       suggestedFees: { maxFeePerGas: toHex(recommended), maxPriorityFeePerGas: toHex(tip) },
       cards: [
         {

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import type { Lang } from '@/core/i18n/localized';
+import type { GasReportResponse } from '@/core/messages';
+import { t } from '@/components/i18n/ui-text';
+import { ask } from '@/components/runtime';
+
+const POLL_MS = 12_000;
+
+/**
+ * "Hold until the base fee is ≤ target": the request stays pending (the dApp keeps waiting) while the
+ * panel polls the next-block base fee; when it reaches the target the request goes on, as the user asked.
+ * A countdown shows the forecast's time; Cancel returns to the normal choice.
+ */
+export function HoldForGas({ lang, chainId, targetWei, expectedAt, onReached, onCancel }: { lang: Lang; chainId: number; targetWei: bigint; expectedAt?: number; onReached(): void; onCancel(): void }) {
+  const [baseFee, setBaseFee] = useState<bigint | undefined>();
+  const [now, setNow] = useState(() => Date.now());
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    let live = true;
+    const poll = async () => {
+      try {
+        const r = await ask<GasReportResponse>({ t: 'gas:report', chainId, withinHours: 1 });
+        if (!live) return;
+        const fee = BigInt(r.report.nextBaseFee);
+        setBaseFee(fee);
+        setError(undefined);
+        if (fee <= targetWei) onReached();
+      } catch (e) {
+        if (live) setError(e instanceof Error ? e.message : String(e));
+      }
+    };
+    void poll();
+    const timer = setInterval(() => void poll(), POLL_MS);
+    const clock = setInterval(() => setNow(Date.now()), 1_000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+      clearInterval(clock);
+    };
+  }, [chainId, targetWei, onReached]);
+
+  const gwei = (wei: bigint) => `${(Number(wei) / 1e9).toFixed(3)} gwei`;
+  const left = expectedAt ? Math.max(0, expectedAt * 1000 - now) : undefined;
+  const mmss = left === undefined ? undefined : `${Math.floor(left / 60_000)}:${String(Math.floor((left % 60_000) / 1000)).padStart(2, '0')}`;
+  return (
+    <section className="card hold" data-testid="review-hold" role="status">
+      <strong>
+        {t(lang, 'holdWaiting')} ≤ {gwei(targetWei)}
+      </strong>
+      <p className="small">
+        {t(lang, 'holdNow')}: {baseFee === undefined ? '…' : gwei(baseFee)}
+        {mmss && (
+          <>
+            {' '}
+            · {t(lang, 'holdExpected')} <span data-testid="review-hold-countdown">{mmss}</span>
+          </>
+        )}
+      </p>
+      {error && <p className="error-text small">{error}</p>}
+      <button data-testid="review-hold-cancel" onClick={onCancel}>
+        {t(lang, 'holdCancel')}
+      </button>
+    </section>
+  );
+}
