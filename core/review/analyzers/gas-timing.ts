@@ -1,4 +1,5 @@
-import { toHex } from 'viem';
+import { serializeTransaction, toHex, type Hex } from 'viem';
+import { gasChain, l1DataFee } from '../../gas';
 import { text } from '../../i18n/localized';
 import type { Analyzer } from '../analyzer';
 import { gasServiceOf } from '../gas-context';
@@ -70,6 +71,13 @@ export const gasTimingAnalyzer: Analyzer = {
         ),
       });
     }
+    // On an L2 the L1 data fee is part of the cost (OP Stack oracle, Arbitrum NodeInterface).
+    let l1Fee: bigint | undefined;
+    if (gasChain(ctx.request.chainId).l2 !== 'none' && ctx.client && tx.to) {
+      const client = ctx.client;
+      const serialized = serializeTransaction({ chainId: ctx.request.chainId, type: 'eip1559', to: tx.to, data: tx.data, value: tx.value, gas: gasLimit, maxFeePerGas: recommended, maxPriorityFeePerGas: tip, nonce: 0 });
+      l1Fee = await l1DataFee(ctx.request.chainId, (a: { to: `0x${string}`; data: Hex }) => client.call(a), { serialized, to: tx.to, data: tx.data }).catch(() => undefined);
+    }
     // Offer "hold until": the forecast's expected base fee at the advised time, or 10 % below now.
     const holdTarget = wait ? (base * BigInt(Math.round((1 - wait.expectedSavingShare) * 1000))) / 1000n : (base * 9n) / 10n;
     return {
@@ -85,7 +93,8 @@ export const gasTimingAnalyzer: Analyzer = {
             { label: text('MetaMask will likely set', 'MetaMask の設定見込み'), value: `${gwei(metamask)} (≤ ${eth(metamask * gasLimit)})` },
             { label: text('Recommended max fee', '推奨の最大手数料'), value: text(`${gwei(recommended)} (holds for ${r.recommended.validForFullBlocks} full blocks)`, `${gwei(recommended)}（満杯のブロックが ${r.recommended.validForFullBlocks} 回続いても有効）`) },
             { label: text('Priority fee (90 % inclusion)', '優先手数料（90 % で取り込み）'), value: gwei(tip) },
-            { label: text('Likely cost now', '今の見込みコスト'), value: eth((base + tip) * gasLimit) },
+            { label: text('Likely cost now', '今の見込みコスト'), value: eth((base + tip) * gasLimit + (l1Fee ?? 0n)) },
+            ...(l1Fee !== undefined ? [{ label: text('of which L1 data fee', 'うち L1 データ手数料'), value: eth(l1Fee) }] : []),
           ],
           note: wait
             ? text(`Or wait until ${hhmm(wait.sendAt)} UTC (see above).`, `または ${hhmm(wait.sendAt)} UTC まで待つ（上記参照）。`)

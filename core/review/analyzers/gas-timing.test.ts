@@ -1,0 +1,62 @@
+import { encodeAbiParameters, type PublicClient } from 'viem';
+import { describe, expect, it } from 'vitest';
+import type { LiveReport } from '../../gas/live-report';
+import { reviewRequest } from '../engine';
+import { gasTimingAnalyzer } from './gas-timing';
+
+const GWEI = 1_000_000_000n;
+function report(over: Partial<LiveReport> = {}): LiveReport {
+  return {
+    chain: { chainId: 1, name: 'Ethereum', nativeSymbol: 'ETH' },
+    sync: { mode: 'fee-history', head: 100, fetchedBlocks: 100, reorged: false, missingBlocks: 0 } as LiveReport['sync'],
+    outlook: { baseFeeNow: 10n * GWEI, newestBlock: 100, newestTimestamp: 1_700_000_000, blocks: [], hours: [] },
+    nextBaseFee: 10n * GWEI,
+    nextBlock: 101,
+    history: [],
+    priorityFees: [],
+    recommended: { maxPriorityFeePerGas: GWEI, maxFeePerGas: 16n * GWEI, validForFullBlocks: 3 },
+    p90Recent: 12n * GWEI,
+    advice: { action: 'send-now', sendAt: 1_700_000_000, baseFeeNow: 10n * GWEI, costNowWei: 0n, reason: '' },
+    ...over,
+  };
+}
+const tx = (extra: object = {}) => ({ method: 'eth_sendTransaction' as const, params: [{ from: '0x1111111111111111111111111111111111111111', to: '0x2222222222222222222222222222222222222222', value: '0x1', ...extra }], origin: 'https://a.example', chainId: 1 });
+const run = (r: LiveReport, request = tx(), client?: PublicClient) =>
+  reviewRequest(request, { now: Date.now, client, services: { gas: async () => r } }, { analyzers: [gasTimingAnalyzer] });
+
+describe('gas timing in the review', () => {
+  it('suggests fees and a gas card; no finding in calm conditions', async () => {
+    const r = await run(report());
+    expect(r.findings).toEqual([]);
+    expect(r.suggestedFees).toEqual({ maxFeePerGas: `0x${(16n * GWEI).toString(16)}`, maxPriorityFeePerGas: `0x${GWEI.toString(16)}` });
+    expect(r.cards[0]?.kind).toBe('gas');
+    expect(BigInt(r.hold!.targetBaseFeeWei)).toBe(9n * GWEI);
+  });
+
+  it('flags a dApp fee far above the recommendation, and a spike', async () => {
+    const r = await run(report({ nextBaseFee: 30n * GWEI }), tx({ maxFeePerGas: `0x${(100n * GWEI).toString(16)}` }));
+    expect(r.findings.map((f) => f.code).sort()).toEqual(['fee-above-recommended', 'gas-spike']);
+  });
+
+  it('says when waiting pays, with its range and risk', async () => {
+    const wait = { waitSeconds: 3600, sendAt: 1_700_003_600, expectedSavingWei: 10n ** 14n, expectedSavingShare: 0.3, savingP10Wei: 0n, savingP90Wei: 2n * 10n ** 14n, probabilityWaitCostsMore: 0.1, method: 'model' as const };
+    const r = await run(report({ advice: { action: 'wait', sendAt: wait.sendAt, baseFeeNow: 10n * GWEI, costNowWei: 0n, wait, reason: '' } }));
+    const f = r.findings.find((x) => x.code === 'wait-for-cheaper-gas')!;
+    expect(f.severity).toBe('info');
+    expect(f.title.en).toContain('about 30 %');
+    expect(f.detail!.en).toContain('10 %');
+  });
+
+  it('adds the L1 data fee on an OP Stack chain', async () => {
+    const client = { call: async () => ({ data: encodeAbiParameters([{ type: 'uint256' }], [123n * 10n ** 12n]) }) } as unknown as PublicClient;
+    const r = await run(report(), { ...tx(), chainId: 10 }, client);
+    const rows = r.cards[0]!.rows.map((row) => row.label.en);
+    expect(rows).toContain('of which L1 data fee');
+  });
+
+  it('a failing gas service leaves the verdict alone and says why in the card', async () => {
+    const r = await reviewRequest(tx(), { now: Date.now, services: { gas: async () => { throw new Error('node down'); } } }, { analyzers: [gasTimingAnalyzer] });
+    expect(r.verdict).toBe('ok');
+    expect(r.cards[0]?.note?.en).toContain('node down');
+  });
+});
