@@ -3,9 +3,10 @@ import { evaluateAlert, newAlert, type GasAlert } from '@/core/gas/alerts';
 import { knownChain } from '@/core/chain/chains';
 import { gasAlertsItem } from '@/components/storage/gas-alerts';
 import { loadSettings } from '@/components/storage/settings';
+import { recentChains } from '@/components/storage/recent-chains';
 import { gasReport } from './gas';
 
-export const GAS_ALERT_ALARM = 'gas-alerts';
+export const GAS_ALARM = 'gas-sample-and-alerts';
 
 export async function setGasAlert(chainId: number, maxBaseFeeGwei: number | null): Promise<GasAlert[]> {
   const rest = (await gasAlertsItem.getValue()).filter((a) => a.chainId !== chainId);
@@ -14,7 +15,16 @@ export async function setGasAlert(chainId: number, maxBaseFeeGwei: number | null
   return next;
 }
 
-/** Runs on the alarm (every minute): one system notification per crossing of each alert's threshold. */
+/**
+ * Runs on the alarm (every minute): extends the stored fee history of every chain used in the last 24 h
+ * (so forecasts have up to 30 days behind them), then checks the alerts.
+ */
+export async function onGasAlarm(): Promise<void> {
+  for (const chainId of await recentChains(Date.now())) await gasReport(chainId).catch(() => undefined);
+  await checkGasAlerts();
+}
+
+/** One system notification per crossing of each alert's threshold. */
 export async function checkGasAlerts(): Promise<number> {
   const alerts = await gasAlertsItem.getValue();
   if (alerts.length === 0) return 0;

@@ -11,6 +11,7 @@ import { ensureReview } from './review-service';
 import { gasReportResponse } from './gas';
 import { checkGasAlerts, setGasAlert } from './gas-alerts';
 import { gasAlertsItem } from '@/components/storage/gas-alerts';
+import { noteChainUsed } from '@/components/storage/recent-chains';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -42,6 +43,7 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
         request: { method: message.request.method, params: message.request.params, origin, chainId: parseChainId(message.request.chainId) ?? 1 },
       });
       void ensureReview(message.key).catch(() => undefined); // the panel asks for it and reports failures
+      void noteChainUsed(parseChainId(message.request.chainId) ?? 1, Date.now()).catch(() => undefined);
       return { ok: true };
     }
     case 'review:get': {

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { RuntimeMessage } from '@/core/messages';
 import { handleMessage } from './handlers';
-import { checkGasAlerts, GAS_ALERT_ALARM } from './gas-alerts';
+import { GAS_ALARM, onGasAlarm } from './gas-alerts';
 
 export default defineBackground({
   type: 'module',
@@ -18,10 +18,10 @@ export default defineBackground({
       );
       return true;
     });
-    // Gas alerts: a 1-minute alarm survives the worker being stopped; creating it again is harmless.
+    // Fee sampling and gas alerts: a 1-minute alarm survives the worker being stopped; creating it again is harmless.
     browser.alarms.onAlarm.addListener((alarm) => {
-      if (alarm.name === GAS_ALERT_ALARM) void checkGasAlerts().catch(() => undefined);
+      if (alarm.name === GAS_ALARM) void onGasAlarm().catch(() => undefined);
     });
-    void browser.alarms.create(GAS_ALERT_ALARM, { periodInMinutes: 1 });
+    void browser.alarms.create(GAS_ALARM, { periodInMinutes: 1 });
   },
 });
