@@ -4,6 +4,7 @@
  * fees and the send-or-wait advice for one transaction. Used by the CLI (`gas advise`) and the extension.
  */
 import { adviseSendOrWait, type GasAdvice } from './advice';
+import { GasInputError, InsufficientHistoryError } from './errors';
 import { gasChain } from './chains';
 import { FeeHistoryStore, MemoryFeeHistoryStorage, type FeeHistoryStorage, type SyncResult } from './history';
 import type { RpcRequest } from './history-rpc';
@@ -44,8 +45,10 @@ export interface LiveReport {
   history: [number, number][];
   priorityFees: PriorityLevel[];
   recommended: { maxPriorityFeePerGas: bigint; maxFeePerGas: bigint; validForFullBlocks: number };
-  /** 90th percentile of the base fee over the history window (a "normal high"). */
+  /** 90th percentile of the base fee over the last 24 h of history (a "normal high"). */
   p90Recent: bigint;
+  /** Seconds of history behind the forecasts (newest minus oldest stored sample). */
+  historySeconds: number;
   advice: GasAdvice;
 }
 
@@ -71,13 +74,24 @@ export async function liveGasReport(input: LiveReportInput): Promise<LiveReport>
   const useHours = outlook.hourlySeries !== undefined && input.withinHours >= 1;
   const series = useHours ? outlook.hourlySeries! : outlook.blockSeries;
   const seriesEnd = series.startTime + (series.logFee.length - 1) * series.stepSeconds;
-  const advice = adviseSendOrWait(
-    series,
-    { gasLimit: input.gasLimit, priorityFee: tip, withinSeconds: input.withinHours * 3600, now: Math.max(input.now, seriesEnd) },
-    { prior: SHIPPED_PRIOR, ...(useHours ? { window: 720, maxStalenessSeconds: 7200 } : { candidates: [12, 60, 150, 300] }) },
-  );
+  let advice: GasAdvice;
+  try {
+    advice = adviseSendOrWait(
+      series,
+      { gasLimit: input.gasLimit, priorityFee: tip, withinSeconds: input.withinHours * 3600, now: Math.max(input.now, seriesEnd) },
+      { prior: SHIPPED_PRIOR, ...(useHours ? { window: 720, maxStalenessSeconds: 7200 } : { candidates: [12, 60, 150, 300] }) },
+    );
+  } catch (error) {
+    // The history was just synced to the head, so "stale" means the chain is idle (no new blocks): the
+    // base fee cannot change before the next block, and sending now is the answer. Other errors propagate.
+    if (!(error instanceof InsufficientHistoryError || error instanceof GasInputError)) throw error;
+    const base = next ?? outlook.baseFeeNow;
+    advice = { action: 'send-now', sendAt: input.now, baseFeeNow: base, costNowWei: input.gasLimit * (base + tip), reason: `no forecast: ${error.message}` };
+  }
   const { blockSeries: _b, hourlySeries: _h, ...shown } = outlook;
-  const sorted = [...samples.baseFee].sort((a, b) => a - b);
+  const newestTs = samples.timestamps[samples.timestamps.length - 1] ?? 0;
+  const dayAgo = samples.timestamps.findIndex((ts) => ts >= newestTs - 86_400);
+  const sorted = samples.baseFee.slice(Math.max(0, dayAgo)).sort((a, b) => a - b);
   const p90 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))] ?? 0;
   const step = Math.max(1, Math.floor(samples.blocks.length / 400));
   const history: [number, number][] = [];
@@ -92,6 +106,7 @@ export async function liveGasReport(input: LiveReportInput): Promise<LiveReport>
     nextBlock: head ? Number(BigInt(head.number)) + 1 : outlook.newestBlock + 1,
     recommended: { maxPriorityFeePerGas: tip, maxFeePerGas: maxFeeForFullBlocks(next ?? outlook.baseFeeNow, DEFAULT_FULL_BLOCKS, tip), validForFullBlocks: DEFAULT_FULL_BLOCKS },
     p90Recent: BigInt(Math.round(p90)),
+    historySeconds: newestTs - (samples.timestamps[0] ?? newestTs),
     advice,
   };
 }
