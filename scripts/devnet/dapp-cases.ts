@@ -60,7 +60,7 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
     const amountIn = parseEther('1');
     const amounts = await c.publicClient.readContract({ address: k.v2Router, abi: v2RouterAbi, functionName: 'getAmountsOut', args: [amountIn, [k.weth, k.vol]] });
     const minOut = (amounts[1]! * (10_000n - slippageBps)) / 10_000n;
-    return tx(user, k.v2Router, encodeFunctionData({ abi: v2RouterAbi, functionName: 'swapExactTokensForTokens', args: [amountIn, minOut, [k.weth, k.vol], user, deadline] }));
+    return tx(user, k.v2Router, encodeFunctionData({ abi: v2RouterAbi, functionName: 'swapExactTokensForTokens', args: [amountIn, minOut, [k.weth, k.vol], user, deadline] }), undefined, SWAP_GAS);
   };
   const v3Swap = async (slippageBps: bigint, tokenOut: Address = k.usdc, fee = 3000) => {
     const amountIn = parseEther('1');

@@ -1,8 +1,11 @@
-import { createPublicClient, createWalletClient, http, maxUint256, parseEther, parseUnits } from 'viem';
+import { readdirSync, readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { createPublicClient, createWalletClient, hexToString, http, maxUint256, parseEther, parseUnits, verifyMessage, type Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintableErc20Abi, quoterV2Abi, swapRouterAbi, v2RouterAbi } from '../../scripts/devnet/abis';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
 import { startTraffic } from '../../scripts/devnet/traffic';
+import { startDapp } from '../../scripts/devnet/dapp-server';
 
 let devnet: Devnet;
 const client = () => createPublicClient({ transport: http(devnet.rpcUrl), pollingInterval: 50 });
@@ -36,7 +39,9 @@ describe('devnet (anvil + real Uniswap from npm artifacts)', () => {
     expect(quoted).toBeGreaterThan(parseEther('0.3'));
     expect(quoted).toBeLessThan(parseEther('0.34'));
     const before = await c.readContract({ address: devnet.contracts.weth, abi: mintableErc20Abi, functionName: 'balanceOf', args: [user] });
-    const hash = await wallet().writeContract({ account: user, chain: null, address: devnet.contracts.v2Router, abi: v2RouterAbi, functionName: 'swapExactTokensForTokens', args: [amountIn, quoted!, [devnet.contracts.usdc, devnet.contracts.weth], user, maxUint256] });
+    // Explicit gas, as for V3 below: anvil estimates against the latest block, and the pair writes its
+    // price accumulators when the swap lands in a later second.
+    const hash = await wallet().writeContract({ account: user, chain: null, gas: 300_000n, address: devnet.contracts.v2Router, abi: v2RouterAbi, functionName: 'swapExactTokensForTokens', args: [amountIn, quoted!, [devnet.contracts.usdc, devnet.contracts.weth], user, maxUint256] });
     expect((await c.waitForTransactionReceipt({ hash })).status).toBe('success');
     const after = await c.readContract({ address: devnet.contracts.weth, abi: mintableErc20Abi, functionName: 'balanceOf', args: [user] });
     expect(after - before).toBe(quoted);
@@ -73,4 +78,57 @@ describe('devnet (anvil + real Uniswap from npm artifacts)', () => {
     expect(ups).toBeGreaterThan(0);
     expect(downs).toBeGreaterThan(0);
   }, 40_000);
+
+  it('the demo dApp works with its own wallet in headless Chromium (no extension)', async () => {
+    const dapp = await startDapp({ devnet });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(dapp.url);
+      await page.waitForSelector('body[data-ready="1"]');
+
+      await page.click('[data-testid="btn-eth-transfer"]');
+      const transfer = page.locator('[data-testid="result-eth-transfer"]');
+      await transfer.and(page.locator('[data-mined="1"]')).waitFor({ timeout: 15_000 });
+      expect(await transfer.getAttribute('data-status')).toBe('ok');
+      expect(await transfer.textContent()).toMatch(/^0x[0-9a-f]{64}/);
+
+      await page.click('[data-testid="btn-personal-sign-siwe"]');
+      const siwe = page.locator('[data-testid="result-personal-sign-siwe"]');
+      await siwe.and(page.locator('[data-status]')).waitFor();
+      expect(await siwe.getAttribute('data-status')).toBe('ok');
+      const signature = (await siwe.textContent()) as Hex;
+      // The SIWE message names the page's own host, and anvil signed it with account 0.
+      const request = (await (await fetch(new URL('/api/case/personal-sign-siwe', dapp.url))).json()) as { params: [Hex, Hex] };
+      expect(hexToString(request.params[0])).toMatch(new RegExp(`^${new URL(dapp.url).host} wants you to sign in`));
+      expect(await verifyMessage({ address: devnet.accounts[0]!, message: { raw: request.params[0] }, signature })).toBe(true);
+    } finally {
+      await browser.close();
+      await dapp.stop();
+    }
+  }, 60_000);
+
+  it('stop() ends anvil and leaves no process behind', async () => {
+    // vitest runs this file in its own worker process, so our anvil is this process's only anvil child.
+    const anvilChildren = () =>
+      readdirSync('/proc')
+        .filter((d) => /^\d+$/.test(d))
+        .flatMap((pid) => {
+          try {
+            const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').trim();
+            const [, comm, rest] = /^\d+ \((.*)\) (.*)$/.exec(stat) ?? [];
+            const [state, ppid] = (rest ?? '').split(' ');
+            return comm === 'anvil' && Number(ppid) === process.pid && state !== 'Z' ? [Number(pid)] : [];
+          } catch {
+            return [];
+          }
+        });
+    expect(anvilChildren().length).toBe(1);
+    await devnet.stop();
+    expect(anvilChildren()).toEqual([]);
+    await expect(client().getBlockNumber()).rejects.toThrow();
+  });
 });

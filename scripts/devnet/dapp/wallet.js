@@ -21,6 +21,20 @@
       });
   }
 
+  // Like MetaMask, estimate gas ourselves and add a buffer: anvil estimates against the latest
+  // block, so a swap mined in a later second (when V2/V3 write their price oracles) would
+  // otherwise run out of gas. If the estimate fails, send as is and let the node report it.
+  function sendTransaction(tx) {
+    if (tx.gas) return rpc('eth_sendTransaction', [tx]);
+    return rpc('eth_estimateGas', [tx]).then(
+      function (estimate) {
+        var buffered = Math.min(Math.ceil(parseInt(estimate, 16) * 1.5), 25000000);
+        return rpc('eth_sendTransaction', [Object.assign({}, tx, { gas: '0x' + buffered.toString(16) })]);
+      },
+      function () { return rpc('eth_sendTransaction', [tx]); }
+    );
+  }
+
   function emit(event, value) { (listeners[event] || []).forEach(function (fn) { try { fn(value); } catch (e) { console.error(e); } }); }
 
   function ready() {
@@ -47,6 +61,8 @@
             chainId = params[0].chainId;
             emit('chainChanged', chainId);
             return null;
+          case 'eth_sendTransaction':
+            return sendTransaction(params[0]);
           case 'wallet_addEthereumChain':
             return null;
           case 'wallet_watchAsset':
@@ -56,7 +72,7 @@
             var hashes = [];
             return batch.calls.reduce(function (p, call) {
               return p.then(function () {
-                return rpc('eth_sendTransaction', [{ from: batch.from || config.accounts[0], to: call.to, data: call.data, value: call.value }]).then(function (h) { hashes.push(h); });
+                return sendTransaction({ from: batch.from || config.accounts[0], to: call.to, data: call.data, value: call.value }).then(function (h) { hashes.push(h); });
               });
             }, Promise.resolve()).then(function () { return { id: hashes[hashes.length - 1] }; });
           }
