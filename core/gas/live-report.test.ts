@@ -40,6 +40,7 @@ describe('liveGasReport', () => {
     // Only the last 24 h count: the old 100 gwei plateau does not hide a spike today.
     expect(r.p90Recent).toBeLessThan(11n * BigInt(GWEI));
     expect(r.historySeconds).toBeGreaterThan(24 * 3600);
+    expect(r.storedBlocks).toBe(11_000);
     expect(r.recommended.maxFeePerGas).toBeGreaterThan(r.nextBaseFee);
   });
 

@@ -49,6 +49,8 @@ export interface LiveReport {
   p90Recent: bigint;
   /** Seconds of history behind the forecasts (newest minus oldest stored sample). */
   historySeconds: number;
+  /** Blocks of fee history stored (with sync.missingBlocks: how far the 30-day back-fill has come). */
+  storedBlocks: number;
   advice: GasAdvice;
 }
 
@@ -107,6 +109,7 @@ export async function liveGasReport(input: LiveReportInput): Promise<LiveReport>
     recommended: { maxPriorityFeePerGas: tip, maxFeePerGas: maxFeeForFullBlocks(next ?? outlook.baseFeeNow, DEFAULT_FULL_BLOCKS, tip), validForFullBlocks: DEFAULT_FULL_BLOCKS },
     p90Recent: BigInt(Math.round(p90)),
     historySeconds: newestTs - (samples.timestamps[0] ?? newestTs),
+    storedBlocks: samples.blocks.length,
     advice,
   };
 }

@@ -16,6 +16,8 @@ function report(over: Partial<LiveReport> = {}): LiveReport {
     priorityFees: [],
     recommended: { maxPriorityFeePerGas: GWEI, maxFeePerGas: 16n * GWEI, validForFullBlocks: 3 },
     p90Recent: 12n * GWEI,
+    historySeconds: 3600,
+    storedBlocks: 300,
     advice: { action: 'send-now', sendAt: 1_700_000_000, baseFeeNow: 10n * GWEI, costNowWei: 0n, reason: '' },
     ...over,
   };
