@@ -54,7 +54,7 @@ const STRINGS = {
   gasTransfer: { en: 'Transfer now', ja: '送金（今）' },
   gasApprove: { en: 'Approve now', ja: '承認（今）' },
   gasSwap: { en: 'Swap now', ja: 'スワップ（今）' },
-  gasNoFiat: { en: 'Fiat prices unavailable: no answer from the Chainlink feeds on your Ethereum RPC.', ja: '法定通貨の価格を取得できません：Ethereum RPC の Chainlink フィードから応答がありません。' },
+  gasNoFiat: { en: 'Fiat prices unavailable (the Chainlink feeds on your Ethereum RPC did not answer): amounts in ETH only.', ja: '法定通貨の価格を取得できません（Ethereum RPC の Chainlink フィードが応答しません）。金額は ETH のみで表示します。' },
   gasHistory: { en: 'Base fee', ja: 'ベースフィー' },
   gasMedian: { en: 'Forecast (median)', ja: '予測（中央値）' },
   gasBand: { en: 'Base fee history and forecast, 10–90 % band, gwei', ja: 'ベースフィーの履歴と予測（10–90 % 範囲、gwei）' },
@@ -74,6 +74,23 @@ const STRINGS = {
   holdExpected: { en: 'expected in', ja: '予測まで' },
   holdCancel: { en: 'Stop holding', ja: '保留をやめる' },
   gasRefresh: { en: 'Refresh', ja: '更新' },
+  gasErrNoRpc: { en: 'No RPC for this network. Add one in Settings, then Refresh.', ja: 'このネットワークの RPC がありません。設定で追加してから更新してください。' },
+  gasErrRpc: { en: 'Your node did not answer. Check the RPC in Settings, then Refresh.', ja: 'ノードが応答しません。設定の RPC を確認してから更新してください。' },
+  gasErrHistory: { en: 'Not enough fee history yet: wait for a few more blocks, then Refresh.', ja: '手数料の履歴がまだ足りません。数ブロック待ってから更新してください。' },
+  gasModeBlocks: { en: 'This node does not serve eth_feeHistory: fees are read block by block, so history builds up slowly.', ja: 'このノードは eth_feeHistory に対応していません。ブロックを 1 つずつ読むため、履歴がたまるまで時間がかかります。' },
+  gasModeLegacy: { en: 'This network has no EIP-1559 base fee: the figure is the gas price, and forecasts are rough.', ja: 'このネットワークには EIP-1559 のベースフィーがありません。表示はガス価格で、予測は大まかです。' },
+  gasLegacyNow: { en: 'Gas price (network without EIP-1559)', ja: 'ガス価格（EIP-1559 非対応のネットワーク）' },
+  gasHistoryShort: { en: 'Hourly forecasts need 48 h of fee history; {have} collected so far (sampled every minute). Until then the advice looks at most 1 h ahead.', ja: '1 時間単位の予測には 48 時間分の履歴が必要です。現在 {have}を収集済み（1 分ごとに記録）。それまでは最大 1 時間先までの助言です。' },
+  gasBackfill: { en: 'Loading older fee history: {pct} % of 30 days stored.', ja: '過去の手数料履歴を読み込み中：30 日分のうち {pct} % を保存済み。' },
+  gasTiers: { en: 'Priority fee by chance of inclusion in the next block', ja: '次のブロックに取り込まれる確率ごとの優先手数料' },
+  gasCosts: { en: 'Cost now (next-block base fee + 90 % tip)', ja: '今の費用（次のブロックのベースフィー＋90 % の優先手数料）' },
+  gasCheapestIn: { en: 'Cheapest time in the next {window}', ja: '今後 {window} で最も安い時刻' },
+  gasCheapestNow: { en: 'now', ja: '今' },
+  gasAdviceNone: { en: 'No forecast yet: sending now is the safe choice.', ja: 'まだ予測できません。今送信するのが確実です。' },
+  gasForecastBand: { en: 'Forecast 10–90 %', ja: '予測 10–90 %' },
+  gasUpdated: { en: 'Updated', ja: '更新時刻' },
+  gasHours: { en: '{n} h', ja: '{n} 時間' },
+  gasMinutes: { en: '{n} min', ja: '{n} 分' },
   loading: { en: 'Loading…', ja: '読み込み中…' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -81,4 +98,9 @@ export type UiKey = keyof typeof STRINGS;
 
 export function t(lang: Lang, key: UiKey): string {
   return STRINGS[key][lang];
+}
+
+/** A string with `{name}` placeholders filled in. */
+export function tf(lang: Lang, key: UiKey, vars: Record<string, string | number>): string {
+  return t(lang, key).replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
