@@ -1,6 +1,6 @@
 import { storage } from '#imports';
 
-/** Chains the user reviewed requests on, with when (ms): their fee history is sampled on the alarm. */
+/** Chains the user reviewed requests on or looked at in the Gas tab, with when (ms): their fee history is sampled on the alarm. */
 export const recentChainsItem = storage.defineItem<Record<string, number>>('local:recentChains', { fallback: {} });
 
 export async function noteChainUsed(chainId: number, now: number): Promise<void> {
@@ -15,4 +15,12 @@ export async function recentChains(now: number, withinMs = 24 * 3_600_000): Prom
   return Object.entries(all)
     .filter(([, at]) => at > now - withinMs)
     .map(([id]) => Number(id));
+}
+
+/** Always sampled, so Ethereum's forecasts have days of history behind them before the user first asks. */
+export const ALWAYS_SAMPLED = [1];
+
+/** The chains the minute alarm samples: Ethereum and every chain used within `withinMs`. */
+export async function chainsToSample(now: number, withinMs?: number): Promise<number[]> {
+  return [...new Set([...ALWAYS_SAMPLED, ...(await recentChains(now, withinMs))])];
 }

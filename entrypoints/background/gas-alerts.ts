@@ -3,7 +3,7 @@ import { evaluateAlert, newAlert, type GasAlert } from '@/core/gas/alerts';
 import { knownChain } from '@/core/chain/chains';
 import { gasAlertsItem } from '@/components/storage/gas-alerts';
 import { loadSettings } from '@/components/storage/settings';
-import { recentChains } from '@/components/storage/recent-chains';
+import { chainsToSample } from '@/components/storage/recent-chains';
 import { gasReport } from './gas';
 
 export const GAS_ALARM = 'gas-sample-and-alerts';
@@ -16,11 +16,11 @@ export async function setGasAlert(chainId: number, maxBaseFeeGwei: number | null
 }
 
 /**
- * Runs on the alarm (every minute): extends the stored fee history of every chain used in the last 24 h
- * (so forecasts have up to 30 days behind them), then checks the alerts.
+ * Runs on the alarm (every minute): extends the stored fee history of Ethereum and of every chain used in
+ * the last 24 h (so forecasts have up to 30 days behind them), then checks the alerts.
  */
 export async function onGasAlarm(): Promise<void> {
-  for (const chainId of await recentChains(Date.now())) await gasReport(chainId).catch(() => undefined);
+  for (const chainId of await chainsToSample(Date.now())) await gasReport(chainId).catch(() => undefined);
   await checkGasAlerts();
 }
 

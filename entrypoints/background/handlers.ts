@@ -75,6 +75,7 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
     }
     case 'gas:report': {
       if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages ask for gas reports');
+      void noteChainUsed(message.chainId, Date.now()).catch(() => undefined); // looked at: keep sampling it
       return gasReportResponse(message.chainId, message.gasLimit, message.withinHours);
     }
     case 'gas:alert:set':
