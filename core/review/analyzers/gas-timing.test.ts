@@ -61,4 +61,29 @@ describe('gas timing in the review', () => {
     expect(r.verdict).toBe('ok');
     expect(r.cards[0]?.note?.en).toContain('node down');
   });
+
+  it('reviews a wallet_sendCalls batch: gas summed over the calls, no fees to apply (the wallet sets them), fees to enter in the card', async () => {
+    const calls = { method: 'wallet_sendCalls' as const, params: [{ version: '2.0.0', from: '0x1111111111111111111111111111111111111111', chainId: '0x1', atomicRequired: true, calls: [{ to: '0x2222222222222222222222222222222222222222', value: '0x1' }, { to: '0x3333333333333333333333333333333333333333', data: '0x095ea7b3', gas: '0xc350' }] }], origin: 'https://a.example', chainId: 1 };
+    const gasLimits: bigint[] = [];
+    const r = await reviewRequest(calls, { now: Date.now, services: { gas: async (_c: number, g: bigint) => (gasLimits.push(g), report({ nextBaseFee: 30n * GWEI })) } }, { analyzers: [gasTimingAnalyzer] });
+    expect(gasLimits).toEqual([21_000n + 50_000n]);
+    expect(r.suggestedFees).toBeUndefined();
+    expect(r.findings.map((f) => f.code)).toEqual(['gas-spike']);
+    const card = r.cards.find((c) => c.kind === 'gas')!;
+    expect(card.rows.map((row) => row.label.en)).toContain('Gas for 2 calls (estimated)');
+    expect(card.note?.en).toContain('enter max fee 16.0 gwei');
+  });
+
+  it('a dApp gasPrice (legacy field) 2× above the recommendation is flagged; 1.9× is not', async () => {
+    const over = await run(report(), tx({ gasPrice: `0x${(33n * GWEI).toString(16)}` }));
+    expect(over.findings.map((f) => f.code)).toEqual(['fee-above-recommended']);
+    const fine = await run(report(), tx({ maxFeePerGas: `0x${(30n * GWEI).toString(16)}` }));
+    expect(fine.findings).toEqual([]);
+  });
+
+  it('without a gas service the analyzer says nothing', async () => {
+    const r = await reviewRequest(tx(), { now: Date.now }, { analyzers: [gasTimingAnalyzer] });
+    expect(r.cards).toEqual([]);
+    expect(r.suggestedFees).toBeUndefined();
+  });
 });

@@ -2,6 +2,7 @@ import { serializeTransaction, toHex, type Hex } from 'viem';
 import { gasChain, l1DataFee } from '../../gas';
 import { text } from '../../i18n/localized';
 import type { Analyzer } from '../analyzer';
+import type { ParsedRequest } from '../request';
 import { gasServiceOf } from '../gas-context';
 import type { AnalyzerResult, Finding } from '../types';
 
@@ -13,19 +14,39 @@ export const SPIKE_FACTOR = 1.5;
 /** A dApp-set max fee above this multiple of the recommendation overpays in the worst case. */
 export const OVERPAY_FACTOR = 2;
 const DEFAULT_GAS = 21_000n;
+/** Per call of a wallet_sendCalls batch without its own gas limit: a plain transfer, or a typical contract call. */
+const CALL_GAS_TRANSFER = 21_000n;
+const CALL_GAS_CONTRACT = 100_000n;
+
+/** The gas limit and fee fields of the request: one transaction, or a batch (EIP-5792) summed over its calls. */
+function gasOf(parsed: ParsedRequest): { gasLimit: bigint; estimated: boolean; dappMax?: bigint; calls: number; batch: boolean } | undefined {
+  if (parsed.kind === 'transaction') return { gasLimit: parsed.tx.gas ?? DEFAULT_GAS, estimated: parsed.tx.gas === undefined, dappMax: parsed.tx.maxFeePerGas ?? parsed.tx.gasPrice, calls: 1, batch: false };
+  if (parsed.kind !== 'calls') return undefined;
+  let gasLimit = 0n;
+  let estimated = false;
+  let dappMax: bigint | undefined;
+  for (const c of parsed.calls) {
+    if (c.gas === undefined) estimated = true;
+    gasLimit += c.gas ?? (c.data === '0x' ? CALL_GAS_TRANSFER : CALL_GAS_CONTRACT);
+    const max = c.maxFeePerGas ?? c.gasPrice;
+    if (max !== undefined && (dappMax === undefined || max > dappMax)) dappMax = max;
+  }
+  return { gasLimit, estimated, dappMax, calls: parsed.calls.length, batch: true };
+}
 
 /**
- * Gas timing for a transaction: what MetaMask will likely charge vs Preflight's recommendation, fees the
+ * Gas timing for a transaction or a wallet_sendCalls batch: what MetaMask will likely charge vs Preflight's recommendation, fees the
  * user can apply, and whether to wait. Needs the background's gas service; without it, says nothing.
  */
 export const gasTimingAnalyzer: Analyzer = {
   id: 'gas-timing',
-  kinds: ['transaction'],
+  kinds: ['transaction', 'calls'],
   async analyze(ctx): Promise<AnalyzerResult | undefined> {
     const gas = gasServiceOf(ctx.services);
-    if (!gas || ctx.parsed.kind !== 'transaction') return undefined;
-    const tx = ctx.parsed.tx;
-    const gasLimit = tx.gas ?? DEFAULT_GAS;
+    const shape = gasOf(ctx.parsed);
+    if (!gas || !shape) return undefined;
+    const { gasLimit, dappMax, batch } = shape;
+    const tx = ctx.parsed.kind === 'transaction' ? ctx.parsed.tx : undefined;
     let r;
     try {
       r = await gas(ctx.request.chainId, gasLimit);
@@ -49,7 +70,6 @@ export const gasTimingAnalyzer: Analyzer = {
         detail: text('Unless this is urgent, waiting is likely to cost less.', '急ぎでなければ、待つほうが安くなる可能性が高いです。'),
       });
     }
-    const dappMax = tx.maxFeePerGas ?? tx.gasPrice;
     if (dappMax !== undefined && dappMax > BigInt(OVERPAY_FACTOR) * recommended) {
       findings.push({
         code: 'fee-above-recommended',
@@ -73,17 +93,22 @@ export const gasTimingAnalyzer: Analyzer = {
     }
     // On an L2 the L1 data fee is part of the cost (OP Stack oracle, Arbitrum NodeInterface).
     let l1Fee: bigint | undefined;
-    if (gasChain(ctx.request.chainId).l2 !== 'none' && ctx.client && tx.to) {
+    if (gasChain(ctx.request.chainId).l2 !== 'none' && ctx.client && tx?.to) {
       const client = ctx.client;
       const serialized = serializeTransaction({ chainId: ctx.request.chainId, type: 'eip1559', to: tx.to, data: tx.data, value: tx.value, gas: gasLimit, maxFeePerGas: recommended, maxPriorityFeePerGas: tip, nonce: 0 });
       l1Fee = await l1DataFee(ctx.request.chainId, (a: { to: `0x${string}`; data: Hex }) => client.call(a), { serialized, to: tx.to, data: tx.data }).catch(() => undefined);
     }
+    const timing = wait
+      ? text(`Or wait until ${hhmm(wait.sendAt)} UTC (see above).`, `または ${hhmm(wait.sendAt)} UTC まで待つ（上記参照）。`)
+      : text('Sending now is as good as waiting, by the forecast.', '予測では、今送っても待っても大差ありません。');
+    const batchNote = text(`MetaMask sets a batch's fees: enter max fee ${gwei(recommended)} and priority fee ${gwei(tip)} under its advanced fee settings.`, `バッチの手数料は MetaMask が決めます。詳細な手数料設定で最大手数料 ${gwei(recommended)}、優先手数料 ${gwei(tip)} を入力してください。`);
     // Offer "hold until": the forecast's expected base fee at the advised time, or 10 % below now.
     const holdTarget = wait ? (base * BigInt(Math.round((1 - wait.expectedSavingShare) * 1000))) / 1000n : (base * 9n) / 10n;
     return {
       findings,
       hold: { targetBaseFeeWei: holdTarget.toString(), expectedAt: wait?.sendAt },
-      suggestedFees: { maxFeePerGas: toHex(recommended), maxPriorityFeePerGas: toHex(tip) },
+      // A batch's fees are the wallet's to set (EIP-5792 calls carry none): nothing to apply, the card says what to enter.
+      suggestedFees: batch ? undefined : { maxFeePerGas: toHex(recommended), maxPriorityFeePerGas: toHex(tip) },
       cards: [
         {
           kind: 'gas',
@@ -93,12 +118,11 @@ export const gasTimingAnalyzer: Analyzer = {
             { label: text('MetaMask will likely set', 'MetaMask の設定見込み'), value: `${gwei(metamask)} (≤ ${eth(metamask * gasLimit)})` },
             { label: text('Recommended max fee', '推奨の最大手数料'), value: text(`${gwei(recommended)} (holds for ${r.recommended.validForFullBlocks} full blocks)`, `${gwei(recommended)}（満杯のブロックが ${r.recommended.validForFullBlocks} 回続いても有効）`) },
             { label: text('Priority fee (90 % inclusion)', '優先手数料（90 % で取り込み）'), value: gwei(tip) },
+            ...(batch ? [{ label: text(`Gas for ${shape.calls} calls${shape.estimated ? ' (estimated)' : ''}`, `${shape.calls} 件の呼び出しのガス${shape.estimated ? '（推定）' : ''}`), value: gasLimit.toLocaleString('en-US') }] : []),
             { label: text('Likely cost now', '今の見込みコスト'), value: eth((base + tip) * gasLimit + (l1Fee ?? 0n)) },
             ...(l1Fee !== undefined ? [{ label: text('of which L1 data fee', 'うち L1 データ手数料'), value: eth(l1Fee) }] : []),
           ],
-          note: wait
-            ? text(`Or wait until ${hhmm(wait.sendAt)} UTC (see above).`, `または ${hhmm(wait.sendAt)} UTC まで待つ（上記参照）。`)
-            : text('Sending now is as good as waiting, by the forecast.', '予測では、今送っても待っても大差ありません。'),
+          note: batch ? text(`${timing.en} ${batchNote.en}`, `${timing.ja}${batchNote.ja}`) : timing,
         },
       ],
     };
