@@ -17,6 +17,9 @@ class AnalyzerTimeoutError extends Error {
   override name = 'AnalyzerTimeoutError';
 }
 
+/** Kinds whose checks read chain state (simulation, code, token metadata). */
+const CHAIN_KINDS: ReadonlySet<ParsedRequest['kind']> = new Set(['transaction', 'calls', 'typed-data']);
+
 const SEVERITY_RANK = { info: 0, warn: 1, danger: 2 } as const;
 
 /** danger > error > caution > ok: a confirmed danger is more useful than "could not check". */
@@ -73,7 +76,8 @@ export async function reviewRequest(request: SigningRequest, deps: ReviewDeps, o
   let assetChanges: AnalyzerResult['assetChanges'];
   let suggestedFees: AnalyzerResult['suggestedFees'];
   let hold: AnalyzerResult['hold'];
-  if (deps.rpcProblem) findings.push(analysisFailed(text('On-chain checks were skipped', 'オンチェーンの確認を省略しました'), deps.rpcProblem));
+  // Only requests whose checks read the chain lose something when the RPC is unusable.
+  if (deps.rpcProblem && CHAIN_KINDS.has(parsed.kind)) findings.push(analysisFailed(text('On-chain checks were skipped', 'オンチェーンの確認を省略しました'), deps.rpcProblem));
   settled.forEach((result, i) => {
     const analyzer = analyzers[i]!;
     if (result.status === 'rejected') {

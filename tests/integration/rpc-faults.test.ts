@@ -104,5 +104,8 @@ describe('reviews against faulty RPCs (real anvil behind a misbehaving proxy)', 
     const r = await reviewRequest(approval(), { now: Date.now, rpcProblem: new WrongChainError(31337, 1) });
     expect(r.verdict).toBe('error');
     expect(r.findings.find((f) => f.code === 'analysis-failed')?.detail?.en).toContain('answers as chain 1');
+    // A plain message needs no chain: a broken RPC does not make its review an error.
+    const message = await reviewRequest({ method: 'personal_sign', params: ['0x68656c6c6f', devnet.accounts[0]], origin: 'https://app.example', chainId: 31337 }, { now: Date.now, rpcProblem: new WrongChainError(31337, 1) });
+    expect(message.verdict).toBe('ok');
   });
 });
