@@ -41,7 +41,8 @@ function point(f: LogForecast, series: FeeSeries, label: string): OutlookPoint {
     label,
     seconds,
     at: last + seconds,
-    median: wei(f.center),
+    // The predictive median (center shifted by the median error), so it always lies inside its 10–90 % band.
+    median: wei(f.center + scoreQuantile(f.residuals, 0.5, f.effectiveSamples)),
     p10: wei(f.center + scoreQuantile(f.residuals, 0.1, f.effectiveSamples)),
     p90: wei(f.center + scoreQuantile(f.residuals, 0.9, f.effectiveSamples)),
     method: f.method,
