@@ -29,6 +29,9 @@ describe('popup Gas tab (built extension, Chromium, anvil)', () => {
   it('shows the exact next-block base fee, the advice and the chart, in English and Japanese', async () => {
     const client = createPublicClient({ transport: http(devnet.rpcUrl) });
     const popup = await browser.context.newPage();
+    const pageErrors: string[] = [];
+    popup.on('pageerror', (e) => pageErrors.push(e.message));
+    await popup.setViewportSize({ width: 420, height: 900 });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await popup.locator('[data-testid="gas-chain"]').selectOption('31337');
     const now = popup.locator('[data-testid="gas-now"]');
@@ -43,6 +46,14 @@ describe('popup Gas tab (built extension, Chromium, anvil)', () => {
     expect(['send-now', 'wait']).toContain(await advice.getAttribute('data-action'));
     expect((await advice.textContent())?.length ?? 0).toBeGreaterThan(10);
     await popup.locator('[data-testid="gas-chart"] canvas').waitFor();
+    // The chart is drawn (a formatter error used to leave an empty canvas), tiers and costs are there.
+    const canvas = await popup.locator('[data-testid="gas-chart"] canvas').boundingBox();
+    expect(canvas?.width ?? 0).toBeGreaterThan(200);
+    expect(canvas?.height ?? 0).toBeGreaterThan(100);
+    expect(await popup.locator('[data-testid="gas-tier"]').count()).toBe(3);
+    expect(await popup.locator('[data-testid="gas-cost"]').count()).toBe(3);
+    expect(pageErrors).toEqual([]);
+    await popup.screenshot({ path: '/tmp/gas-tab.png', fullPage: true });
     await popup.screenshot({ path: '/tmp/gas-tab-en.png', fullPage: true });
 
     // An alert above the current fee fires once, as a system notification; checking again stays quiet.
@@ -65,8 +76,29 @@ describe('popup Gas tab (built extension, Chromium, anvil)', () => {
     await popup.locator('[data-testid="gas-chain"]').selectOption('31337');
     await popup.locator('[data-testid="gas-now"]').waitFor({ timeout: 20_000 });
     expect(await popup.locator('[data-testid="gas"]').textContent()).toContain('次のブロックのベースフィー');
+    expect(await popup.locator('[data-testid="gas-advice"]').textContent()).toMatch(/送信|待つ/);
+    expect(pageErrors).toEqual([]);
     await popup.screenshot({ path: '/tmp/gas-tab-ja.png', fullPage: true });
     await browser.setSettings({ lang: 'en' });
+    await popup.close();
+  });
+
+  it('says clearly when a network has no RPC, or its node does not answer', async () => {
+    // OP: "only my RPC" without an RPC. Polygon: an RPC nobody listens on.
+    await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl, '137': 'http://127.0.0.1:9' }, privateRpc: { '31337': true, '10': true, '137': true } });
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.locator('[data-testid="gas-chain"]').selectOption('10');
+    const error = popup.locator('[data-testid="gas-error"]');
+    await error.waitFor({ timeout: 20_000 });
+    expect(await error.getAttribute('data-kind')).toBe('no-rpc');
+    expect(await error.textContent()).toContain('Settings');
+    await popup.locator('[data-testid="gas-chain"]').selectOption('137');
+    await popup.locator('[data-testid="gas-error"][data-kind="rpc"]').waitFor({ timeout: 20_000 });
+    // Back to a working chain: the error goes away.
+    await popup.locator('[data-testid="gas-chain"]').selectOption('31337');
+    await popup.locator('[data-testid="gas-now"]').waitFor({ timeout: 20_000 });
+    expect(await popup.locator('[data-testid="gas-error"]').count()).toBe(0);
     await popup.close();
   });
 });
