@@ -20,7 +20,8 @@ export function GasAlertForm({ lang, chainId }: { lang: Lang; chainId: number })
       setAlerts(await ask<GasAlert[]>({ t: 'gas:alert:set', chainId, maxBaseFeeGwei }));
       setValue('');
     } catch (e) {
-      setError(e instanceof Error ? e.message.replace(/^\w+Error: /, '') : String(e));
+      const message = e instanceof Error ? e.message : String(e);
+      setError(/\bInvalidAlertError\b/.test(message) ? t(lang, 'gasAlertInvalid') : message.replace(/^\w+Error: /, ''));
     }
   }
 
@@ -30,13 +31,18 @@ export function GasAlertForm({ lang, chainId }: { lang: Lang; chainId: number })
       data-testid="gas-alert"
       onSubmit={(e) => {
         e.preventDefault();
-        void save(Number(value));
+        const gwei = Number(value.trim().replace(',', '.'));
+        if (value.trim() === '' || !Number.isFinite(gwei)) setError(t(lang, 'gasAlertInvalid'));
+        else void save(gwei);
       }}
     >
       <label className="field">
         {t(lang, 'gasAlertLabel')}
-        <input type="text" inputMode="decimal" data-testid="gas-alert-input" value={value} onChange={(e) => setValue(e.target.value)} placeholder="gwei" />
+        <input type="text" inputMode="decimal" data-testid="gas-alert-input" value={value} onChange={(e) => setValue(e.target.value)} placeholder="gwei" aria-describedby="gas-alert-hint" aria-invalid={error ? true : undefined} />
       </label>
+      <p id="gas-alert-hint" className="muted small">
+        {t(lang, 'gasAlertHint')}
+      </p>
       {current && (
         <p className="small" data-testid="gas-alert-current">
           {t(lang, 'gasAlertActive')} ≤ {(Number(current.maxBaseFeeWei) / 1e9).toFixed(3)} gwei{' '}

@@ -57,6 +57,9 @@ describe('popup Gas tab (built extension, Chromium, anvil)', () => {
     await popup.screenshot({ path: '/tmp/gas-tab-en.png', fullPage: true });
 
     // An alert above the current fee fires once, as a system notification; checking again stays quiet.
+    await popup.locator('[data-testid="gas-alert-input"]').fill('abc');
+    await popup.locator('[data-testid="gas-alert-save"]').click();
+    expect(await popup.locator('[data-testid="gas-alert"] [role="alert"]').textContent()).toContain('between 0 and 100,000 gwei');
     const gweiNow = Number(expected) / 1e9;
     await popup.locator('[data-testid="gas-alert-input"]').fill(String((gweiNow * 2).toFixed(6)));
     await popup.locator('[data-testid="gas-alert-save"]').click();
