@@ -12,7 +12,11 @@ class NoGasRpcError extends Error {
   override name = 'NoGasRpcError';
 }
 
-/** Cache only (rebuilt after a worker restart): one fee-history sync per chain per 15 s at most. */
+/**
+ * Cache only (rebuilt after a worker restart): at most one fee-history sync per chain per 15 s, and a cached
+ * report is reused only while the chain's head is unchanged (one eth_blockNumber), so the "exact next-block
+ * base fee" is never a block behind.
+ */
 const cache = new Map<string, { until: number; report: Promise<LiveReport> }>();
 const TTL_MS = 15_000;
 
@@ -22,12 +26,15 @@ const TTL_MS = 15_000;
  */
 export async function gasReport(chainId: number, gasLimit = 21_000n, withinHours = 24, quick = false): Promise<LiveReport> {
   const key = `${chainId}|${gasLimit}|${withinHours}|${quick}`;
-  const hit = cache.get(key);
-  if (hit && hit.until > Date.now()) return hit.report;
   const settings = await loadSettings();
   const access = chainAccess(chainId, settings);
   if (!access) throw new NoGasRpcError(`No RPC for chain ${chainId}: add one in Settings.`);
   const client = access.client;
+  const hit = cache.get(key);
+  if (hit && hit.until > Date.now()) {
+    const [head, cached] = await Promise.all([client.getBlockNumber({ cacheTime: 0 }).catch(() => undefined), hit.report.catch(() => undefined)]);
+    if (cached && head !== undefined && cached.nextBlock === Number(head) + 1) return cached;
+  }
   const report = liveGasReport({
     request: (method, params) => client.request({ method: method as never, params: params as never }),
     chainId,
