@@ -13,6 +13,9 @@ import { seedPools, type PoolInfo } from './pools.ts';
 import { deployDevTokens } from './tokens.ts';
 import { startTraffic } from './traffic.ts';
 
+export { startTraffic } from './traffic.ts';
+export { startDapp } from './dapp-server.ts';
+
 export interface Devnet {
   rpcUrl: string;
   chainId: number;
@@ -31,6 +34,8 @@ export interface Devnet {
     quoterV2?: Address;
     positionManager: Address;
     universalRouter?: Address;
+    /** Never set today: no installed package ships Permit2 bytecode (UniversalRouter points at the canonical address). */
+    permit2?: Address;
   };
   pools: PoolInfo;
   /** Milliseconds from start to ready. */
@@ -42,6 +47,8 @@ export interface DevnetOptions {
   port?: number;
   seed?: number;
   traffic?: boolean;
+  /** Block time while traffic runs (default 2 s); without traffic, switches automine to interval mining. Whole seconds. */
+  blockTimeSec?: number;
   quiet?: boolean;
 }
 
@@ -72,7 +79,15 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
       }
     }
 
-    const stopTraffic = opts.traffic ? await startTraffic({ rpcUrl: anvil.rpcUrl, accounts: accounts.slice(1, 9), gasBurner: t.gasBurner, seed: opts.seed ?? 1 }) : undefined;
+    const stopTraffic = opts.traffic
+      ? await startTraffic(
+          { rpcUrl: anvil.rpcUrl, accounts, contracts: { weth: u.weth, usdc: t.usdc, v2Router: u.v2Router, swapRouter: u.swapRouter, gasBurner: t.gasBurner } },
+          { seed: opts.seed ?? 1, blockTimeSec: opts.blockTimeSec },
+        )
+      : undefined;
+    if (!opts.traffic && opts.blockTimeSec !== undefined) {
+      await c.testClient.setIntervalMining({ interval: Math.max(1, Math.round(opts.blockTimeSec)) });
+    }
     const devnet: Devnet = {
       rpcUrl: anvil.rpcUrl,
       chainId: 31337,
@@ -91,6 +106,7 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
         quoterV2: u.quoterV2,
         positionManager: u.positionManager,
         universalRouter: u.universalRouter,
+        permit2: u.permit2,
       },
       pools,
       startupMs: Date.now() - started,

@@ -63,7 +63,7 @@ describe('devnet (anvil + real Uniswap from npm artifacts)', () => {
   });
 
   it('traffic fills blocks unevenly so the base fee moves both ways', async () => {
-    const stop = await startTraffic({ rpcUrl: devnet.rpcUrl, accounts: devnet.accounts.slice(1, 9), gasBurner: devnet.contracts.gasBurner, seed: 5, blockTimeSec: 1 });
+    const stop = await startTraffic(devnet, { seed: 5, blockTimeSec: 1 });
     const c = client();
     const start = await c.getBlockNumber();
     await new Promise((r) => setTimeout(r, 12_000));
@@ -77,6 +77,18 @@ describe('devnet (anvil + real Uniswap from npm artifacts)', () => {
     expect(new Set(fees.map(String)).size).toBeGreaterThanOrEqual(4);
     expect(ups).toBeGreaterThan(0);
     expect(downs).toBeGreaterThan(0);
+    // Besides the block fillers: transfers and swaps that succeed, with more than one tip level.
+    const routers = new Set([devnet.contracts.v2Router, devnet.contracts.swapRouter].map((a) => a.toLowerCase()));
+    let swaps = 0;
+    const tips = new Set<string>();
+    for (let b = start + 1n; b <= end; b++) {
+      for (const tx of (await c.getBlock({ blockNumber: b, includeTransactions: true })).transactions) {
+        if (tx.to && routers.has(tx.to.toLowerCase()) && (await c.getTransactionReceipt({ hash: tx.hash })).status === 'success') swaps++;
+        tips.add(String(tx.maxPriorityFeePerGas));
+      }
+    }
+    expect(swaps).toBeGreaterThan(3);
+    expect(tips.size).toBeGreaterThan(3);
   }, 40_000);
 
   it('the demo dApp works with its own wallet in headless Chromium (no extension)', async () => {
