@@ -77,7 +77,7 @@ function gainsFor(method: CostMethod, lots: readonly Lot[], sales: readonly Sale
   }
   // event stream: purchases before sales on the same day
   type Ev = { date: string; buy?: Lot; sale?: { s: Sale; i: number } };
-  const evs: Ev[] = [...lots.map((l) => ({ date: l.date, buy: l })), ...saleIdx.map((x) => ({ date: x.s.date, sale: x }))].sort((a, b) => order(a, b) || (a.buy ? -1 : 0) - (b.buy ? -1 : 0));
+  const evs: Ev[] = [...lots.map((l): Ev => ({ date: l.date, buy: l })), ...saleIdx.map((x): Ev => ({ date: x.s.date, sale: x }))].sort((a, b) => order(a, b) || (a.buy ? -1 : 0) - (b.buy ? -1 : 0));
   let qty = 0;
   let cost = 0;
   const needs = (s: Sale) => {
