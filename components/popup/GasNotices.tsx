@@ -12,7 +12,7 @@ export function GasError({ error, lang }: { error: string; lang: Lang }) {
     <div className="card notice error" role="alert" data-testid="gas-error" data-kind={kind}>
       <strong>{t(lang, 'gasError')}</strong>
       <p className="small">{t(lang, ERROR_TEXT[kind])}</p>
-      <p className="muted small detail">{error.replace(/^\w+Error: /, '')}</p>
+      {kind !== 'no-rpc' && <p className="muted small detail">{error.replace(/^\w+Error: /, '')}</p>}
     </div>
   );
 }
