@@ -117,6 +117,20 @@ describe('devnet (anvil + real Uniswap from npm artifacts)', () => {
       const request = (await (await fetch(new URL('/api/case/personal-sign-siwe', dapp.url))).json()) as { params: [Hex, Hex] };
       expect(hexToString(request.params[0])).toMatch(new RegExp(`^${new URL(dapp.url).host} wants you to sign in`));
       expect(await verifyMessage({ address: devnet.accounts[0]!, message: { raw: request.params[0] }, signature })).toBe(true);
+
+      // EIP-5792 batch: mined, and its status readable; legacy send(method) answers with the whole response.
+      await page.click('[data-testid="btn-send-calls"]');
+      const calls = page.locator('[data-testid="result-send-calls"]');
+      await calls.and(page.locator('[data-mined="1"]')).waitFor({ timeout: 15_000 });
+      const id = (JSON.parse((await calls.textContent())!.split(' ')[0]!) as { id: string }).id;
+      const status = await page.evaluate(
+        (bundle) => (window as unknown as { ethereum: { request(a: unknown): Promise<{ status: number; receipts: unknown[] }> } }).ethereum.request({ method: 'wallet_getCallsStatus', params: [bundle] }),
+        id,
+      );
+      expect(status.status).toBe(200);
+      expect(status.receipts).toHaveLength(2);
+      const legacy = await page.evaluate(() => (window as unknown as { ethereum: { send(m: string, p: unknown[]): Promise<unknown> } }).ethereum.send('eth_chainId', []));
+      expect(legacy).toMatchObject({ jsonrpc: '2.0', result: '0x7a69' });
     } finally {
       await browser.close();
       await dapp.stop();

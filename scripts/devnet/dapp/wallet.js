@@ -7,6 +7,7 @@
   var chainId = '0x7a69';
   var listeners = {};
   var nextId = 1;
+  var callBatches = {}; // wallet_sendCalls id -> transaction hashes
 
   function rpc(method, params) {
     return fetch(config.rpcUrl, {
@@ -74,7 +75,23 @@
               return p.then(function () {
                 return sendTransaction({ from: batch.from || config.accounts[0], to: call.to, data: call.data, value: call.value }).then(function (h) { hashes.push(h); });
               });
-            }, Promise.resolve()).then(function () { return { id: hashes[hashes.length - 1] }; });
+            }, Promise.resolve()).then(function () {
+              var id = hashes[hashes.length - 1];
+              callBatches[id] = hashes;
+              return { id: id };
+            });
+          }
+          case 'wallet_getCallsStatus': {
+            var batchHashes = callBatches[params[0]];
+            if (!batchHashes) { var unknown = new Error('Unknown bundle id'); unknown.code = 5730; throw unknown; }
+            return Promise.all(batchHashes.map(function (h) { return rpc('eth_getTransactionReceipt', [h]); })).then(function (receipts) {
+              var done = receipts.every(function (r) { return r && r.blockNumber; });
+              return {
+                version: '2.0.0', id: params[0], chainId: chainId, atomic: false,
+                status: !done ? 100 : receipts.every(function (r) { return r.status === '0x1'; }) ? 200 : 500,
+                receipts: done ? receipts.map(function (r) { return { logs: r.logs, status: r.status, blockHash: r.blockHash, blockNumber: r.blockNumber, gasUsed: r.gasUsed, transactionHash: r.transactionHash }; }) : undefined,
+              };
+            });
           }
           default:
             return rpc(method, params);
@@ -89,7 +106,8 @@
       );
     },
     send: function (a, b) {
-      if (typeof a === 'string') return provider.request({ method: a, params: b });
+      // As MetaMask: send(method, params) resolves to the whole JSON-RPC response, not just the result.
+      if (typeof a === 'string') return provider.request({ method: a, params: b }).then(function (result) { return { id: nextId++, jsonrpc: '2.0', result: result }; });
       if (typeof b === 'function') return provider.sendAsync(a, b);
       if (a && a.method === 'eth_accounts') return { id: a.id, jsonrpc: '2.0', result: config ? [config.accounts[0]] : [] };
       throw new Error('synchronous send is not supported');
