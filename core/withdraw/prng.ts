@@ -28,7 +28,7 @@ export function seededUniform(seed: number): () => number {
   };
 }
 
-/** Standard normal draws (Box–Muller, both values used). */
+/** Standard normal draws (Marsaglia's polar method, both values used: no trigonometry). */
 export function seededNormal(seed: number): () => number {
   const u = seededUniform(seed);
   let spare: number | undefined;
@@ -38,11 +38,16 @@ export function seededNormal(seed: number): () => number {
       spare = undefined;
       return v;
     }
-    let u1 = u();
-    while (u1 <= 0) u1 = u();
-    const r = Math.sqrt(-2 * Math.log(u1));
-    const theta = 2 * Math.PI * u();
-    spare = r * Math.sin(theta);
-    return r * Math.cos(theta);
+    let x: number;
+    let y: number;
+    let s: number;
+    do {
+      x = 2 * u() - 1;
+      y = 2 * u() - 1;
+      s = x * x + y * y;
+    } while (s >= 1 || s === 0);
+    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    spare = y * f;
+    return x * f;
   };
 }

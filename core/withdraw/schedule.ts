@@ -234,7 +234,7 @@ function modelObjective(input: ScheduleInput, c: Candidate, feePerUnit: number, 
 }
 
 /** How many model-ranked candidates are re-priced exactly. */
-const EXACT_CANDIDATES = 12;
+const EXACT_CANDIDATES = 6;
 
 export function planSchedule(input: ScheduleInput): Schedule {
   validate(input);
