@@ -22,10 +22,12 @@
       });
   }
 
-  // Like MetaMask, estimate gas ourselves and add a buffer: anvil estimates against the latest
-  // block, so a swap mined in a later second (when V2/V3 write their price oracles) would
-  // otherwise run out of gas. If the estimate fails, send as is and let the node report it.
-  function sendTransaction(tx) {
+  // For wallet_sendCalls (EIP-5792 calls carry no gas): estimate and add a buffer, as MetaMask does.
+  // Anvil estimates against the latest block, so a swap mined in a later second (when V2/V3 write
+  // their price oracles) would otherwise run out of gas. If the estimate fails, send as is and let
+  // the node report it. (Plain eth_sendTransaction goes to anvil untouched; the demo's swap cases
+  // carry their own gas limit.)
+  function sendCallTransaction(tx) {
     if (tx.gas) return rpc('eth_sendTransaction', [tx]);
     return rpc('eth_estimateGas', [tx]).then(
       function (estimate) {
@@ -62,8 +64,6 @@
             chainId = params[0].chainId;
             emit('chainChanged', chainId);
             return null;
-          case 'eth_sendTransaction':
-            return sendTransaction(params[0]);
           case 'wallet_addEthereumChain':
             return null;
           case 'wallet_watchAsset':
@@ -73,7 +73,7 @@
             var hashes = [];
             return batch.calls.reduce(function (p, call) {
               return p.then(function () {
-                return sendTransaction({ from: batch.from || config.accounts[0], to: call.to, data: call.data, value: call.value }).then(function (h) { hashes.push(h); });
+                return sendCallTransaction({ from: batch.from || config.accounts[0], to: call.to, data: call.data, value: call.value }).then(function (h) { hashes.push(h); });
               });
             }, Promise.resolve()).then(function () {
               var id = hashes[hashes.length - 1];
