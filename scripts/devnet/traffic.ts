@@ -6,7 +6,7 @@
  * priority fees. Returns a stop function.
  */
 import { encodeFunctionData, maxUint256, parseAbi, parseEther, parseUnits, type Address, type Hex } from 'viem';
-import { mintableErc20Abi, swapRouterAbi, v2RouterAbi } from './abis.ts';
+import { mintableErc20Abi, swapRouterAbi } from './abis.ts';
 import { createClients, type DevnetClients } from './chain.ts';
 
 export interface TrafficOptions {
