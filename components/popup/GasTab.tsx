@@ -10,6 +10,8 @@ import { GasChart } from './GasChart';
 import { GasError, GasNotices } from './GasNotices';
 import { gwei, money } from './gas-format';
 
+const LIVE_REFRESH_MS = 15_000;
+
 const GAS_OF = [
   { key: 'gasTransfer', gas: 21_000n },
   { key: 'gasApprove', gas: 46_000n },
@@ -20,6 +22,13 @@ const GAS_OF = [
 export function GasTab({ lang, fiat }: { lang: Lang; fiat: Fiat }) {
   const { chainId, response, error, loading, updatedAt, setChain, refresh } = useGas();
   useEffect(() => void refresh(), [refresh]);
+  // Keep "now" live while the tab is open: a new block every ~12 s on Ethereum (a cached report costs one eth_blockNumber).
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible' && !useGas.getState().loading) void refresh();
+    }, LIVE_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
   const report = response?.report;
   const price = response?.fiat ? (fiat === 'JPY' ? response.fiat.ethJpy : response.fiat.ethUsd) : undefined;
   const chartLabels = useMemo(() => ({ history: t(lang, 'gasHistory'), median: t(lang, 'gasMedian'), band: t(lang, 'gasForecastBand'), summary: t(lang, 'gasBand') }), [lang]);
