@@ -66,7 +66,8 @@ export function amountAfterBridges(amount: number, midPrice: number, bridges: re
 export function evaluateRoute(r: RouteInput): RouteEvaluation {
   const valueAtMid = r.amount * r.midPrice;
   const soldAmount = r.schedule.slices.reduce((s, x) => s + x.amountIn, 0);
-  const preFees = valueAtMid - soldAmount * r.midPrice;
+  const rawPre = valueAtMid - soldAmount * r.midPrice;
+  const preFees = Math.abs(rawPre) < 1e-9 * valueAtMid ? 0 : rawPre; // float noise of Σ slices
   let proceeds = r.schedule.expectedProceeds;
   let worst = r.schedule.slices.reduce((s, x) => s + x.minOut, 0);
   let postFees = 0;
