@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   gas: () => import('./commands/gas'),
   review: () => import('./commands/review'),
   mev: () => import('./commands/mev'),
+  plan: () => import('./commands/plan'),
 };
 
 function jsonReplacer(_key: string, value: unknown): unknown {
