@@ -8,9 +8,9 @@ import { mnemonicToAccount } from 'viem/accounts';
 import { devNftAbi, mintableErc20Abi, wethAbi } from './abis.ts';
 import { DEVNET_MNEMONIC, startAnvil } from './anvil.ts';
 import { call, createClients } from './chain.ts';
-import { deployUniswap } from './deploy-uniswap.ts';
+import { deployUniswap, type UniswapDeployment } from './deploy-uniswap.ts';
 import { seedPools, type PoolInfo } from './pools.ts';
-import { deployDevTokens } from './tokens.ts';
+import { deployDevTokens, type DevTokens } from './tokens.ts';
 import { startTraffic } from './traffic.ts';
 
 export { startTraffic } from './traffic.ts';
@@ -20,23 +20,9 @@ export interface Devnet {
   rpcUrl: string;
   chainId: number;
   accounts: Address[];
-  contracts: {
-    weth: Address;
-    usdc: Address;
-    vol: Address;
-    nft: Address;
-    gasBurner: Address;
-    v2Factory: Address;
-    v2Router: Address;
-    v3Factory: Address;
-    swapRouter: Address;
-    swapRouter02?: Address;
-    quoterV2?: Address;
-    positionManager: Address;
-    universalRouter?: Address;
-    /** Never set today: no installed package ships Permit2 bytecode (UniversalRouter points at the canonical address). */
-    permit2?: Address;
-  };
+  /** The deployed contracts: Uniswap's (deploy-uniswap.ts) and the devnet tokens (tokens.ts). */
+  contracts: Omit<UniswapDeployment, 'positionDescriptor' | 'v2PairInitCodeHash' | 'v3PoolInitCodeHash'> & DevTokens;
+
   pools: PoolInfo;
   /** Milliseconds from start to ready. */
   startupMs: number;
