@@ -13,7 +13,8 @@ import { toBaseUnits } from './market';
 import type { AssetPlan, AssetSpec, Market, Plan, PlanDeps, PlanSpec, PlanStep } from './plan-types';
 import { exposuresOf, monteCarloRisk, parametricRisk, stressScenarios } from './risk';
 import { amountAfterBridges, chooseRoute, evaluateRoute, paretoFront, type RouteEvaluation } from './routes';
-import { planSchedule, riskAversionOf, type Schedule } from './schedule';
+import { planSchedule, riskAversionOf, type Schedule, type ScheduleInput } from './schedule';
+import { fixedSlicesSchedule } from './schedule-search';
 import { allMethods, type Sale } from './taxes';
 import { realisedVolatility } from './volatility';
 
@@ -38,6 +39,22 @@ function bridgeOptions(from: string, to: string, thirdParty: readonly Bridge[]):
   return out;
 }
 
+/** The market's sequential quote; without one, differences of the one-shot quote (exact for V3 up to rounding, slightly generous for V2). */
+function permanentSequence(m: Market): (amounts: readonly number[]) => number[] {
+  if (m.quoteSequence) return m.quoteSequence;
+  return (amounts) => {
+    let sold = 0;
+    let before = 0;
+    return amounts.map((a) => {
+      sold += a;
+      const after = m.quote(sold);
+      const out = after - before;
+      before = after;
+      return out;
+    });
+  };
+}
+
 function sigmaOf(a: AssetSpec, warnings: string[]): number {
   if (a.sigmaPerHour !== undefined) return a.sigmaPerHour;
   if (a.priceHistory && a.priceHistory.length >= 3) return realisedVolatility(a.priceHistory).perHour;
@@ -56,12 +73,14 @@ function candidatesFor(spec: PlanSpec, deps: PlanDeps, a: AssetSpec, sigma: numb
         const preP95 = pre.reduce((s, b) => s + b.p95Hours, 0);
         const postP95 = post.reduce((s, b) => s + b.p95Hours, 0);
         const sold = amountAfterBridges(a.amount, m.midPrice, pre);
-        const schedule = planSchedule({
+        const input: ScheduleInput = {
           amount: sold, midPrice: m.midPrice, quote: m.quote, sigmaPerHour: sigma, riskAversion,
           horizonHours: Math.max(1, spec.deadlineHours - preP95 - postP95),
           gasCostAtHour: (h) => gasCost(m.chain, m.swapGas, preP95 + h),
           ...(m.safeSlippageBps ? { safeSlippageBps: m.safeSlippageBps } : {}),
-        });
+          ...(m.impact === 'permanent' ? { quoteSequence: permanentSequence(m) } : {}),
+        };
+        const schedule = spec.fixedSlices !== undefined ? fixedSlicesSchedule(input, spec.fixedSlices) : planSchedule(input);
         const bridgeGas = [...pre, ...post].reduce((s, b) => s + b.gas.reduce((g, [chain, units]) => g + gasCost(chain, units, 0), 0), 0);
         const approvals = (a.native ? 0 : 1 + (pre.length > 0 ? 1 : 0)) * gasCost(m.chain, APPROVE_GAS, 0);
         const transfer = dest ? gasCost(dest, ERC20_TRANSFER_GAS, spec.deadlineHours) : 0;
