@@ -132,7 +132,8 @@ export async function liveMarkets(client: PublicClient | undefined, input: LiveM
     const midPrice = midPriceOfRoute(m, probeSize(pool, tokenIn, asset.decimals, asset.amount));
     const sigma = asset.sigmaPerHour ?? observed ?? 0.01;
     const attackerGas = (2 * ATTACKER_SWAP_GAS[p.protocol] * input.gasUnitPrice(p.chain)) / midPrice;
-    const market: Market = { chain: p.chain, midPrice, quote: quoteOfRoute(m), safeSlippageBps: safeSlippageOfRoute(m, attackerGas, expectedMoveBps(sigma)), swapGas: SWAP_GAS[p.protocol] };
+    const label = real ? `Uniswap ${p.protocol.toUpperCase()}${pool.protocol === 'v3' ? ` ${pool.fee / 10_000} %` : ''} ${pool.address.slice(0, 6)}…${pool.address.slice(-4)}` : undefined;
+    const market: Market = { chain: p.chain, ...(label ? { label } : {}), midPrice, quote: quoteOfRoute(m), safeSlippageBps: safeSlippageOfRoute(m, attackerGas, expectedMoveBps(sigma)), swapGas: SWAP_GAS[p.protocol] };
     if (input.impact === 'permanent') Object.assign(market, { impact: 'permanent', quoteSequence: sequenceOfRoute(m) });
     const venue = real ? venueOf(pool, path, input.routers) : undefined;
     out.push({ market, ...(venue ? { venue } : {}), ...(sigmaHere !== undefined ? { sigmaPerHour: sigmaHere } : {}), ...(note ? { note } : {}) });

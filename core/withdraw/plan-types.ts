@@ -48,6 +48,8 @@ export interface PlanSpec {
 /** A place an asset can be sold: one pool route on one chain. */
 export interface Market {
   chain: string;
+  /** What it is, for the route's label (e.g. "Uniswap V3 0.3 % 0xa039…"). */
+  label?: string;
   midPrice: number;
   quote: (amountIn: number) => number;
   /**
@@ -103,6 +105,8 @@ export interface AssetPlan {
   route: RouteEvaluation;
   /** Pareto-optimal routes (the chosen one among them), best net proceeds first. */
   routes: RouteEvaluation[];
+  /** Index, in deps.markets(asset), of the market the plan sells on (e.g. to pick liveMarkets()[i].venue). */
+  marketIndex: number;
   schedule: { slices: number; startHour: number; endHour: number; kappa: number; eta: number; objective: number };
   risk: { parametric: RiskReport; monteCarlo: RiskReport; stress: StressResult[] };
 }

@@ -24,6 +24,7 @@ const ERC20_TRANSFER_GAS = 50_000;
 interface Candidate {
   eval: RouteEvaluation;
   market: Market;
+  marketIndex: number;
   pre: Bridge[];
   post: Bridge[];
   schedule: Schedule;
@@ -67,7 +68,11 @@ function candidatesFor(spec: PlanSpec, deps: PlanDeps, a: AssetSpec, sigma: numb
   const dest = spec.destination.kind === 'deposit' ? spec.destination.chain : undefined;
   const gasCost = (chain: string, units: number, hour: number) => units * deps.gasPrice(chain, hour);
   const out: Candidate[] = [];
-  for (const m of deps.markets(a)) {
+  const markets = deps.markets(a);
+  for (const [mi, m] of markets.entries()) {
+    // several markets on one chain: the first keeps the chain as its key, the next are chain#2, chain#3 …
+    const rank = markets.slice(0, mi).filter((x) => x.chain === m.chain).length;
+    const key = rank === 0 ? m.chain : `${m.chain}#${rank + 1}`;
     for (const pre of bridgeOptions(wallet, m.chain, spec.bridges ?? [])) {
       for (const post of bridgeOptions(m.chain, dest ?? m.chain, spec.bridges ?? [])) {
         const preP95 = pre.reduce((s, b) => s + b.p95Hours, 0);
@@ -84,10 +89,10 @@ function candidatesFor(spec: PlanSpec, deps: PlanDeps, a: AssetSpec, sigma: numb
         const bridgeGas = [...pre, ...post].reduce((s, b) => s + b.gas.reduce((g, [chain, units]) => g + gasCost(chain, units, 0), 0), 0);
         const approvals = (a.native ? 0 : 1 + (pre.length > 0 ? 1 : 0)) * gasCost(m.chain, APPROVE_GAS, 0);
         const transfer = dest ? gasCost(dest, ERC20_TRANSFER_GAS, spec.deadlineHours) : 0;
-        const id = [m.chain, ...pre.map((b) => b.id), ...post.map((b) => b.id)].join('+');
-        const label = `${pre.length ? `bridge to ${m.chain} (${pre.map((b) => b.name).join(', ')}), ` : ''}sell on ${m.chain}${post.length ? `, bridge to ${dest} (${post.map((b) => b.name).join(', ')})` : ''}${dest ? ', send to the deposit address' : ''}`;
+        const id = [key, ...pre.map((b) => b.id), ...post.map((b) => b.id)].join('+');
+        const label = `${pre.length ? `bridge to ${m.chain} (${pre.map((b) => b.name).join(', ')}), ` : ''}sell on ${m.chain}${m.label ? ` (${m.label})` : ''}${post.length ? `, bridge to ${dest} (${post.map((b) => b.name).join(', ')})` : ''}${dest ? ', send to the deposit address' : ''}`;
         const e = evaluateRoute({ id, label, sellChain: m.chain, preBridges: pre, postBridges: post, amount: a.amount, midPrice: m.midPrice, schedule, bridgeGas, transferGas: transfer, approvalGas: approvals });
-        out.push({ eval: e, market: m, pre, post, schedule, sold });
+        out.push({ eval: e, market: m, marketIndex: mi, pre, post, schedule, sold });
       }
     }
   }
@@ -160,7 +165,7 @@ export function buildPlan(spec: PlanSpec, deps: PlanDeps): Plan {
     const price = c.market.midPrice;
     const seed = (spec.seed ?? 1) + assets.length;
     assets.push({
-      symbol: a.symbol, amount: a.amount, midPrice: price, sigmaPerHour: sigma, route: chosenEval, routes: front,
+      symbol: a.symbol, amount: a.amount, midPrice: price, sigmaPerHour: sigma, route: chosenEval, routes: front, marketIndex: c.marketIndex,
       schedule: { slices: c.schedule.slices.length, startHour: c.schedule.startHour, endHour: c.schedule.endHour, kappa: c.schedule.kappa, eta: c.schedule.eta, objective: c.schedule.objective },
       risk: {
         parametric: parametricRisk(exposures, price, sigma),
