@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { gasDataFile } from './shared-data';
 import { describe, expect, it } from 'vitest';
 import { backtest } from './backtest';
 import { parseFeeDataFile } from './blocks-file';
 import { SHIPPED_PRIOR } from './prior';
 
-const load = (name: string) => parseFeeDataFile(readFileSync(new URL(`../../../shared/data/gas/${name}`, import.meta.url), 'utf8'), name);
+const load = (name: string) => parseFeeDataFile(readFileSync(gasDataFile(name), 'utf8'), name);
 
 describe('backtest', () => {
   it('replays the 2026 file: exact next base fee, peers, advice', () => {

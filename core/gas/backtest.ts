@@ -5,7 +5,7 @@
  */
 import { adviseSendOrWait } from './advice';
 import type { FeeDataFile } from './blocks-file';
-import { forecastLog, scoreQuantile } from './forecast';
+import { forecastLog, forecastQuantile } from './forecast';
 import { DEFAULT_FULL_BLOCKS, maxFeeForFullBlocks } from './max-fee';
 import { nextBaseFee } from './next-base-fee';
 import { peerMaxFees } from './peers';
@@ -61,8 +61,8 @@ function scoreHorizons(series: FeeSeries, horizons: number[], unit: 'blocks' | '
       const y = x[t + f.horizonSteps]!;
       const exact = f.horizonSteps === 1 && exactNext ? exactNext[t]! : Number.NaN;
       const center = Number.isNaN(exact) ? f.center : exact;
-      const lo = Number.isNaN(exact) ? f.center + scoreQuantile(f.residuals, 0.1, f.effectiveSamples) : exact;
-      const hi = Number.isNaN(exact) ? f.center + scoreQuantile(f.residuals, 0.9, f.effectiveSamples) : exact;
+      const lo = Number.isNaN(exact) ? f.center + forecastQuantile(f, 0.1) : exact;
+      const hi = Number.isNaN(exact) ? f.center + forecastQuantile(f, 0.9) : exact;
       a.err.push(Math.abs(y - center));
       a.naive.push(Math.abs(y - x[t]!));
       a.pin += (pinball(y, lo, 0.1) + pinball(y, center, 0.5) + pinball(y, hi, 0.9)) / 3;
