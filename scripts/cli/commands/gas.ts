@@ -1,11 +1,12 @@
 /**
  * `gas backtest --blocks FILE [--horizons 1,12,300] [--prior shipped|none]`
  * `gas advise --rpc URL [--gas N] [--within HOURS]`
- * `gas learn-prior --hourly FILE [--out core/gas/prior.json]`
+ * `gas learn-prior --hourly FILE [--until YYYY-MM-DD] [--out core/gas/prior.json]`: learns only on the hours
+ *   before --until (default: the first 40 % of the file), so the rest stays out of sample for the backtest.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CliUsageError, requireFlag, type CliArgs } from '../args';
-import { backtest, learnSeasonalPrior, liveGasReport, parseFeeDataFile, seriesFromHourly, SHIPPED_PRIOR, type RpcRequest } from '../../../core/gas/index';
+import { backtest, learnSeasonalPrior, liveGasReport, parseFeeDataFile, seriesFromHourly, SHIPPED_PRIOR, type RpcRequest, type SeasonalPrior } from '../../../core/gas/index';
 
 function numberList(value: string | true | undefined): number[] | undefined {
   if (typeof value !== 'string') return undefined;
@@ -23,6 +24,11 @@ function jsonRpc(url: string): RpcRequest {
     if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code });
     return body.result;
   };
+}
+
+function priorLabel(p: SeasonalPrior): string {
+  const iso = (t: number | undefined): string => (t === undefined ? '?' : new Date(t * 1000).toISOString().slice(0, 16));
+  return `${p.source}, hours ${iso(p.trainedFrom)} – ${iso(p.trainedUntil)} UTC (${p.hours} h)`;
 }
 
 async function advise(args: CliArgs): Promise<unknown> {
@@ -43,17 +49,21 @@ export async function run(args: CliArgs): Promise<unknown> {
     const started = performance.now();
     const prior = args.flags.prior === 'none' ? undefined : SHIPPED_PRIOR;
     const report = backtest(file, { horizons: numberList(args.flags.horizons), prior });
-    return { file: path, prior: prior ? prior.source : 'none', elapsedMs: Math.round(performance.now() - started), ...report };
+    return { file: path, prior: prior ? priorLabel(prior) : 'none', elapsedMs: Math.round(performance.now() - started), ...report };
   }
   if (sub === 'advise') return advise(args);
   if (sub === 'learn-prior') {
     const path = requireFlag(args, 'hourly');
     const file = parseFeeDataFile(readFileSync(path, 'utf8'), path);
     if (file.kind !== 'hourly') throw new CliUsageError('--hourly must be an hourly average CSV');
-    const prior = learnSeasonalPrior(seriesFromHourly(file.hours), path.split('/').pop() ?? path);
+    const series = seriesFromHourly(file.hours);
+    const untilFlag = typeof args.flags.until === 'string' ? Date.parse(`${args.flags.until}T00:00:00Z`) / 1000 : Number.NaN;
+    if (typeof args.flags.until === 'string' && !Number.isFinite(untilFlag)) throw new CliUsageError(`--until must be a date YYYY-MM-DD, got "${args.flags.until}"`);
+    const until = Number.isFinite(untilFlag) ? untilFlag : series.startTime + Math.floor(series.logFee.length * 0.4) * 3600;
+    const prior = learnSeasonalPrior(series, path.split('/').pop() ?? path, until);
     const out = typeof args.flags.out === 'string' ? args.flags.out : 'core/gas/prior.json';
     writeFileSync(out, JSON.stringify(prior) + '\n');
-    return { out, hours: prior.hours, method: prior.method };
+    return { out, hours: prior.hours, trainedFrom: new Date(prior.trainedFrom! * 1000).toISOString(), trainedUntil: new Date(prior.trainedUntil! * 1000).toISOString(), method: prior.method };
   }
   throw new CliUsageError('usage: gas backtest --blocks FILE [--horizons 1,12,300] | gas advise --rpc URL [--gas N] [--within HOURS] | gas learn-prior --hourly FILE');
 }
