@@ -1,7 +1,8 @@
 /**
  * Forecast from 30 days of per-block history (216,000 blocks) vs the naive baseline on the same
  * data. Both include reading the stored columns; Preflight also aggregates to hours and runs the
- * block (1..300) and hourly (1..24 h) forecasts. Run: npx vitest bench core/gas --run
+ * block (1..300) and hourly (1..24 h) forecasts. Run: npx vitest bench core/gas/forecast.bench.ts --run
+ * (add --outputJson FILE for p50 / p99 of every sample; the console table shows mean / p75 / p99).
  */
 import { bench, describe } from 'vitest';
 import type { FeeSamples } from './history';
@@ -29,9 +30,13 @@ function thirtyDays(): FeeSamples {
 const samples = thirtyDays();
 
 describe('forecast from 30 days of history', () => {
-  bench('preflight feeOutlook (4 block + 24 hourly horizons)', () => {
-    feeOutlook(samples, SHIPPED_PRIOR);
-  });
+  bench(
+    'preflight feeOutlook (4 block + 24 hourly horizons)',
+    () => {
+      feeOutlook(samples, SHIPPED_PRIOR);
+    },
+    { time: 4000, iterations: 200, warmupIterations: 10 },
+  );
   bench('naive baseline (last base fee for every horizon)', () => {
     const last = samples.baseFee[samples.baseFee.length - 1]!;
     const out: number[] = [];
@@ -39,5 +44,5 @@ describe('forecast from 30 days of history', () => {
     let mean = 0;
     for (const v of samples.baseFee) mean += v; // touch the same data once
     if (mean < 0) throw new Error('unreachable');
-  });
+  }, { time: 4000, iterations: 200, warmupIterations: 10 });
 });
