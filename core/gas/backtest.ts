@@ -176,7 +176,11 @@ export interface BacktestReport {
 }
 
 export function backtest(file: FeeDataFile, opts: BacktestOptions = {}): BacktestReport {
-  const notes = ['walk-forward: each forecast sees only data up to its origin', 'log errors are natural-log ratios (0.1 ≈ 10 %)'];
+  const notes = [
+    'walk-forward: each forecast sees only data up to its origin',
+    'log errors are natural-log ratios (0.1 ≈ 10 %)',
+    'advice savings are shares of the cost of sending at once; "send now" counts as 0 in vsSendNow. The often quoted "67.8 % average gas saving" compares with whenWaiting.meanSaving at best (an average over chosen waits), not with the medians',
+  ];
   if (file.kind === 'hourly') {
     const series = seriesFromHourly(file.hours);
     const horizons = opts.horizons ?? [1, 6, 24];
