@@ -26,6 +26,17 @@ describe('adviseSendOrWait', () => {
     expect(a.wait!.savingP10Wei).toBeLessThanOrEqual(a.wait!.savingP90Wei);
     expect(a.sendAt).toBeLessThanOrEqual(t * 3600 + 24 * 3600);
   });
+  it('sends now on a fee that only wanders (no forecastable saving)', () => {
+    let seed = 11;
+    const x = new Float64Array(24 * 30);
+    x[0] = Math.log(20e9);
+    for (let i = 1; i < x.length; i++) x[i] = x[i - 1]! + (((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) - 0.5) * 0.3;
+    const walk: FeeSeries = { stepSeconds: 3600, startTime: 0, logFee: x };
+    const t = x.length - 1;
+    const a = adviseSendOrWait(walk, { gasLimit: 21_000n, withinSeconds: 24 * 3600, now: t * 3600 }, { asOf: t });
+    expect(a.action).toBe('send-now');
+    expect(a.bestCandidate!.probabilityWaitCostsMore).toBeGreaterThan(0.2);
+  });
   it('never advises past the deadline', () => {
     for (const within of [0, 1800, 3 * 3600, 5 * 3600]) {
       const t = 24 * 29 + 6;

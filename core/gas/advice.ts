@@ -1,11 +1,13 @@
 /**
- * Send now, or wait until a given time? Uses the forecast's empirical error distribution at each
+ * Send now, or wait until a given time? Uses the forecast's calibrated error distribution at each
  * candidate wait (all within the deadline) to get the expected saving, its 10/90 % range and the
- * chance that waiting costs more. Waiting is advised only when the saving is material and that
- * chance is low.
+ * chance that waiting costs more. Waiting is advised only when the model (not the naive fallback)
+ * is in use at that horizon, the expected saving is material, and even the calibrated 90 % quantile
+ * of the fee then is below the fee now (so waiting costs more in at most ~10 % of cases).
  */
 import { GasInputError, InsufficientHistoryError } from './errors';
-import { forecastLog, type ForecastOptions } from './forecast';
+import { nominalLevel } from './conformal';
+import { forecastLog, forecastQuantile, type ForecastOptions } from './forecast';
 import type { FeeSeries } from './types';
 
 export interface AdviceRequest {
@@ -21,8 +23,8 @@ export interface AdviceRequest {
 export interface AdviceOptions extends ForecastOptions {
   /** Minimum expected saving, share of the cost of sending now (default 0.05). */
   minSavingShare?: number;
-  /** Highest acceptable chance that waiting costs more (default 0.2). */
-  maxLoseProbability?: number;
+  /** Nominal quantile of the fee at the wait that must stay below the fee now (default 0.9). */
+  upperQuantile?: number;
   /** Candidate waits in steps of the series (default: every step up to the deadline, at most 48). */
   candidates?: number[];
   /** History older than this (seconds) is stale (default 900). */
@@ -78,24 +80,26 @@ export function adviseSendOrWait(series: FeeSeries, request: AdviceRequest, opti
   let best: WaitOption | undefined;
   let bestAdvisable: WaitOption | undefined;
   const minShare = options.minSavingShare ?? 0.05;
-  const maxLose = options.maxLoseProbability ?? 0.2;
+  const upper = options.upperQuantile ?? 0.9;
   for (const f of forecasts) {
     const savings = Array.from(f.residuals, (r) => gas * (baseNow - Math.exp(f.center + r)));
-    savings.sort((a, b) => a - b);
     const mean = savings.reduce((a, b) => a + b, 0) / savings.length;
-    const lose = savings.filter((s) => s < 0).length / savings.length;
+    // Chance that the fee then is above the fee now, on the calibrated (ACI) scale.
+    const rawAbove = Array.from(f.residuals).filter((r) => f.center + r > x0).length / f.residuals.length;
+    const lose = Math.min(1, Math.max(0, 1 - nominalLevel(f.levels, 1 - rawAbove)));
+    const feeAt = (q: number): number => Math.exp(f.center + forecastQuantile(f, q));
     const option: WaitOption = {
       waitSeconds: f.horizonSteps * series.stepSeconds,
       sendAt: lastTime + f.horizonSteps * series.stepSeconds,
       expectedSavingWei: toWei(mean),
       expectedSavingShare: mean / costNow,
-      savingP10Wei: toWei(savings[Math.floor(0.1 * (savings.length - 1))]!),
-      savingP90Wei: toWei(savings[Math.ceil(0.9 * (savings.length - 1))]!),
+      savingP10Wei: toWei(gas * (baseNow - feeAt(0.9))),
+      savingP90Wei: toWei(gas * (baseNow - feeAt(0.1))),
       probabilityWaitCostsMore: lose,
       method: f.method,
     };
     if (!best || option.expectedSavingShare > best.expectedSavingShare) best = option;
-    const advisable = f.method === 'model' && option.expectedSavingShare >= minShare && lose <= maxLose;
+    const advisable = f.method === 'model' && option.expectedSavingShare >= minShare && feeAt(upper) < baseNow;
     if (advisable && (!bestAdvisable || option.expectedSavingShare > bestAdvisable.expectedSavingShare)) bestAdvisable = option;
   }
   if (bestAdvisable) {

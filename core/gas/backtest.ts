@@ -5,7 +5,7 @@
  */
 import { adviseSendOrWait } from './advice';
 import type { FeeDataFile } from './blocks-file';
-import { forecastLog, scoreQuantile } from './forecast';
+import { forecastLog, forecastQuantile } from './forecast';
 import { DEFAULT_FULL_BLOCKS, maxFeeForFullBlocks } from './max-fee';
 import { nextBaseFee } from './next-base-fee';
 import { peerMaxFees } from './peers';
@@ -61,8 +61,8 @@ function scoreHorizons(series: FeeSeries, horizons: number[], unit: 'blocks' | '
       const y = x[t + f.horizonSteps]!;
       const exact = f.horizonSteps === 1 && exactNext ? exactNext[t]! : Number.NaN;
       const center = Number.isNaN(exact) ? f.center : exact;
-      const lo = Number.isNaN(exact) ? f.center + scoreQuantile(f.residuals, 0.1, f.effectiveSamples) : exact;
-      const hi = Number.isNaN(exact) ? f.center + scoreQuantile(f.residuals, 0.9, f.effectiveSamples) : exact;
+      const lo = Number.isNaN(exact) ? f.center + forecastQuantile(f, 0.1) : exact;
+      const hi = Number.isNaN(exact) ? f.center + forecastQuantile(f, 0.9) : exact;
       a.err.push(Math.abs(y - center));
       a.naive.push(Math.abs(y - x[t]!));
       a.pin += (pinball(y, lo, 0.1) + pinball(y, center, 0.5) + pinball(y, hi, 0.9)) / 3;
@@ -176,19 +176,35 @@ export interface BacktestReport {
 }
 
 export function backtest(file: FeeDataFile, opts: BacktestOptions = {}): BacktestReport {
-  const notes = ['walk-forward: each forecast sees only data up to its origin', 'log errors are natural-log ratios (0.1 ≈ 10 %)'];
+  const notes = [
+    'walk-forward: each forecast sees only data up to its origin',
+    'log errors are natural-log ratios (0.1 ≈ 10 %)',
+    'advice savings are shares of the cost of sending at once; "send now" counts as 0 in vsSendNow. The often quoted "67.8 % average gas saving" compares with whenWaiting.meanSaving at best (an average over chosen waits), not with the medians',
+  ];
   if (file.kind === 'hourly') {
     const series = seriesFromHourly(file.hours);
     const horizons = opts.horizons ?? [1, 6, 24];
+    // Score only origins after the prior's training period, so its gains are out of sample.
+    const trainedSteps = opts.prior?.trainedUntil === undefined ? 0 : Math.ceil((opts.prior.trainedUntil - series.startTime) / 3600);
+    const warm = Math.max(168, trainedSteps);
+    if (opts.prior && opts.prior.trainedUntil === undefined) notes.push('the prior does not say which period it was learned on: scores may be in sample');
+    if (trainedSteps > 0) notes.push(`prior learned on hours before ${new Date(opts.prior!.trainedUntil! * 1000).toISOString()}; only origins from then on are scored (disjoint from the prior's data)`);
     return {
       kind: 'hourly',
       points: series.logFee.length,
       interpolatedPoints: series.filled,
-      horizons: scoreHorizons(series, horizons, 'hours', 168, opts),
-      advice: scoreAdvice(series, 24, Array.from({ length: 24 }, (_, i) => i + 1), 168, opts),
+      horizons: scoreHorizons(series, horizons, 'hours', warm, opts),
+      advice: scoreAdvice(series, 24, Array.from({ length: 24 }, (_, i) => i + 1), warm, opts),
       notes: [...notes, 'hourly averages of the gas price; advice deadline 24 h, candidate waits every hour'],
     };
   }
+  const first = file.blocks[0]!.timestamp;
+  const last = file.blocks[file.blocks.length - 1]!.timestamp;
+  const p = opts.prior;
+  if (p && p.trainedFrom !== undefined && p.trainedUntil !== undefined && first < p.trainedUntil && last >= p.trainedFrom) {
+    notes.push(`this file lies inside the prior's training period (${new Date(p.trainedFrom * 1000).toISOString().slice(0, 10)} – ${new Date(p.trainedUntil * 1000).toISOString().slice(0, 10)}): scored without the prior`);
+    opts = { ...opts, prior: undefined };
+  } else if (p && p.trainedUntil === undefined) notes.push('the prior does not say which period it was learned on');
   const series = seriesFromBlocks(file.blocks);
   const horizons = opts.horizons ?? [1, 12, 60, 300];
   const warm = Math.min(300, Math.floor(series.logFee.length / 4));

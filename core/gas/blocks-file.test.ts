@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { gasDataDir } from './shared-data';
 import { describe, expect, it } from 'vitest';
 import { parseFeeDataFile } from './blocks-file';
 import { BlocksFileError } from './errors';
 
-const dir = new URL('../../../shared/data/gas/', import.meta.url);
+const dir = gasDataDir();
 
 describe('parseFeeDataFile', () => {
   it('loads every real data file', () => {

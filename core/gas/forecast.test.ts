@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InsufficientHistoryError } from './errors';
 import { forecastLog, scoreQuantile } from './forecast';
 import { SHIPPED_PRIOR } from './prior';
-import { hourOfWeek, seasonalOffset } from './seasonality';
+import { hourOfWeek, learnSeasonalPrior, seasonalOffset } from './seasonality';
 import type { FeeSeries } from './types';
 
 function rng(seed: number): () => number {
@@ -65,4 +65,20 @@ describe('seasonal prior', () => {
     expect(hourOfWeek(Date.UTC(2024, 0, 7, 23) / 1000)).toBe(167);
     expect(Number.isFinite(seasonalOffset(SHIPPED_PRIOR, 1_700_000_123))).toBe(true);
   });
+  it('is learned only from hours before its cut-off, and the shipped one says which', () => {
+    expect(SHIPPED_PRIOR.trainedUntil).toBeLessThanOrEqual(Date.UTC(2022, 7, 1) / 1000);
+    expect(SHIPPED_PRIOR.trainedFrom).toBeLessThan(SHIPPED_PRIOR.trainedUntil!);
+    const r = rng(9);
+    const x = Float64Array.from({ length: 24 * 7 * 8 }, (_, i) => Math.log(20e9) + 0.5 * Math.sin((2 * Math.PI * i) / 24) + 0.2 * r());
+    const series: FeeSeries = { stepSeconds: 3600, startTime: Date.UTC(2024, 0, 1) / 1000, logFee: x };
+    const until = series.startTime + 24 * 7 * 5 * 3600;
+    const a = learnSeasonalPrior(series, 'a', until);
+    const changed = new Float64Array(x);
+    changed.fill(Math.log(500e9), 24 * 7 * 5);
+    const b = learnSeasonalPrior({ ...series, logFee: changed }, 'a', until);
+    expect(b).toEqual(a);
+    expect(a.trainedUntil).toBe(until);
+    expect(a.hours).toBe(24 * 7 * 5);
+  });
 });
+

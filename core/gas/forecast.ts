@@ -2,16 +2,20 @@
  * Base-fee forecast: median and 10/90 % quantiles at chosen horizons.
  *
  * Model per horizon h (steps of the series), at origin t with log fee x_t:
- *   pred = x_t + φ·(mean of the last L points − x_t) + λ·(S(t+h) − S(t))
- * (mean reversion + hour-of-week seasonality S from the prior). φ, λ, L are chosen on the
+ *   y = x − λ·S (the fee with the hour-of-week seasonality S of the prior taken out)
+ *   pred = x_t + φ·(mean of y over the last L points − y_t) + λ·(S(t+h) − S(t))
+ * (mean reversion of the deseasonalised level + the seasonal change to the target hour). φ, λ, L are chosen on the
  * series' own recent past, walk-forward (only origins whose outcome is already known), and the
- * model is used only if it beats the naive "stays where it is" forecast there by 8 % and on both halves of the scored past;
- * otherwise the horizon falls back to naive and says so. Intervals are split-conformal: the
- * empirical quantiles of the chosen model's past errors at that horizon.
+ * model is used only if it beats the naive "stays where it is" forecast there by 8 % in mean absolute
+ * error, on both halves of the scored past, in median absolute error, and by two standard errors;
+ * otherwise the horizon falls back to naive and says so. Intervals are conformal: the chosen
+ * model's past errors at that horizon, normalised by the volatility at their origin and rescaled
+ * to the volatility now, at quantile levels moved by adaptive conformal inference (conformal.ts).
  */
 import { InsufficientHistoryError } from './errors';
 import { seasonalOffset, type SeasonalPrior } from './seasonality';
 import type { FeeSeries } from './types';
+import { adaptiveLevels, calibratedLevel, NOMINAL_LEVELS, type QuantileLevels } from './conformal';
 
 export interface ForecastOptions {
   prior?: SeasonalPrior | undefined;
@@ -38,6 +42,8 @@ export interface LogForecast {
   center: number;
   /** Sorted past errors (realised − predicted) of the chosen model: the conformal scores. */
   residuals: Float64Array;
+  /** Calibrated (ACI) levels of `residuals` that stand for the nominal 10 % and 90 % bounds. */
+  levels: QuantileLevels;
   method: 'model' | 'naive';
   params: ModelParams;
   /** 1 − MAE(model)/MAE(naive) on the scored past origins (0 for naive). */
@@ -54,6 +60,13 @@ const MIN_ORIGINS = 20;
 const MIN_EFFECTIVE = 8;
 /** Overlapping errors still carry some information beyond the count of disjoint windows. */
 const EFFECTIVE_FACTOR = 100;
+/** Steps of one-step changes behind the volatility scale (at least; the horizon if longer). */
+const VOL_WINDOW = 32;
+/** Volatility floor (log units): a flat fee still gets a non-degenerate scale. */
+const VOL_FLOOR = 1e-4;
+const MIN_VOL_STEPS = 8;
+/** Standard errors by which the model must beat naive on past origins. */
+const SIGNIFICANCE = 2;
 
 function candidates(h: number, hasPrior: boolean): ModelParams[] {
   const out: ModelParams[] = [];
@@ -71,6 +84,10 @@ class Window {
   readonly lo: number;
   private readonly prefix: Float64Array;
   private readonly season: Float64Array | undefined;
+  /** Prefix sums of the seasonal offsets (for the mean of the deseasonalised fee). */
+  private readonly seasonPrefix: Float64Array | undefined;
+  /** Prefix sums of squared one-step changes, for the local volatility. */
+  private readonly squares: Float64Array;
   constructor(
     readonly series: FeeSeries,
     readonly t: number,
@@ -81,11 +98,24 @@ class Window {
     this.lo = Math.max(0, t - size + 1);
     const x = series.logFee;
     this.prefix = new Float64Array(t - this.lo + 2);
-    for (let i = this.lo; i <= t; i++) this.prefix[i - this.lo + 1] = this.prefix[i - this.lo]! + x[i]!;
+    this.squares = new Float64Array(t - this.lo + 1);
+    for (let i = this.lo; i <= t; i++) {
+      this.prefix[i - this.lo + 1] = this.prefix[i - this.lo]! + x[i]!;
+      if (i > this.lo) this.squares[i - this.lo] = this.squares[i - this.lo - 1]! + (x[i]! - x[i - 1]!) ** 2;
+    }
     if (prior) {
       this.season = new Float64Array(t - this.lo + 1 + maxHorizon);
       for (let i = 0; i < this.season.length; i++) this.season[i] = seasonalOffset(prior, series.startTime + (this.lo + i) * series.stepSeconds);
+      this.seasonPrefix = new Float64Array(t - this.lo + 2);
+      for (let i = 0; i <= t - this.lo; i++) this.seasonPrefix[i + 1] = this.seasonPrefix[i]! + this.season[i]!;
     }
+  }
+  /** RMS one-step change over the VOL_WINDOW (at least) steps up to s: the scale of the errors at s. */
+  volatility(s: number, h: number): number {
+    const span = Math.min(Math.max(VOL_WINDOW, h), s - this.lo);
+    if (span < 1) return VOL_FLOOR;
+    const i = s - this.lo;
+    return Math.max(VOL_FLOOR, Math.sqrt((this.squares[i]! - this.squares[i - span]!) / span));
   }
   x(i: number): number {
     return this.series.logFee[i]!;
@@ -95,8 +125,13 @@ class Window {
     let pred = x;
     if (p.phi !== 0) {
       const from = Math.max(this.lo, s - p.meanWindow + 1);
-      const mean = (this.prefix[s - this.lo + 1]! - this.prefix[from - this.lo]!) / (s - from + 1);
-      pred += p.phi * (mean - x);
+      let mean = (this.prefix[s - this.lo + 1]! - this.prefix[from - this.lo]!) / (s - from + 1);
+      let level = x;
+      if (p.lambda !== 0 && this.season && this.seasonPrefix) {
+        mean -= (p.lambda * (this.seasonPrefix[s - this.lo + 1]! - this.seasonPrefix[from - this.lo]!)) / (s - from + 1);
+        level -= p.lambda * this.season[s - this.lo]!;
+      }
+      pred += p.phi * (mean - level);
     }
     if (p.lambda !== 0 && this.season) pred += p.lambda * (this.season[s + h - this.lo]! - this.season[s - this.lo]!);
     return pred;
@@ -104,7 +139,8 @@ class Window {
 }
 
 function origins(w: Window, h: number, maxOrigins: number, warm: number): number[] {
-  const first = w.lo + warm;
+  // Origins need a few steps before them for their volatility scale.
+  const first = w.lo + Math.max(warm, MIN_VOL_STEPS);
   const last = w.t - h;
   if (last < first) return [];
   const stride = Math.max(1, Math.ceil((last - first + 1) / maxOrigins));
@@ -119,10 +155,29 @@ function meanAbsError(w: Window, os: number[], h: number, p: ModelParams): numbe
   return sum / os.length;
 }
 
-function residualsOf(w: Window, os: number[], h: number, p: ModelParams): Float64Array {
-  const r = new Float64Array(os.length);
-  os.forEach((s, i) => (r[i] = w.x(s + h) - w.predict(s, h, p)));
-  return r.sort();
+/**
+ * Paired test on the past origins: the model's absolute errors must be smaller than naive's by more
+ * than two standard errors, counting only independent windows (overlapping errors are correlated).
+ */
+function significant(w: Window, os: number[], h: number, p: ModelParams, nEff: number): boolean {
+  let sum = 0;
+  let sumSq = 0;
+  for (const s of os) {
+    const y = w.x(s + h);
+    const d = Math.abs(y - w.x(s)) - Math.abs(y - w.predict(s, h, p));
+    sum += d;
+    sumSq += d * d;
+  }
+  const m = os.length;
+  const mean = sum / m;
+  const sd = Math.sqrt(Math.max(0, sumSq / m - mean * mean));
+  return mean > SIGNIFICANCE * (sd / Math.sqrt(Math.min(m, nEff)));
+}
+
+function medianAbsError(w: Window, os: number[], h: number, p: ModelParams): number {
+  const e = Float64Array.from(os, (s) => Math.abs(w.x(s + h) - w.predict(s, h, p))).sort();
+  const k = e.length >> 1;
+  return e.length % 2 ? e[k]! : (e[k - 1]! + e[k]!) / 2;
 }
 
 /** Forecast the log fee at each horizon (in steps of the series). */
@@ -156,18 +211,37 @@ export function forecastLog(series: FeeSeries, horizons: readonly number[], opti
         bestMae = mae;
       }
     }
-    // Stability guard: the model must also win on the older and on the newer half of the origins.
+    // Stability guards: the model must also win on the older and on the newer half of the origins,
+    // and in median absolute error (the typical case), not only on average.
     const half = Math.floor(os.length / 2);
     const stable = (part: number[]): boolean => meanAbsError(w, part, h, best) < meanAbsError(w, part, h, NAIVE);
     const useModel =
-      best !== NAIVE && nEff >= MIN_EFFECTIVE && bestMae < naiveMae * (1 - margin) && stable(os.slice(0, half)) && stable(os.slice(half));
+      best !== NAIVE &&
+      nEff >= MIN_EFFECTIVE &&
+      bestMae < naiveMae * (1 - margin) &&
+      stable(os.slice(0, half)) &&
+      stable(os.slice(half)) &&
+      medianAbsError(w, os, h, best) < medianAbsError(w, os, h, NAIVE) &&
+      significant(w, os, h, best, nEff);
     const params = useModel ? best : NAIVE;
-    let residuals = residualsOf(w, os, h, params);
-    if (nEff < MIN_EFFECTIVE) residuals = widest(residuals, nEff, shorterScaled(w, h, maxOrigins));
+    const stride = os.length > 1 ? os[0]! - os[1]! : 1;
+    const cal = calibrate(w, os, h, params, stride);
+    let residuals = cal.residuals;
+    let levels = cal.levels;
+    if (nEff < MIN_EFFECTIVE) {
+      // Thin evidence at this horizon: take the scaled shorter-horizon errors if they imply a wider
+      // interval (a blend toward them under-covered badly at 300 blocks on the short files).
+      const other = shorterScaled(w, h, maxOrigins);
+      if (other && width(other.residuals, other.effective) > width(residuals, nEff)) {
+        residuals = other.residuals;
+        levels = NOMINAL_LEVELS;
+      }
+    }
     const forecast: LogForecast = {
       horizonSteps: h,
       center: w.predict(t, h, params),
       residuals,
+      levels,
       method: useModel ? 'model' : 'naive',
       params,
       skill: useModel && naiveMae > 0 ? 1 - bestMae / naiveMae : 0,
@@ -179,26 +253,42 @@ export function forecastLog(series: FeeSeries, horizons: readonly number[], opti
   return out;
 }
 
+/** Normalised scores of the chosen model at past origins, ACI levels, and the scores rescaled to now. */
+function calibrate(w: Window, os: number[], h: number, p: ModelParams, stride: number): { residuals: Float64Array; levels: QuantileLevels } {
+  const m = os.length;
+  const asc: number[] = new Array<number>(m);
+  const z = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const s = os[m - 1 - i]!;
+    asc[i] = s;
+    z[i] = (w.x(s + h) - w.predict(s, h, p)) / w.volatility(s, h);
+  }
+  const levels = adaptiveLevels(asc, z, h, stride);
+  const scale = w.volatility(w.t, h);
+  const residuals = z.map((v) => v * scale).sort();
+  return { residuals, levels };
+}
+
 /** Naive errors of the longest shorter horizon with enough independent windows, scaled √(h/h'). */
 function shorterScaled(w: Window, h: number, maxOrigins: number): { residuals: Float64Array; effective: number } | undefined {
   for (let hp = Math.floor(h / 2); hp >= 1; hp = Math.floor(hp / 2)) {
     const os = origins(w, hp, maxOrigins, 0);
     const eff = os.length > 0 ? (os[0]! - os[os.length - 1]!) / hp + 1 : 0;
     if (os.length >= MIN_ORIGINS && eff >= MIN_EFFECTIVE) {
-      return { residuals: residualsOf(w, os, hp, NAIVE).map((r) => r * Math.sqrt(h / hp)), effective: eff };
+      return { residuals: scaledNaive(w, os, hp, h), effective: eff };
     }
   }
   return undefined;
 }
 
-function width(r: Float64Array, eff: number): number {
-  return scoreQuantile(r, 0.9, eff) - scoreQuantile(r, 0.1, eff);
+/** Naive errors at horizon hp, normalised by the volatility at their origin, rescaled to now and by √(h/hp). */
+function scaledNaive(w: Window, os: number[], hp: number, h: number): Float64Array {
+  const scale = w.volatility(w.t, hp) * Math.sqrt(h / hp);
+  return Float64Array.from(os, (s) => ((w.x(s + hp) - w.x(s)) / w.volatility(s, hp)) * scale).sort();
 }
 
-/** The direct errors, or the scaled shorter-horizon ones if those imply a wider interval. */
-function widest(direct: Float64Array, eff: number, other: { residuals: Float64Array; effective: number } | undefined): Float64Array {
-  if (!other) return direct;
-  return width(other.residuals, other.effective) > width(direct, eff) ? other.residuals : direct;
+function width(r: Float64Array, eff: number): number {
+  return scoreQuantile(r, 0.9, eff) - scoreQuantile(r, 0.1, eff);
 }
 
 /** Too little history for horizon h: naive centre, errors of the longest scored shorter horizon
@@ -209,7 +299,7 @@ function fallback(w: Window, h: number, maxOrigins: number): LogForecast {
   for (let hp = h - 1; hp >= 1 && !scaled; hp = Math.floor(hp / 2)) {
     const os = origins(w, hp, maxOrigins, 0);
     if (os.length >= MIN_ORIGINS) {
-      scaled = residualsOf(w, os, hp, NAIVE).map((r) => r * Math.sqrt(h / hp));
+      scaled = scaledNaive(w, os, hp, h);
       nEff = Math.max(1, (os[0]! - os[os.length - 1]!) / hp + 1);
     }
   }
@@ -218,6 +308,7 @@ function fallback(w: Window, h: number, maxOrigins: number): LogForecast {
     horizonSteps: h,
     center: w.x(w.t),
     residuals: scaled ?? Float64Array.from([-bound, 0, bound]),
+    levels: NOMINAL_LEVELS,
     method: 'naive',
     params: NAIVE,
     skill: 0,
@@ -238,4 +329,9 @@ export function scoreQuantile(sorted: Float64Array, q: number, effective = sorte
   const level = q >= 0.5 ? Math.min(1, Math.ceil((m + 1) * q) / m) : Math.max(0, Math.floor((m + 1) * q) / m);
   const i = Math.min(n - 1, Math.max(0, Math.ceil(level * n) - 1));
   return sorted[i]!;
+}
+
+/** Offset from `center` of the calibrated forecast quantile at nominal level q (0..1). */
+export function forecastQuantile(f: LogForecast, q: number): number {
+  return scoreQuantile(f.residuals, calibratedLevel(f.levels, q), f.effectiveSamples);
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gasDataFile } from './shared-data';
 import { describe, expect, it } from 'vitest';
 import { parseFeeDataFile } from './blocks-file';
 import { GasInputError } from './errors';
@@ -6,7 +7,7 @@ import { BLOB_PARAMS, blobBaseFee, fakeExponential, isValidGasLimitChange, nextB
 
 describe('nextBaseFee', () => {
   it('is 0-wei exact on every consecutive pair of the 2026 mainnet file (incl. gas-limit changes)', () => {
-    const file = parseFeeDataFile(readFileSync(new URL('../../../shared/data/gas/mainnet-2026-01-blocks.json', import.meta.url), 'utf8'));
+    const file = parseFeeDataFile(readFileSync(gasDataFile('mainnet-2026-01-blocks.json'), 'utf8'));
     if (file.kind !== 'blocks') throw new Error('expected blocks');
     let checked = 0;
     for (let i = 0; i + 1 < file.blocks.length; i++) {

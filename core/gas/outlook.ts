@@ -1,6 +1,6 @@
 /** The fee outlook the UI shows: now, next blocks and the next 24 h, from stored samples. */
 import { InsufficientHistoryError } from './errors';
-import { forecastLog, scoreQuantile, type LogForecast } from './forecast';
+import { forecastLog, forecastQuantile, type LogForecast } from './forecast';
 import type { FeeSamples } from './history';
 import type { SeasonalPrior } from './seasonality';
 import { hourlySeriesFromSamples } from './series';
@@ -42,9 +42,9 @@ function point(f: LogForecast, series: FeeSeries, label: string): OutlookPoint {
     seconds,
     at: last + seconds,
     // The predictive median (center shifted by the median error), so it always lies inside its 10–90 % band.
-    median: wei(f.center + scoreQuantile(f.residuals, 0.5, f.effectiveSamples)),
-    p10: wei(f.center + scoreQuantile(f.residuals, 0.1, f.effectiveSamples)),
-    p90: wei(f.center + scoreQuantile(f.residuals, 0.9, f.effectiveSamples)),
+    median: wei(f.center + forecastQuantile(f, 0.5)),
+    p10: wei(f.center + forecastQuantile(f, 0.1)),
+    p90: wei(f.center + forecastQuantile(f, 0.9)),
     method: f.method,
   };
   if (f.note) p.note = f.note;

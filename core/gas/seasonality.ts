@@ -15,6 +15,9 @@ export interface SeasonalPrior {
   hourOfWeek: number[];
   /** Hours of data used. */
   hours: number;
+  /** Period learned from, unix seconds [from, until). Forecasts scored before `until` would reuse it. */
+  trainedFrom?: number;
+  trainedUntil?: number;
 }
 
 /** Hour of week, 0 = Monday 00:00 UTC. */
@@ -38,8 +41,9 @@ export function seasonalOffset(prior: SeasonalPrior, timeSeconds: number): numbe
  * Learn the profile from an hourly series: deviation from a centred one-week mean, averaged per
  * hour of week, smoothed over neighbouring hours and shrunk toward 0 by its sampling noise.
  */
-export function learnSeasonalPrior(series: FeeSeries, source: string): SeasonalPrior {
-  if (series.stepSeconds !== 3600) throw new InsufficientHistoryError('the seasonal prior is learned from an hourly series');
+export function learnSeasonalPrior(full: FeeSeries, source: string, until = Number.POSITIVE_INFINITY): SeasonalPrior {
+  if (full.stepSeconds !== 3600) throw new InsufficientHistoryError('the seasonal prior is learned from an hourly series');
+  const series = { ...full, logFee: full.logFee.subarray(0, Math.max(0, Math.min(full.logFee.length, Math.ceil((until - full.startTime) / 3600)))) };
   const x = series.logFee;
   const half = 84;
   if (x.length < 2 * half + 168 * 2) throw new InsufficientHistoryError(`need at least ${2 * half + 336} hours, got ${x.length}`);
@@ -77,5 +81,7 @@ export function learnSeasonalPrior(series: FeeSeries, source: string): SeasonalP
     method: `mean log deviation from a centred 169 h mean per hour of week (UTC), 3-hour smoothing, shrink ${shrink.toFixed(3)}`,
     hourOfWeek: centred.map((v) => Math.round(v * shrink * 10_000) / 10_000),
     hours: x.length,
+    trainedFrom: series.startTime,
+    trainedUntil: series.startTime + x.length * 3600,
   };
 }

@@ -50,7 +50,8 @@ export function seriesFromHourly(hours: readonly HourlyFee[], maxFillHours = 12)
   return { stepSeconds: 3600, startTime: r.firstIndex * 3600, logFee: r.values, filled: r.filled };
 }
 
-/** Hourly series from per-block samples: each hour is the mean log base fee of its blocks. */
+/** Hourly series from per-block samples: each hour is the log of the mean base fee of its blocks
+ * (like the hourly average file the prior is learned from; one log per hour keeps it fast). */
 export function hourlySeriesFromSamples(timestamps: ArrayLike<number>, baseFeeWei: ArrayLike<number>, maxFillHours = 12, from = 0): FeeSeries & { filled: number } {
   const n = Math.min(timestamps.length, baseFeeWei.length);
   const points: Array<{ index: number; value: number }> = [];
@@ -62,16 +63,16 @@ export function hourlySeriesFromSamples(timestamps: ArrayLike<number>, baseFeeWe
     if (!(fee > 0)) continue;
     const h = Math.floor(timestamps[i]! / 3600);
     if (h !== hour) {
-      if (count > 0) points.push({ index: hour, value: sum / count });
+      if (count > 0) points.push({ index: hour, value: Math.log(sum / count) });
       if (h < hour) throw new InsufficientHistoryError('samples are not in time order');
       hour = h;
       sum = 0;
       count = 0;
     }
-    sum += Math.log(fee);
+    sum += fee;
     count++;
   }
-  if (count > 0) points.push({ index: hour, value: sum / count });
+  if (count > 0) points.push({ index: hour, value: Math.log(sum / count) });
   const r = regular(points, maxFillHours);
   return { stepSeconds: 3600, startTime: r.firstIndex * 3600, logFee: r.values, filled: r.filled };
 }
