@@ -39,6 +39,9 @@ export interface ReviewGetResponse {
   review?: Review;
   decision?: Decision;
   error?: string;
+  /** The storage was full: this record is kept for the browser session only. */
+  unsaved?: boolean;
 }
 
-export type ReviewsListResponse = ReviewRecord[];
+/** Newest first; `unsaved` marks records kept for the session only (the storage was full). */
+export type ReviewsListResponse = Array<ReviewRecord & { unsaved?: boolean }>;

@@ -94,6 +94,15 @@ const STRINGS = {
   gasHours: { en: '{n} h', ja: '{n} 時間' },
   gasMinutes: { en: '{n} min', ja: '{n} 分' },
   loading: { en: 'Loading…', ja: '読み込み中…' },
+  historyUnsaved: {
+    en: 'Storage is full: this review is kept only until the browser closes. Your decision still goes through. Free some disk space to save history again.',
+    ja: 'ストレージがいっぱいです。この確認はブラウザを閉じるまでしか保存されません。判断はそのまま反映されます。履歴を保存するにはディスクの空きを増やしてください。',
+  },
+  historyUnsavedList: {
+    en: '{n} review(s) could not be saved (storage is full): they are kept until the browser closes.',
+    ja: '{n} 件の確認を保存できませんでした（ストレージがいっぱいです）。ブラウザを閉じるまで保持されます。',
+  },
+  unsavedBadge: { en: 'not saved', ja: '未保存' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type UiKey = keyof typeof STRINGS;
