@@ -14,7 +14,9 @@ export type RuntimeMessage =
   | { t: 'gas:report'; chainId: number; gasLimit?: string; withinHours?: number }
   | { t: 'gas:alert:set'; chainId: number; maxBaseFeeGwei: number | null }
   | { t: 'gas:alert:list' }
-  | { t: 'gas:alert:check' };
+  | { t: 'gas:alert:check' }
+  | { t: 'bypass:list' }
+  | { t: 'bypass:clear' };
 
 /** Answer to gas:report: the live report (bigints as decimal strings) and fiat rates when Chainlink answered. */
 export interface GasReportResponse {

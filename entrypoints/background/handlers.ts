@@ -10,6 +10,7 @@ import { gasReportResponse } from './gas';
 import { checkGasAlerts, setGasAlert } from './gas-alerts';
 import { gasAlertsItem } from '@/components/storage/gas-alerts';
 import { noteChainUsed } from '@/components/storage/recent-chains';
+import { bypassEvents, clearBypassEvents, watchDecision } from './bypass';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -56,6 +57,7 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
       const record = await reviewBook.recordDecision(message.key, message.decision, message.applyFees, Date.now());
       if (before?.decision) return { ok: true, already: true };
       void knownRecipients.noteDecision(record).catch(() => undefined);
+      void watchDecision(record).catch(() => undefined); // bypass watcher: baseline of the account, off the decision path
       const fees = message.applyFees && record.decision === 'continue' ? record.review?.suggestedFees : undefined;
       const out: TabMessage = { t: 'review:decided', key: record.key, decision: record.decision ?? 'reject', fees };
       await browser.tabs.sendMessage(record.tabId, out, { frameId: record.frameId });
@@ -83,6 +85,12 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
       if (message.t === 'gas:alert:set') return setGasAlert(message.chainId, message.maxBaseFeeGwei);
       if (message.t === 'gas:alert:check') return { fired: await checkGasAlerts() };
       return gasAlertsItem.getValue();
+    }
+    case 'bypass:list':
+    case 'bypass:clear': {
+      if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages read the bypass watcher');
+      if (message.t === 'bypass:clear') return clearBypassEvents();
+      return bypassEvents();
     }
     case 'reviews:list': {
       if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages list reviews');
