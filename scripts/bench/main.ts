@@ -5,7 +5,7 @@
  * - the inpage script's size (raw and gzip);
  * - the demo dApp's page-load time with and without the extension (ratio of medians, same run).
  * - the service worker's JS heap over 10,000 reviews, measured in Chromium over CDP (scripts/bench/worker-memory.ts).
- * Prints JSON. Options: --n 50 (requests per series), --loads 30 (page loads per side), --reviews 10000, --tabs 3.
+ * Prints JSON (progress on stderr). Options: --no-build (use .output/chrome-mv3 under the working directory as it is), --n 50 (requests per series), --loads 30 (page loads per side), --reviews 10000, --tabs 3.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -62,12 +62,17 @@ async function pageLoads(withExtension: boolean, url: string): Promise<number[]>
 }
 
 async function main() {
-  execSync('npx wxt build', { stdio: 'ignore' });
+  if (args.flags['no-build'] === undefined) execSync('npx wxt build', { stdio: 'ignore' });
+  if (ONLY === 'memory') {
+    // Needs no devnet: personal_sign reviews on a local page.
+    process.stdout.write(JSON.stringify({ worker_heap: await workerMemory(Number(args.flags.reviews ?? 10_000), Number(args.flags.tabs ?? 3)) }, null, 2) + '\n');
+    return;
+  }
   const devnet = await startDevnet({ port: 0, seed: 3, traffic: false, quiet: true });
   const dapp = await startDapp({ port: 0, devnet });
   const result: Record<string, unknown> = {};
   try {
-    if (ONLY === undefined || ONLY === 'memory') result.worker_heap = await workerMemory(Number(args.flags.reviews ?? 10_000), Number(args.flags.tabs ?? 3));
+    if (ONLY === undefined) result.worker_heap = await workerMemory(Number(args.flags.reviews ?? 10_000), Number(args.flags.tabs ?? 3));
     if (ONLY === undefined || ONLY === 'latency') {
       const b = await launchWithExtension();
       await b.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });

@@ -45,6 +45,7 @@ export async function workerMemory(reviews: number, tabs: number): Promise<Recor
           if (decided >= nextCheckpoint) {
             nextCheckpoint += every;
             checkpoints.push({ reviews: decided, usedKiB: await heap.usedKiB(), elapsedS: Math.round((performance.now() - started) / 1000) });
+            process.stderr.write(`worker heap: ${JSON.stringify(checkpoints.at(-1))}\n`);
           }
         }
       }),
