@@ -14,7 +14,9 @@ export type RuntimeMessage =
   | { t: 'gas:report'; chainId: number; gasLimit?: string; withinHours?: number }
   | { t: 'gas:alert:set'; chainId: number; maxBaseFeeGwei: number | null }
   | { t: 'gas:alert:list' }
-  | { t: 'gas:alert:check' };
+  | { t: 'gas:alert:check' }
+  | { t: 'bypass:list' }
+  | { t: 'bypass:clear' };
 
 /** Answer to gas:report: the live report (bigints as decimal strings) and fiat rates when Chainlink answered. */
 export interface GasReportResponse {
@@ -39,6 +41,9 @@ export interface ReviewGetResponse {
   review?: Review;
   decision?: Decision;
   error?: string;
+  /** The storage was full: this record is kept for the browser session only. */
+  unsaved?: boolean;
 }
 
-export type ReviewsListResponse = ReviewRecord[];
+/** Newest first; `unsaved` marks records kept for the session only (the storage was full). */
+export type ReviewsListResponse = Array<ReviewRecord & { unsaved?: boolean }>;

@@ -94,6 +94,23 @@ const STRINGS = {
   gasHours: { en: '{n} h', ja: '{n} 時間' },
   gasMinutes: { en: '{n} min', ja: '{n} 分' },
   loading: { en: 'Loading…', ja: '読み込み中…' },
+  historyUnsaved: {
+    en: 'Storage is full: this review is kept only until the browser closes. Your decision still goes through. Free some disk space to save history again.',
+    ja: 'ストレージがいっぱいです。この確認はブラウザを閉じるまでしか保存されません。判断はそのまま反映されます。履歴を保存するにはディスクの空きを増やしてください。',
+  },
+  historyUnsavedList: {
+    en: '{n} review(s) could not be saved (storage is full): they are kept until the browser closes.',
+    ja: '{n} 件の確認を保存できませんでした（ストレージがいっぱいです）。ブラウザを閉じるまで保持されます。',
+  },
+  unsavedBadge: { en: 'not saved', ja: '未保存' },
+  bypassTitle: { en: 'Transactions that skipped the Preflight review', ja: 'Preflight の確認を通らなかった取引' },
+  bypassBody: {
+    en: 'These reached the chain from an account you used here, without passing this browser’s Preflight. They may be yours, sent from another device, wallet or app. If you do not recognise one, check the account now.',
+    ja: 'ここで使ったアカウントから、このブラウザの Preflight を通らずにチェーンに届いた取引です。別の端末・ウォレット・アプリから送ったものかもしれません。心当たりがなければ、すぐにアカウントを確認してください。',
+  },
+  bypassCount: { en: '{n} transaction(s) from {account}, not found in the blocks checked', ja: '{account} から {n} 件（確認したブロックでは特定できませんでした）' },
+  bypassTx: { en: '{account} → {to}, block {block}', ja: '{account} → {to}、ブロック {block}' },
+  bypassDismiss: { en: 'Dismiss', ja: '閉じる' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type UiKey = keyof typeof STRINGS;

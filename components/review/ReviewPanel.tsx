@@ -12,7 +12,7 @@ import { HoldForGas } from './HoldForGas';
 
 type State =
   | { phase: 'loading'; slow: boolean }
-  | { phase: 'ready'; review: Review; origin: string }
+  | { phase: 'ready'; review: Review; origin: string; unsaved?: boolean }
   | { phase: 'failed'; review: Pick<Review, 'verdict' | 'findings' | 'summary'>; origin?: string };
 
 /** Asks the background for the review, retrying while a stopped worker restarts, until the deadline. */
@@ -45,7 +45,7 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs }: { reviewKey: string;
       (r) => {
         if (!live) return;
         if (r.decision) setDecided(r.decision);
-        if (r.review) setState({ phase: 'ready', review: r.review, origin: r.request.origin });
+        if (r.review) setState({ phase: 'ready', review: r.review, origin: r.request.origin, unsaved: r.unsaved });
         else throw new Error('no review');
       },
       (error: unknown) => {
@@ -149,6 +149,11 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs }: { reviewKey: string;
           </div>
           <p className="summary" data-testid="review-summary">{pick(state.review.summary, lang)}</p>
           {state.review.verdict === 'error' && <p className="muted">{t(lang, 'errorHint')}</p>}
+          {state.phase === 'ready' && state.unsaved && (
+            <p className="muted small" role="note" data-testid="review-unsaved">
+              {t(lang, 'historyUnsaved')}
+            </p>
+          )}
           <FindingList findings={state.review.findings} lang={lang} />
           {state.phase === 'ready' && state.review.assetChanges && <AssetChanges changes={state.review.assetChanges} lang={lang} />}
           {state.phase === 'ready' && <Cards cards={state.review.cards} lang={lang} />}

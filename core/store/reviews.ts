@@ -72,14 +72,3 @@ export async function pruneRecords(db: Db, keep = MAX_REVIEWS): Promise<number> 
   await tx.done;
   return removed;
 }
-
-/** Recipients the user has sent to in reviewed, continued transactions (for address-poisoning checks). */
-export function recipientsOf(records: readonly ReviewRecord[]): string[] {
-  const out = new Set<string>();
-  for (const r of records) {
-    if (r.decision !== 'continue' || r.request.method !== 'eth_sendTransaction') continue;
-    const tx = Array.isArray(r.request.params) ? (r.request.params[0] as { to?: unknown } | undefined) : undefined;
-    if (typeof tx?.to === 'string') out.add(tx.to.toLowerCase());
-  }
-  return [...out];
-}

@@ -2,16 +2,15 @@ import { browser, type Browser } from 'wxt/browser';
 import { parseChainId } from '@/core/chain/chains';
 import { isReviewedMethod } from '@/core/review/types';
 import type { ReviewGetResponse, RuntimeMessage, TabMessage } from '@/core/messages';
-import { listRecords, putRecord, recordDecision, getRecord } from '@/core/store/reviews';
-import { db } from '@/components/storage/db';
 import { checkDomain, hostnameOf, isTrustedOrigin } from '@/core/review/phishing';
 import type { PhishingCheckResponse } from '@/core/messages';
 import { loadSettings } from '@/components/storage/settings';
-import { ensureReview } from './review-service';
+import { ensureReview, knownRecipients, reviewBook } from './review-service';
 import { gasReportResponse } from './gas';
 import { checkGasAlerts, setGasAlert } from './gas-alerts';
 import { gasAlertsItem } from '@/components/storage/gas-alerts';
 import { noteChainUsed } from '@/components/storage/recent-chains';
+import { bypassEvents, clearBypassEvents, watchDecision } from './bypass';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -35,7 +34,7 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
       // From a content script: origin, tab and frame come from the browser, never from the page.
       if (!sender.tab?.id || !sender.url || !isReviewedMethod(message.request.method)) throw new ForbiddenSenderError('not a content script');
       const origin = sender.origin ?? new URL(sender.url).origin;
-      await putRecord(await db(), {
+      await reviewBook.put({
         key: message.key,
         createdAt: Date.now(),
         tabId: sender.tab.id,
@@ -49,15 +48,16 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
     case 'review:get': {
       if (!fromReviewPage(sender)) throw new ForbiddenSenderError('only the review panel reads reviews');
       const record = await ensureReview(message.key);
-      const response: ReviewGetResponse = { request: record.request, review: record.review, decision: record.decision };
+      const response: ReviewGetResponse = { request: record.request, review: record.review, decision: record.decision, unsaved: record.unsaved };
       return response;
     }
     case 'review:decide': {
       if (!fromReviewPage(sender)) throw new ForbiddenSenderError('only the review panel decides');
-      const database = await db();
-      const before = await getRecord(database, message.key);
-      const record = await recordDecision(database, message.key, message.decision, message.applyFees, Date.now());
+      const before = await reviewBook.get(message.key);
+      const record = await reviewBook.recordDecision(message.key, message.decision, message.applyFees, Date.now());
       if (before?.decision) return { ok: true, already: true };
+      void knownRecipients.noteDecision(record).catch(() => undefined);
+      void watchDecision(record).catch(() => undefined); // bypass watcher: baseline of the account, off the decision path
       const fees = message.applyFees && record.decision === 'continue' ? record.review?.suggestedFees : undefined;
       const out: TabMessage = { t: 'review:decided', key: record.key, decision: record.decision ?? 'reject', fees };
       await browser.tabs.sendMessage(record.tabId, out, { frameId: record.frameId });
@@ -86,9 +86,15 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
       if (message.t === 'gas:alert:check') return { fired: await checkGasAlerts() };
       return gasAlertsItem.getValue();
     }
+    case 'bypass:list':
+    case 'bypass:clear': {
+      if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages read the bypass watcher');
+      if (message.t === 'bypass:clear') return clearBypassEvents();
+      return bypassEvents();
+    }
     case 'reviews:list': {
       if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages list reviews');
-      return listRecords(await db(), message.limit ?? 100);
+      return reviewBook.list(message.limit ?? 100);
     }
   }
 }

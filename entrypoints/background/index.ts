@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { RuntimeMessage } from '@/core/messages';
 import { handleMessage } from './handlers';
 import { GAS_ALARM, onGasAlarm } from './gas-alerts';
+import { onBypassAlarm } from './bypass';
 
 export default defineBackground({
   type: 'module',
@@ -21,6 +22,7 @@ export default defineBackground({
     // Fee sampling and gas alerts: a 1-minute alarm survives the worker being stopped; creating it again is harmless.
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === GAS_ALARM) void onGasAlarm().catch(() => undefined);
+      if (alarm.name === GAS_ALARM) void onBypassAlarm().catch(() => undefined); // bypass watcher, on-chain part
     });
     void browser.alarms.create(GAS_ALARM, { periodInMinutes: 1 });
   },

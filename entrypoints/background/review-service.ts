@@ -1,15 +1,46 @@
 import type { PublicClient } from 'viem';
+import { browser } from 'wxt/browser';
 import { verifyChain } from '@/core/chain/verify-chain';
 import { reviewRequest } from '@/core/review/engine';
 import type { Review } from '@/core/review/types';
-import { getRecord, listRecords, recipientsOf, ReviewNotFoundError, saveReview } from '@/core/store/reviews';
+import { ReviewNotFoundError } from '@/core/store/reviews';
 import type { ReviewRecord } from '@/core/store/db';
+import { memoryFallback, ReviewBook, type BookRecord, type RecordFallback } from '@/core/store/review-book';
+import { KnownRecipients } from '@/core/store/known-recipients';
 import { db } from '@/components/storage/db';
 import { loadSettings } from '@/components/storage/settings';
 import { chainAccess } from './chain-access';
 import { gasReport } from './gas';
 
-const inflight = new Map<string, Promise<Review>>();
+/**
+ * Records that IndexedDB had no room for: browser.storage.session keeps them while the browser runs (and
+ * across worker restarts); if that is full too, this worker's memory does.
+ */
+function sessionFallback(): RecordFallback {
+  const memory = memoryFallback();
+  const prefix = 'unsaved-review:';
+  const session = browser.storage.session;
+  return {
+    async get(key) {
+      return (await memory.get(key)) ?? ((await session.get(prefix + key).catch(() => ({}))) as Record<string, ReviewRecord | undefined>)[prefix + key];
+    },
+    async put(record) {
+      await session.set({ [prefix + record.key]: record }).catch(() => memory.put(record));
+    },
+    async all() {
+      const stored = Object.entries((await session.get(null).catch(() => ({}))) as Record<string, ReviewRecord>).filter(([k]) => k.startsWith(prefix)).map(([, v]) => v);
+      const keys = new Set(stored.map((r) => r.key));
+      return [...stored, ...(await memory.all()).filter((r) => !keys.has(r.key))];
+    },
+  };
+}
+
+/** The review history (IndexedDB, with the session fallback when it is full). */
+export const reviewBook = new ReviewBook(db, sessionFallback());
+/** Recipients of continued transactions, kept in the kv store (for address-poisoning checks). */
+export const knownRecipients = new KnownRecipients(db);
+
+const inflight = new Map<string, Promise<BookRecord>>();
 
 /** Chain checks verified recently (cache only): a verified client costs no extra round trip. */
 const verified = new Map<PublicClient, number>();
@@ -18,7 +49,7 @@ const VERIFY_TTL_MS = 5 * 60_000;
 async function analyze(record: ReviewRecord): Promise<Review> {
   const settings = await loadSettings();
   const access = chainAccess(record.request.chainId, settings);
-  const history = await listRecords(await db(), 500);
+  const recipients = await knownRecipients.list().catch(() => []);
   const run = (client: PublicClient | undefined, rpcProblem?: Error) =>
     reviewRequest(
       record.request,
@@ -31,7 +62,7 @@ async function analyze(record: ReviewRecord): Promise<Review> {
         trustedSpenders: settings.trustedSpenders,
         labels: settings.labels,
         privateRpc: !!settings.protectedRpc[String(record.request.chainId)],
-        knownRecipients: recipientsOf(history),
+        knownRecipients: recipients,
         // A 1 h deadline keeps the history small (one eth_feeHistory call) on the panel's latency path.
         services: client ? { gas: (chainId: number, gasLimit: bigint) => gasReport(chainId, gasLimit, 1, true) } : undefined,
       },
@@ -50,19 +81,15 @@ async function analyze(record: ReviewRecord): Promise<Review> {
 }
 
 /** The record with its review, analysing it now if no review is stored yet (e.g. after a worker restart). */
-export async function ensureReview(key: string): Promise<ReviewRecord> {
-  const database = await db();
-  const record = await getRecord(database, key);
+export async function ensureReview(key: string): Promise<BookRecord> {
+  const record = await reviewBook.get(key);
   if (!record) throw new ReviewNotFoundError(key);
   if (record.review) return record;
   let running = inflight.get(key);
   if (!running) {
-    running = analyze(record).then(async (review) => {
-      await saveReview(database, key, review);
-      return review;
-    });
+    running = analyze(record).then((review) => reviewBook.saveReview(key, review));
     inflight.set(key, running);
     void running.finally(() => inflight.delete(key)).catch(() => undefined);
   }
-  return { ...record, review: await running };
+  return running;
 }

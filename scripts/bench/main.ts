@@ -4,7 +4,8 @@
  *   warm (worker alive) and cold (worker stopped before each request);
  * - the inpage script's size (raw and gzip);
  * - the demo dApp's page-load time with and without the extension (ratio of medians, same run).
- * Prints JSON. Options: --n 50 (requests per series), --loads 30 (page loads per side).
+ * - the service worker's JS heap over 10,000 reviews, measured in Chromium over CDP (scripts/bench/worker-memory.ts).
+ * Prints JSON (progress on stderr). Options: --no-build (use .output/chrome-mv3 under the working directory as it is), --n 50 (requests per series), --loads 30 (page loads per side), --reviews 10000, --tabs 3.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -15,11 +16,12 @@ import { startDevnet } from '../devnet/index';
 import { startDapp } from '../devnet/dapp-server';
 import { decide, inputStalls, launchWithExtension, reviewFrame, EXTENSION_DIR } from '../../tests/e2e/harness';
 import { summarize } from './stats';
+import { workerMemory } from './worker-memory';
 
 const args = parseArgs(process.argv.slice(2));
 const N = Number(args.flags.n ?? 50);
 const LOADS = Number(args.flags.loads ?? 30);
-/** --only latency|load runs one part. */
+/** --only latency|load|memory runs one part. */
 const ONLY = typeof args.flags.only === 'string' ? args.flags.only : undefined;
 
 async function latencyOnce(page: Page, method: 'personal_sign' | 'approve'): Promise<number> {
@@ -60,12 +62,18 @@ async function pageLoads(withExtension: boolean, url: string): Promise<number[]>
 }
 
 async function main() {
-  execSync('npx wxt build', { stdio: 'ignore' });
+  if (args.flags['no-build'] === undefined) execSync('npx wxt build', { stdio: 'ignore' });
+  if (ONLY === 'memory') {
+    // Needs no devnet: personal_sign reviews on a local page.
+    process.stdout.write(JSON.stringify({ worker_heap: await workerMemory(Number(args.flags.reviews ?? 10_000), Number(args.flags.tabs ?? 3)) }, null, 2) + '\n');
+    return;
+  }
   const devnet = await startDevnet({ port: 0, seed: 3, traffic: false, quiet: true });
   const dapp = await startDapp({ port: 0, devnet });
   const result: Record<string, unknown> = {};
   try {
-    if (ONLY !== 'load') {
+    if (ONLY === undefined) result.worker_heap = await workerMemory(Number(args.flags.reviews ?? 10_000), Number(args.flags.tabs ?? 3));
+    if (ONLY === undefined || ONLY === 'latency') {
       const b = await launchWithExtension();
       await b.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
       const page = await b.context.newPage();
@@ -94,7 +102,7 @@ async function main() {
     result.panel_input_stalls = inputStalls.count;
     result.size_bytes = { inpage: inpage.length, inpageGzip: gzipSync(inpage).length, content };
 
-    if (ONLY !== 'latency') {
+    if (ONLY === undefined || ONLY === 'load') {
       // Alternate the two sides in rounds so drift in machine load hits both equally.
       const withoutAll: number[] = [];
       const withAll: number[] = [];

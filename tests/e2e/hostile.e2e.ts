@@ -54,6 +54,25 @@ beforeAll(async () => {
       const frozen = Object.freeze({ isMetaMask: true, async request(a) { if (a.method === 'eth_chainId') return '0x7a69'; window.__forwarded.push(a); return 'ok'; } });
       window.ethereum = frozen;
     </script></body></html>`,
+    '/late-frozen-define': `<!doctype html><html><body><script>
+      // The page breaks Object.defineProperty (and freezes Object) before its wallet arrives late.
+      window.__forwarded = [];
+      Object.defineProperty = function () { throw new Error('defineProperty disabled by the page'); };
+      Object.freeze(Object);
+      setTimeout(() => {
+        window.ethereum = { isMetaMask: true, async request(a) { if (a.method === 'eth_chainId') return '0x7a69'; window.__forwarded.push(a); return 'ok:' + a.method; } };
+        window.__call = (method, params) => { window.__result = undefined; window.ethereum.request({ method, params }).then((r) => (window.__result = 'ok ' + r), (e) => (window.__result = 'error ' + e.code)); };
+      }, 50);
+    </script></body></html>`,
+    '/getter-proxy': page(`
+      // A getter that hands out a fresh Proxy on every read, whose get trap serves a request function saved earlier.
+      const saved = window.__wallet.request;
+      Object.defineProperty(window, 'ethereum', { configurable: true, get: () => new Proxy({}, { get: (_, k) => (k === 'request' ? saved.bind(window.__wallet) : window.__wallet[k]) }) });
+    `),
+    '/cover': page(`
+      window.__cover = () => document.body.insertAdjacentHTML('beforeend', '<div id="cover" style="position:fixed;inset:0;z-index:2147483647;background:#fff">Click here to continue</div>');
+    `),
+    '/sandboxed': page(`document.body.insertAdjacentHTML('beforeend', '<iframe id="sb" sandbox="allow-scripts" src="/plain" style="width:600px;height:700px"></iframe>');`),
     '/frames': page(`document.body.insertAdjacentHTML('beforeend', '<iframe id="same" src="/plain" style="width:600px;height:700px"></iframe>');`),
   });
   browser = await launchWithExtension();
@@ -187,5 +206,93 @@ describe('hostile pages (built extension, Chromium)', () => {
     await decide(frame, 'reject');
     expect(await child.waitForFunction(() => (window as unknown as { __result?: string }).__result).then((h) => h.jsonValue())).toBe('error 4001');
     await expect.poll(() => reviewFrames(p).length).toBe(0);
+  });
+
+  it('a decision for one request is not applied to another: Continue on the first forwards only the first', async () => {
+    const p = await open('/plain');
+    await p.evaluate((params) => {
+      const w = window as unknown as { __two: string[]; ethereum: { request(a: unknown): Promise<unknown> } };
+      w.__two = [];
+      for (const i of [1, 2]) w.ethereum.request({ method: 'personal_sign', params: [params[0] + '0' + i, params[1]] }).then((r) => w.__two.push(i + ' ' + String(r)), (e: { code: number }) => w.__two.push(i + ' ' + e.code));
+    }, SIGN);
+    const first = await reviewFrame(p);
+    await readVerdict(first);
+    await decide(first, 'continue');
+    await p.waitForFunction(() => (window as unknown as { __two: string[] }).__two.length === 1);
+    await p.waitForTimeout(300);
+    expect(await p.evaluate(() => (window as unknown as { __two: string[] }).__two)).toEqual(['1 ok:personal_sign']);
+    expect(await forwarded(p)).toBe(1);
+    const second = await (async () => {
+      for (let i = 0; i < 200; i++) {
+        const f = reviewFrames(p).find((x) => x !== first && !x.isDetached());
+        if (f && (await f.locator('[data-testid="review"]').count().catch(() => 0))) return f;
+        await p.waitForTimeout(25);
+      }
+      throw new Error('no second panel');
+    })();
+    await readVerdict(second);
+    await decide(second, 'reject');
+    await p.waitForFunction(() => (window as unknown as { __two: string[] }).__two.length === 2);
+    expect(await p.evaluate(() => (window as unknown as { __two: string[] }).__two)).toEqual(['1 ok:personal_sign', '2 4001']);
+    expect(await forwarded(p)).toBe(1);
+  });
+
+  it('a page that covers the panel cannot decide: the request waits, nothing is forwarded, the panel still answers', async () => {
+    const p = await open('/cover');
+    await p.evaluate((params) => (window as unknown as { __call(m: string, p: unknown): void }).__call('personal_sign', params), SIGN);
+    const frame = await reviewFrame(p);
+    await readVerdict(frame);
+    await p.evaluate(() => (window as unknown as { __cover(): void }).__cover());
+    await p.mouse.click(1_000, 40); // where the panel's buttons would be: the page's cover takes the click
+    await p.keyboard.press('Enter');
+    await p.waitForTimeout(500);
+    expect(await p.evaluate(() => (window as unknown as { __result?: string }).__result)).toBeUndefined();
+    expect(await forwarded(p)).toBe(0);
+    await decide(frame, 'reject');
+    expect(await result(p)).toBe('error 4001');
+    expect(await forwarded(p)).toBe(0);
+  });
+
+  it('Object.defineProperty replaced and Object frozen before a late wallet: the wallet is still wrapped', async () => {
+    const p = await open('/late-frozen-define');
+    await p.waitForFunction(() => typeof (window as unknown as { __call?: unknown }).__call === 'function');
+    await p.evaluate((params) => (window as unknown as { __call(m: string, p: unknown): void }).__call('personal_sign', params), SIGN);
+    const frame = await reviewFrame(p);
+    await readVerdict(frame);
+    expect(await forwarded(p)).toBe(0);
+    await decide(frame, 'reject');
+    expect(await result(p)).toBe('error 4001');
+    expect(await forwarded(p)).toBe(0);
+  });
+
+  it('a getter handing out a fresh Proxy with a saved request function on every read is still reviewed', async () => {
+    const p = await open('/getter-proxy');
+    await p.evaluate((params) => (window as unknown as { __call(m: string, p: unknown): void }).__call('personal_sign', params), SIGN);
+    const frame = await reviewFrame(p);
+    await readVerdict(frame);
+    expect(await forwarded(p)).toBe(0);
+    await decide(frame, 'continue');
+    expect(await result(p)).toBe('ok ok:personal_sign');
+    expect(await forwarded(p)).toBe(1);
+  });
+
+  it('a request from a sandboxed iframe (opaque origin) is reviewed and not forwarded before the decision', async () => {
+    const p = await open('/sandboxed');
+    const child = await (async () => {
+      for (let i = 0; i < 100; i++) {
+        const f = p.frames().find((x) => x.url().endsWith('/plain'));
+        if (f) return f;
+        await p.waitForTimeout(20);
+      }
+      throw new Error('no child frame');
+    })();
+    await child.waitForFunction(() => typeof (window as unknown as { __call?: unknown }).__call === 'function');
+    await child.evaluate((params) => (window as unknown as { __call(m: string, p: unknown): void }).__call('personal_sign', params), SIGN);
+    const frame = await reviewFrame(p);
+    await readVerdict(frame);
+    expect(await child.evaluate(() => (window as unknown as { __forwarded: unknown[] }).__forwarded.length)).toBe(0);
+    await decide(frame, 'reject');
+    expect(await child.waitForFunction(() => (window as unknown as { __result?: string }).__result).then((h) => h.jsonValue())).toBe('error 4001');
+    expect(await child.evaluate(() => (window as unknown as { __forwarded: unknown[] }).__forwarded.length)).toBe(0);
   });
 });

@@ -2,16 +2,18 @@ import { createServer, type Server } from 'node:http';
 import { encodeFunctionData, maxUint256, parseAbi, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChainClient } from '../../core/chain/client';
+import { FeeHistoryStore, MemoryFeeHistoryStorage } from '../../core/gas/history';
 import { verifyChain, WrongChainError } from '../../core/chain/verify-chain';
 import { reviewRequest } from '../../core/review/engine';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
 
-type Fault = 'ok' | '500' | '429-once' | 'hang' | 'garbage' | 'wrong-chain';
+type Fault = 'ok' | '500' | '429-once' | 'hang' | 'garbage' | 'wrong-chain' | 'lying';
 
 /** A JSON-RPC proxy in front of anvil that misbehaves on demand (loopback only, bounded). */
 async function faultyProxy(upstream: string, fault: Fault): Promise<{ url: string; hits: () => number; close(): Promise<void> }> {
   let hits = 0;
   let throttled = false;
+  let lies = 0;
   const server: Server = createServer((req, res) => {
     hits++;
     let body = '';
@@ -27,6 +29,11 @@ async function faultyProxy(upstream: string, fault: Fault): Promise<{ url: strin
       const upstreamRes = await fetch(upstream, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       let text = await upstreamRes.text();
       if (fault === 'wrong-chain') text = text.replace(/"result":"0x7a69"/g, '"result":"0x1"');
+      if (fault === 'lying' && /eth_getCode|eth_getBalance/.test(body)) {
+        // Code and balances that change between calls: every other answer is swapped for a different one.
+        lies++;
+        if (lies % 2 === 0) text = text.replace(/"result":"0x[0-9a-f]*"/, /eth_getCode/.test(body) ? '"result":"0x"' : '"result":"0xffffffffffffffffffffffffffffffff"');
+      }
       res.writeHead(200, { 'content-type': 'application/json' }).end(text);
     });
   });
@@ -107,5 +114,49 @@ describe('reviews against faulty RPCs (real anvil behind a misbehaving proxy)', 
     // A plain message needs no chain: a broken RPC does not make its review an error.
     const message = await reviewRequest({ method: 'personal_sign', params: ['0x68656c6c6f', devnet.accounts[0]], origin: 'https://app.example', chainId: 31337 }, { now: Date.now, rpcProblem: new WrongChainError(31337, 1) });
     expect(message.verdict).toBe('ok');
+  });
+
+  it('a node whose code and balances change between calls: the local findings stand, the review finishes, nothing throws', async () => {
+    const liar = await proxy('lying');
+    const client = createChainClient({ chainId: 31337, userRpc: liar.url, usePublicFallbacks: false, timeoutMs: 1_000, retryCount: 0 });
+    const drain = { method: 'eth_sendTransaction' as const, params: [{ from: devnet.accounts[0], to: devnet.accounts[1], value: '0x56bc75e2d63100000' }], origin: 'https://app.example', chainId: 31337 };
+    for (let i = 0; i < 4; i++) {
+      const r = await reviewRequest(approval(), { client, now: Date.now }, { timeoutMs: 3_000 });
+      // What is decoded locally cannot be lied away: the unlimited approval is always reported.
+      expect(r.findings.map((f) => f.code)).toContain('unlimited-approval');
+      expect(r.verdict).not.toBe('ok');
+      const d = await reviewRequest(drain, { client, now: Date.now }, { timeoutMs: 3_000 });
+      expect(['ok', 'caution', 'danger', 'error']).toContain(d.verdict);
+    }
+  });
+
+  it('a reorg (the block hash at a height changes): fee history drops the orphaned blocks and matches the new chain', async () => {
+    const request = (method: string, params: unknown[]) => fetch(devnet.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) }).then(async (r) => ((await r.json()) as { result: unknown }).result);
+    const hashAt = async (n: number) => ((await request('eth_getBlockByNumber', [`0x${n.toString(16)}`, false])) as { hash: string }).hash;
+    const store = new FeeHistoryStore({ chainId: 31337, request, storage: new MemoryFeeHistoryStorage(), retentionBlocks: 500 });
+    const snapshot = (await request('evm_snapshot', [])) as string;
+    // The original branch: a few full-ish blocks.
+    for (let i = 0; i < 3; i++) {
+      await request('eth_sendTransaction', [{ from: devnet.accounts[2], to: devnet.accounts[3], value: '0x1' }]);
+      await request('evm_mine', []);
+    }
+    await store.sync();
+    const forkHeight = Number(BigInt((await request('eth_blockNumber', [])) as string));
+    const orphan = await hashAt(forkHeight);
+    // Reorg: back to the snapshot, then a different, longer branch (empty blocks: other base fees).
+    await request('evm_revert', [snapshot]);
+    await request('anvil_mine', ['0x6']);
+    expect(await hashAt(forkHeight)).not.toBe(orphan);
+    const r = await store.sync();
+    expect(r.reorged).toBe(true);
+    const samples = await store.samples();
+    const head = Number(BigInt((await request('eth_blockNumber', [])) as string));
+    const truth = (await request('eth_feeHistory', ['0xa', `0x${head.toString(16)}`, []])) as { baseFeePerGas: string[]; oldestBlock: string };
+    const oldest = Number(BigInt(truth.oldestBlock));
+    for (let n = oldest; n <= head; n++) {
+      const i = samples.blocks.indexOf(n);
+      expect(i, `block ${n} stored`).toBeGreaterThanOrEqual(0);
+      expect(samples.baseFee[i]).toBe(Number(BigInt(truth.baseFeePerGas[n - oldest]!)));
+    }
   });
 });
