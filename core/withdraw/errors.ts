@@ -45,3 +45,13 @@ export class ProofFormatError extends Error {
 export class NoRouteError extends Error {
   override name = 'NoRouteError' as const;
 }
+
+/** A plan step Preflight cannot turn into a transaction itself (a bridge is used in the bridge's own app). */
+export class StepNotExecutableError extends Error {
+  override name = 'StepNotExecutableError' as const;
+}
+
+/** The execution context does not fit the step (missing deposit address, route not from the asset to the quote token …). */
+export class ExecutionContextError extends Error {
+  override name = 'ExecutionContextError' as const;
+}
