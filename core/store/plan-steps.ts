@@ -21,6 +21,8 @@ export interface PreparedTx {
 }
 
 export interface StepReview {
+  /** The review's key in the reviews store (it also appears in the Reviews tab). */
+  key?: string;
   verdict: Verdict;
   findings: Finding[];
   summary: { en: string; ja: string };
@@ -57,6 +59,10 @@ export interface PlanRecord {
   contexts: Record<string, ExecutionContext>;
   /** Same order and ids as plan.steps. */
   steps: StepRecord[];
+  /** The one-shot sale now (same market), for comparison. */
+  baseline?: { netProceeds: number; cost: number };
+  /** Where the swaps go (router kind and address). */
+  venue?: string;
   /** Step ids a "step is due" notification was shown for. */
   notified: string[];
   /** The latest re-plan check (prices vs the plan's reference prices). */

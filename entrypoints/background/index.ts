@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { RuntimeMessage } from '@/core/messages';
 import { handleMessage } from './handlers';
 import { GAS_ALARM, onGasAlarm } from './gas-alerts';
+import { WITHDRAW_ALARM, onWithdrawAlarm } from './withdraw-steps';
 
 export default defineBackground({
   type: 'module',
@@ -21,7 +22,10 @@ export default defineBackground({
     // Fee sampling and gas alerts: a 1-minute alarm survives the worker being stopped; creating it again is harmless.
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === GAS_ALARM) void onGasAlarm().catch(() => undefined);
+      if (alarm.name === WITHDRAW_ALARM) void onWithdrawAlarm().catch(() => undefined);
     });
     void browser.alarms.create(GAS_ALARM, { periodInMinutes: 1 });
+    // Withdrawal steps: receipts of sent steps and "the next step is due" notifications, also after the worker was stopped.
+    void browser.alarms.create(WITHDRAW_ALARM, { periodInMinutes: 1 });
   },
 });
