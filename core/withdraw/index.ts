@@ -12,6 +12,7 @@ export { buildOkxV1Proofs, buildBitmexFile } from './por-builder';
 export { kellyAllocation, KELLY_LIMITS, type YieldOption, type KellyOptions, type KellyResult, type Allocation } from './kelly';
 export { quoteOfRoute, midPriceOfRoute, safeSlippageOfRoute, feeFactorOfRoute, expectedMoveBps, toBaseUnits, fromBaseUnits, type RouteMarket } from './market';
 export { buildPlan, oneShotBaseline } from './plan';
+export { liveMarkets, decimalUnits, type PoolSpec, type LiveMarketInput, type LiveMarket } from './live-market';
 export { stepTransaction, quoteReceived, TRANSFER_TOPIC, type VenueKind, type ExecutionVenue, type ExecutionContext, type StepTransaction } from './execute';
 export { replanNeeded, planToJson, planFromJson, type ReplanCheck } from './replan';
 export type { PlanSpec, PlanDeps, Plan, PlanStep, StepKind, StepStatus, AssetPlan, AssetSpec, Market } from './plan-types';

@@ -9,22 +9,21 @@
  *                            { "chain": "ethereum", "protocol": "v3", "pool": "0x…" }   ← read over --rpc
  *                 ] }],
  *     "gas": { "ethereum": { "gwei": 30, "nativePrice": 3000 }, "base": { "gwei": 0.02, "nativePrice": 3000 } },
+ *     "routers": { "v2": "0x…", "v3": "0x…", "v3Kind": "v3-swap-router" },   ← optional: output lists each pool's execution venue
  *     "bridges": [...], "maxTrust": "native-rollup", "taxes": { "lotsCsv": "…", "fiatPerQuote": 150 }, "yieldOptions": [...] }
  * With --rpc, pools given by address (or factory) are read through core/mev's pool lens on that node
  * (chain "ethereum"), the hourly gas forecast comes from core/gas's live report, and V3 pools'
  * `observe` gives the volatility when the spec has none.
  */
 import { readFileSync } from 'node:fs';
-import { createPublicClient, http, parseAbi, type Address } from 'viem';
-import { fetchPools, makeRoute, syntheticV2Pool, type PoolState } from '../../../core/mev';
+import { createPublicClient, http, type Address } from 'viem';
 import { liveGasReport } from '../../../core/gas';
 import {
-  buildPlan, expectedMoveBps, midPriceOfRoute, observeSchedule, oneShotBaseline, pricesFromTickCumulatives, quoteOfRoute, realisedVolatility, safeSlippageOfRoute,
-  type AssetSpec, type Bridge, type Market, type PlanDeps, type PlanSpec, type RiskPreference, type TrustClass, type YieldOption,
+  buildPlan, liveMarkets, oneShotBaseline,
+  type AssetSpec, type ExecutionVenue, type LiveMarketInput, type PoolSpec, type Bridge, type Market, type PlanDeps, type PlanSpec, type RiskPreference, type TrustClass, type YieldOption,
 } from '../../../core/withdraw';
 import { CliUsageError, requireFlag, type CliArgs } from '../args';
 
-interface PoolSpec { chain: string; protocol: 'v2' | 'v3'; reserveIn?: string; reserveOut?: string; feeBps?: number; pool?: Address; factory?: Address; fee?: number }
 interface CliAsset { symbol: string; amount: number; decimals: number; address?: Address; native?: boolean; sigmaPerHour?: number; pools: PoolSpec[] }
 interface CliSpec {
   deadlineHours: number; risk?: RiskPreference; now?: number;
@@ -32,12 +31,11 @@ interface CliSpec {
   destination?: PlanSpec['destination'];
   assets: CliAsset[];
   gas?: Record<string, { gwei: number; nativePrice: number }>;
+  /** Routers the swap steps would go through: the output then lists each pool's execution venue (null when none). */
+  routers?: LiveMarketInput['routers'];
   bridges?: Bridge[]; maxTrust?: TrustClass; taxes?: { lotsCsv: string; fiatPerQuote: number }; yieldOptions?: YieldOption[]; seed?: number;
 }
 
-const SYNTH_IN = '0x00000000000000000000000000000000000000a1' as Address;
-const SYNTH_OUT = '0x00000000000000000000000000000000000000b2' as Address;
-const OBSERVE_ABI = parseAbi(['function observe(uint32[] secondsAgos) view returns (int56[] tickCumulatives, uint160[] secondsPerLiquidityCumulativeX128s)']);
 
 function readSpec(args: CliArgs): CliSpec {
   const raw = requireFlag(args, 'spec');
@@ -51,11 +49,6 @@ function readSpec(args: CliArgs): CliSpec {
   if (!spec.quote || !Array.isArray(spec.assets) || !(spec.deadlineHours > 0)) throw new CliUsageError('--spec needs "deadlineHours", "quote" and "assets"');
   return spec;
 }
-
-const decimalUnits = (s: string, decimals: number): bigint => {
-  const [w, f = ''] = s.split('.');
-  return BigInt(w!) * 10n ** BigInt(decimals) + BigInt((f + '0'.repeat(decimals)).slice(0, decimals) || '0');
-};
 
 export async function run(args: CliArgs): Promise<unknown> {
   const spec = readSpec(args);
@@ -80,39 +73,22 @@ export async function run(args: CliArgs): Promise<unknown> {
   }
   const marketsBySymbol = new Map<string, Market[]>();
   const sigmas = new Map<string, number>();
+  const venues: Record<string, (ExecutionVenue | null)[]> = {};
   for (const a of spec.assets) {
-    const markets: Market[] = [];
-    for (const p of a.pools) {
-      let pool: PoolState;
-      let tokenIn = SYNTH_IN;
-      let tokenOut = SYNTH_OUT;
-      if (p.reserveIn !== undefined && p.reserveOut !== undefined) {
-        pool = syntheticV2Pool(SYNTH_IN, SYNTH_OUT, decimalUnits(p.reserveIn, a.decimals), decimalUnits(p.reserveOut, spec.quote.decimals), p.feeBps ?? 30);
-      } else {
-        if (!client || !a.address || !spec.quote.address) throw new CliUsageError(`${a.symbol}: a pool by address needs --rpc and the asset and quote addresses`);
-        tokenIn = a.address;
-        tokenOut = spec.quote.address;
-        [pool] = (await fetchPools(client, [{ protocol: p.protocol, pool: p.pool, factory: p.factory, tokenA: tokenIn, tokenB: tokenOut, fee: p.fee, feeBps: p.feeBps }])) as [PoolState];
-        if (pool.protocol === 'v3' && a.sigmaPerHour === undefined && !sigmas.has(a.symbol)) {
-          try {
-            const ago = observeSchedule(24, 3600);
-            const [ticks] = await client.readContract({ address: pool.address, abi: OBSERVE_ABI, functionName: 'observe', args: [ago] });
-            const zeroIsAsset = pool.token0.toLowerCase() === tokenIn.toLowerCase();
-            const prices = pricesFromTickCumulatives(now, ago, ticks, zeroIsAsset ? { decimals0: a.decimals, decimals1: spec.quote.decimals } : { decimals0: spec.quote.decimals, decimals1: a.decimals, invert: true });
-            sigmas.set(a.symbol, realisedVolatility(prices, 'interval-average').perHour);
-          } catch (e) {
-            notes.push(`${a.symbol}: V3 observe gave no 24 h history (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
-          }
-        }
-      }
-      const m = { route: makeRoute([tokenIn, tokenOut], [pool]), decimalsIn: a.decimals, decimalsOut: spec.quote.decimals };
-      const midPrice = midPriceOfRoute(m, a.amount / 1e6);
-      const gasUnit = gasByChain.get(p.chain)?.(0) ?? 0;
-      const sigma = a.sigmaPerHour ?? sigmas.get(a.symbol) ?? 0.01;
-      const attackerGas = (2 * (p.protocol === 'v2' ? 100_000 : 140_000) * gasUnit) / midPrice;
-      markets.push({ chain: p.chain, midPrice, quote: quoteOfRoute(m), safeSlippageBps: safeSlippageOfRoute(m, attackerGas, expectedMoveBps(sigma)), swapGas: p.protocol === 'v2' ? 130_000 : 170_000 });
+    if (a.pools.some((p) => p.reserveIn === undefined || p.reserveOut === undefined) && (!client || !a.address || !spec.quote.address)) {
+      throw new CliUsageError(`${a.symbol}: a pool by address needs --rpc and the asset and quote addresses`);
     }
-    marketsBySymbol.set(a.symbol, markets);
+    const live = await liveMarkets(client, {
+      asset: { symbol: a.symbol, address: a.address, decimals: a.decimals, sigmaPerHour: a.sigmaPerHour, amount: a.amount },
+      quote: { address: spec.quote.address, decimals: spec.quote.decimals },
+      pools: a.pools, now, gasUnitPrice: (chain) => gasByChain.get(chain)?.(0) ?? 0,
+      ...(spec.routers ? { routers: spec.routers } : {}),
+    });
+    for (const m of live) if (m.note) notes.push(m.note);
+    const observed = live.find((m) => m.sigmaPerHour !== undefined)?.sigmaPerHour;
+    if (observed !== undefined) sigmas.set(a.symbol, observed);
+    marketsBySymbol.set(a.symbol, live.map((m) => m.market));
+    if (spec.routers) venues[a.symbol] = live.map((m) => m.venue ?? null);
   }
   const planSpec: PlanSpec = {
     now, deadlineHours: spec.deadlineHours, risk: spec.risk ?? 'medium', quoteSymbol: spec.quote.symbol, quoteDecimals: spec.quote.decimals,
@@ -134,5 +110,5 @@ export async function run(args: CliArgs): Promise<unknown> {
   const plan = buildPlan(planSpec, deps);
   const planMs = performance.now() - t0;
   const baseline = oneShotBaseline(planSpec, deps);
-  return { plan, baseline: { oneShotNetProceeds: baseline.netProceeds, savedVsOneShot: plan.totals.netProceeds - baseline.netProceeds }, notes, elapsedMs: Math.round(performance.now() - started), planMs: Math.round(planMs * 10) / 10 };
+  return { plan, baseline: { oneShotNetProceeds: baseline.netProceeds, savedVsOneShot: plan.totals.netProceeds - baseline.netProceeds }, ...(spec.routers ? { venues } : {}), notes, elapsedMs: Math.round(performance.now() - started), planMs: Math.round(planMs * 10) / 10 };
 }
