@@ -34,7 +34,6 @@ export function WithdrawTab({ lang, fiat }: { lang: Lang; fiat: 'USD' | 'JPY' })
   useEffect(() => {
     void w.detect();
     void w.loadPlans();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   // While a step waits for its receipt, ask the background every 2 s (it also checks on its alarm).
   const waiting = w.view?.record.steps.some((s) => s.status === 'sent');
@@ -42,7 +41,6 @@ export function WithdrawTab({ lang, fiat }: { lang: Lang; fiat: 'USD' | 'JPY' })
     if (!waiting) return;
     const id = setInterval(() => void w.track(), 2_000);
     return () => clearInterval(id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [waiting, w.view?.record.id]);
   useEffect(() => {
     if (w.view) setShowForm(false);

@@ -45,7 +45,7 @@ export const useWithdraw = create<WithdrawState>((set, get) => {
   }
   const show = (view: PlanView) => set((s) => ({ view, plans: [view, ...s.plans.filter((p) => p.record.id !== view.record.id)] }));
   return {
-    chainId: 31337,
+    chainId: 1,
     account: '',
     plans: [],
     setChain(chainId) {

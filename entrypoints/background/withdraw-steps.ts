@@ -9,8 +9,6 @@ import { createPublicClient, http, type Address, type Hex } from 'viem';
 import { stepTransaction, quoteReceived } from '@/core/withdraw/execute';
 import { fromBaseUnits } from '@/core/withdraw/market';
 import { replanNeeded } from '@/core/withdraw/replan';
-import { liveMarkets } from '@/core/withdraw/live-market';
-import { poolSpecsFor } from '@/core/withdraw/plan-request';
 import { venuesOf } from '@/core/withdraw/venues';
 import { listPlans, replacePlan, requirePlan, updateStep, nextActionableStep, type PlanRecord, type PreparedTx } from '@/core/store/plans';
 import { putRecord, recordDecision } from '@/core/store/reviews';
@@ -19,7 +17,7 @@ import { db } from '@/components/storage/db';
 import { loadSettings } from '@/components/storage/settings';
 import { chainAccess } from './chain-access';
 import { ensureReview } from './review-service';
-import { planView, WithdrawSetupError } from './withdraw';
+import { marketsOn, planView, WithdrawSetupError } from './withdraw';
 
 export const WITHDRAW_ALARM = 'withdraw-steps';
 
@@ -110,11 +108,7 @@ export async function checkReplan(planId: string): Promise<PlanView> {
   if (!venues || !access) throw new WithdrawSetupError(`No RPC or pools known for chain ${record.chainId}.`);
   const prices: Record<string, number> = {};
   for (const [symbol, ctx] of Object.entries(record.contexts)) {
-    const markets = await liveMarkets(access.client, {
-      asset: { symbol, address: ctx.venue.path[0]!, decimals: ctx.assetDecimals }, quote: { address: ctx.quoteToken, decimals: ctx.quoteDecimals },
-      pools: poolSpecsFor(venues), gasUnitPrice: () => 0, now: Math.floor(Date.now() / 1000),
-      routers: { ...(venues.v2 ? { v2: venues.v2.router } : {}), ...(venues.v3 ? { v3: venues.v3.router, v3Kind: venues.v3.routerKind } : {}) },
-    });
+    const markets = await marketsOn(access.client, venues, { asset: { symbol, address: ctx.venue.path[0]!, decimals: ctx.assetDecimals }, quote: { address: ctx.quoteToken, decimals: ctx.quoteDecimals }, gasUnitPrice: () => 0, now: Math.floor(Date.now() / 1000) });
     const same = markets.find((m) => m.venue?.router.toLowerCase() === ctx.venue.router.toLowerCase() && JSON.stringify(m.venue.fees ?? []) === JSON.stringify(ctx.venue.fees ?? []));
     if (same) prices[symbol] = same.market.midPrice;
   }

@@ -4,7 +4,7 @@
  */
 import { createPublicClient, erc20Abi, http, type Address } from 'viem';
 import { readFiatRates } from '@/core/gas';
-import { liveMarkets } from '@/core/withdraw/live-market';
+import { liveMarkets, type LiveMarket, type LiveMarketInput } from '@/core/withdraw/live-market';
 import { buildRequestedPlan, poolSpecsFor, type PlanRequest } from '@/core/withdraw/plan-request';
 import { fromBaseUnits } from '@/core/withdraw/market';
 import { tokenList, venuesOf, type ChainVenues } from '@/core/withdraw/venues';
@@ -83,22 +83,15 @@ export async function createPlan(request: PlanRequest, wallet: WalletKind): Prom
   const client = await requireClient(request.chainId);
   const now = Math.floor(Date.now() / 1000);
   const assetAddress = request.asset.address ?? venues.wrappedNative;
-  const gasProbe = () => 0; // gas for the MEV-safe slippage: refined below once the native price is known
   const weth = venues.wrappedNative;
-  const nativeMarkets = assetAddress.toLowerCase() === weth.toLowerCase() ? undefined : await liveMarkets(client, {
-    asset: { symbol: 'WETH', address: weth, decimals: 18 }, quote: { address: request.quote.address, decimals: request.quote.decimals },
-    pools: poolSpecsFor(venues), gasUnitPrice: gasProbe, now, routers: routersOf(venues),
-  });
-  const probeMarkets = nativeMarkets ?? await liveMarkets(client, {
-    asset: { symbol: request.asset.symbol, address: assetAddress, decimals: request.asset.decimals }, quote: { address: request.quote.address, decimals: request.quote.decimals },
-    pools: poolSpecsFor(venues), gasUnitPrice: gasProbe, now, routers: routersOf(venues),
-  });
-  const nativePrice = Math.max(...probeMarkets.map((m) => m.market.midPrice).filter((p) => Number.isFinite(p) && p > 0), 0);
+  const quote = { address: request.quote.address, decimals: request.quote.decimals };
+  // The native coin's price in the quote token prices the gas (a WETH/quote pool on the same chain).
+  const wethMarkets = await marketsOn(client, venues, { asset: { symbol: 'WETH', address: weth, decimals: 18 }, quote, gasUnitPrice: () => 0, now });
+  const nativePrice = Math.max(0, ...wethMarkets.map((m) => m.market.midPrice).filter((p) => Number.isFinite(p) && p > 0));
   if (!(nativePrice > 0)) throw new WithdrawSetupError(`No WETH/${request.quote.symbol} pool answered on chain ${request.chainId}: gas cannot be priced in ${request.quote.symbol}.`);
   const perGas = await gasUnitPrice(request.chainId, request.deadlineHours, nativePrice);
-  const markets = await liveMarkets(client, {
-    asset: { symbol: request.asset.symbol, address: assetAddress, decimals: request.asset.decimals }, quote: { address: request.quote.address, decimals: request.quote.decimals },
-    pools: poolSpecsFor(venues), gasUnitPrice: () => perGas(0), now, routers: routersOf(venues),
+  const markets = await marketsOn(client, venues, {
+    asset: { symbol: request.asset.symbol, address: assetAddress, decimals: request.asset.decimals, ...(request.amount ? { amount: request.amount } : {}) }, quote, gasUnitPrice: () => perGas(0), now,
   });
   const held = (await balances(request.chainId, request.account)).find((b) => (request.asset.address ? b.address?.toLowerCase() === request.asset.address.toLowerCase() : b.address === undefined));
   const jpyPerUsd = request.raise?.fiat === 'JPY' ? await jpyRate() : undefined;
@@ -110,6 +103,13 @@ export async function createPlan(request: PlanRequest, wallet: WalletKind): Prom
   await putPlan(await db(), record);
   return planView(record);
 }
+
+/** liveMarkets per pool (a pair may have no pool at some fee tier: that one is left out, the rest are used). */
+export async function marketsOn(client: LiveMarketClient, venues: ChainVenues, input: Omit<LiveMarketInput, 'pools' | 'routers'>): Promise<LiveMarket[]> {
+  const settled = await Promise.all(poolSpecsFor(venues).map((pool) => liveMarkets(client, { ...input, pools: [pool], routers: routersOf(venues) }).catch(() => [])));
+  return settled.flat();
+}
+type LiveMarketClient = Parameters<typeof liveMarkets>[0];
 
 function routersOf(v: ChainVenues) {
   return { ...(v.v2 ? { v2: v.v2.router } : {}), ...(v.v3 ? { v3: v.v3.router, v3Kind: v.v3.routerKind } : {}) };
