@@ -1,12 +1,13 @@
 /**
  * The wallet that sends withdrawal steps, in this order of preference:
- * 1. MetaMask through @metamask/providers' external-extension provider (another extension, reached by its id);
+ * 1. MetaMask as an external extension (withdraw-metamask.ts: @metamask/providers' external-extension protocol);
  * 2. "node accounts": the chain's configured RPC answers eth_accounts / eth_sendTransaction (anvil, hardhat, a local node);
  * 3. read-only: a typed address, plan only.
  */
 import type { NodeWalletResponse } from '@/core/messages';
 import type { WalletKind } from '@/core/store/plans';
 import { ask } from '@/components/runtime';
+import { connectMetaMask } from './withdraw-metamask';
 
 export interface Eip1193 {
   request(args: { method: string; params?: unknown[] }): Promise<unknown>;
@@ -30,8 +31,7 @@ const within = <T,>(p: Promise<T>, ms: number, what: string) =>
 /** MetaMask, if installed and answering; undefined otherwise (never throws). */
 async function metamask(): Promise<Eip1193 | undefined> {
   try {
-    const { createExternalExtensionProvider } = await import('@metamask/providers');
-    const provider = createExternalExtensionProvider('stable') as unknown as Eip1193;
+    const provider = connectMetaMask();
     await within(provider.request({ method: 'eth_chainId' }), 1_500, 'MetaMask');
     return provider;
   } catch {

@@ -2,7 +2,7 @@
  * Withdraw planner in the background (thin): the node-accounts wallet, balances, and plan:create
  * (live markets over the chain's RPC + the gas service's hourly outlook → core/withdraw/plan-request).
  */
-import { createPublicClient, erc20Abi, http, type Address } from 'viem';
+import { createPublicClient, erc20Abi, http, type Address, type PublicClient } from 'viem';
 import { readFiatRates } from '@/core/gas';
 import { liveMarkets, type LiveMarket, type LiveMarketInput } from '@/core/withdraw/live-market';
 import { buildRequestedPlan, poolSpecsFor, type PlanRequest } from '@/core/withdraw/plan-request';
@@ -60,16 +60,26 @@ export async function balances(chainId: number, account: string): Promise<Balanc
   return out;
 }
 
-/** Quote units per gas unit `hour` hours from now: the hourly outlook's median base fee + the recommended tip, priced at the native coin's market. */
-async function gasUnitPrice(chainId: number, deadlineHours: number, nativePrice: number): Promise<(hour: number) => number> {
-  const report = await gasReport(chainId, 150_000n, Math.max(1, Math.min(72, deadlineHours)));
-  const tip = Number(report.recommended.maxPriorityFeePerGas);
-  const now = Number(report.nextBaseFee) + tip;
-  const hours = report.outlook.hours;
-  return (hour) => {
-    const point = hour < 1 ? undefined : hours.find((p) => p.seconds >= hour * 3600) ?? hours.at(-1);
-    return ((point ? Number(point.median) + tip : now) * 1e-18) * nativePrice;
-  };
+/**
+ * Quote units per gas unit `hour` hours from now: the gas service's hourly outlook (median base fee + the
+ * recommended tip), priced at the native coin's market. Without enough fee history for an outlook, the
+ * node's current gas price for every hour, and a note saying so.
+ */
+async function gasUnitPrice(chainId: number, client: PublicClient, deadlineHours: number, nativePrice: number): Promise<{ price: (hour: number) => number; note?: string }> {
+  try {
+    const report = await gasReport(chainId, 150_000n, Math.max(1, Math.min(72, deadlineHours)));
+    const tip = Number(report.recommended.maxPriorityFeePerGas);
+    const now = Number(report.nextBaseFee) + tip;
+    const hours = report.outlook.hours;
+    const price = (hour: number) => {
+      const point = hour < 1 ? undefined : hours.find((p) => p.seconds >= hour * 3600) ?? hours.at(-1);
+      return (point ? Number(point.median) + tip : now) * 1e-18 * nativePrice;
+    };
+    return hours.length > 0 ? { price } : { price, note: 'gas: not enough fee history for an hourly outlook yet; the next block’s fee is used for every hour' };
+  } catch (e) {
+    const wei = Number(await client.getGasPrice());
+    return { price: () => wei * 1e-18 * nativePrice, note: `gas: no outlook (${e instanceof Error ? e.message : String(e)}); the node’s current gas price is used for every hour` };
+  }
 }
 
 export function planView(record: PlanRecord): PlanView {
@@ -89,13 +99,15 @@ export async function createPlan(request: PlanRequest, wallet: WalletKind): Prom
   const wethMarkets = await marketsOn(client, venues, { asset: { symbol: 'WETH', address: weth, decimals: 18 }, quote, gasUnitPrice: () => 0, now });
   const nativePrice = Math.max(0, ...wethMarkets.map((m) => m.market.midPrice).filter((p) => Number.isFinite(p) && p > 0));
   if (!(nativePrice > 0)) throw new WithdrawSetupError(`No WETH/${request.quote.symbol} pool answered on chain ${request.chainId}: gas cannot be priced in ${request.quote.symbol}.`);
-  const perGas = await gasUnitPrice(request.chainId, request.deadlineHours, nativePrice);
+  const gas = await gasUnitPrice(request.chainId, client, request.deadlineHours, nativePrice);
+  const perGas = gas.price;
   const markets = await marketsOn(client, venues, {
     asset: { symbol: request.asset.symbol, address: assetAddress, decimals: request.asset.decimals, ...(request.amount ? { amount: request.amount } : {}) }, quote, gasUnitPrice: () => perGas(0), now,
   });
   const held = (await balances(request.chainId, request.account)).find((b) => (request.asset.address ? b.address?.toLowerCase() === request.asset.address.toLowerCase() : b.address === undefined));
   const jpyPerUsd = request.raise?.fiat === 'JPY' ? await jpyRate() : undefined;
   const built = buildRequestedPlan({ request, venues, markets, gasUnitPrice: perGas, now, ...(held ? { balance: held.amount } : {}), ...(jpyPerUsd ? { jpyPerUsd } : {}) });
+  if (gas.note) built.plan.warnings.push(gas.note);
   const record = newPlanRecord({
     id: crypto.randomUUID(), createdAt: Date.now(), chainId: request.chainId, account: request.account, wallet, plan: built.plan, contexts: built.contexts,
     baseline: built.baseline, venue: built.venue,
