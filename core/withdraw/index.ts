@@ -1,6 +1,7 @@
 /** Public API of the withdrawal planner (pure; inject markets, gas prices, clocks and seeds). */
 export * from './errors';
-export { planSchedule, exhaustiveSchedule, priceCandidate, acHoldings, kappaPerSlice, defaultStartHours, riskAversionOf, RISK_AVERSION, type ScheduleInput, type Schedule, type Slice, type RiskPreference } from './schedule';
+export { exhaustiveSchedule, fixedSlicesSchedule, type ExhaustiveResult } from './schedule-search';
+export { planSchedule, priceCandidate, acHoldings, kappaPerSlice, defaultStartHours, riskAversionOf, RISK_AVERSION, type ScheduleInput, type Schedule, type Slice, type RiskPreference } from './schedule';
 export { realisedVolatility, pricesFromTickCumulatives, observeSchedule, type PriceSample, type Volatility } from './volatility';
 export { parametricRisk, monteCarloRisk, stressScenarios, exposuresOf, DEFAULT_LEVELS, type Exposure, type RiskLevel, type RiskReport, type MonteCarloOptions, type StressResult } from './risk';
 export { CANONICAL_BRIDGES, TRUST_RANK, canonicalBridge, bridgeFee, worstTrust, type Bridge, type TrustClass } from './bridges';
@@ -10,7 +11,7 @@ export { realisedGains, allMethods, gainsToCsv, COST_METHODS, type CostMethod, t
 export { verifyReservesProof, type ReservesProofInput, type ReservesProofResult } from './proof-of-reserves';
 export { buildOkxV1Proofs, buildBitmexFile } from './por-builder';
 export { kellyAllocation, KELLY_LIMITS, type YieldOption, type KellyOptions, type KellyResult, type Allocation } from './kelly';
-export { quoteOfRoute, midPriceOfRoute, safeSlippageOfRoute, feeFactorOfRoute, expectedMoveBps, toBaseUnits, fromBaseUnits, type RouteMarket } from './market';
+export { quoteOfRoute, sequenceOfRoute, midPriceOfRoute, safeSlippageOfRoute, feeFactorOfRoute, expectedMoveBps, toBaseUnits, fromBaseUnits, type RouteMarket } from './market';
 export { buildPlan, oneShotBaseline } from './plan';
 export { liveMarkets, decimalUnits, type PoolSpec, type LiveMarketInput, type LiveMarket } from './live-market';
 export { stepTransaction, quoteReceived, TRANSFER_TOPIC, type VenueKind, type ExecutionVenue, type ExecutionContext, type StepTransaction } from './execute';

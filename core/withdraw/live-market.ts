@@ -15,7 +15,7 @@ import { parseAbi, type Address, type PublicClient } from 'viem';
 import { fetchPools, makeRoute, syntheticV2Pool, type PoolState } from '../mev';
 import { WithdrawInputError, WithdrawLiquidityError } from './errors';
 import type { ExecutionVenue, VenueKind } from './execute';
-import { expectedMoveBps, fromBaseUnits, midPriceOfRoute, quoteOfRoute, safeSlippageOfRoute } from './market';
+import { expectedMoveBps, fromBaseUnits, midPriceOfRoute, quoteOfRoute, safeSlippageOfRoute, sequenceOfRoute } from './market';
 import type { Market } from './plan-types';
 import { observeSchedule, pricesFromTickCumulatives, realisedVolatility } from './volatility';
 
@@ -43,6 +43,8 @@ export interface LiveMarketInput {
   gasUnitPrice: (chain: string) => number;
   /** Unix seconds (the `observe` window ends here). */
   now: number;
+  /** 'permanent' for a static pool nobody arbitrages back (a devnet): slices are priced one after another (Market.impact). Default 'temporary'. */
+  impact?: 'temporary' | 'permanent';
   /** Routers the swaps go through (see the module comment). */
   routers?: { v2?: Address; v3?: Address; v3Kind?: VenueKind };
 }
@@ -130,7 +132,9 @@ export async function liveMarkets(client: PublicClient | undefined, input: LiveM
     const midPrice = midPriceOfRoute(m, probeSize(pool, tokenIn, asset.decimals, asset.amount));
     const sigma = asset.sigmaPerHour ?? observed ?? 0.01;
     const attackerGas = (2 * ATTACKER_SWAP_GAS[p.protocol] * input.gasUnitPrice(p.chain)) / midPrice;
-    const market: Market = { chain: p.chain, midPrice, quote: quoteOfRoute(m), safeSlippageBps: safeSlippageOfRoute(m, attackerGas, expectedMoveBps(sigma)), swapGas: SWAP_GAS[p.protocol] };
+    const label = real ? `Uniswap ${p.protocol.toUpperCase()}${pool.protocol === 'v3' ? ` ${pool.fee / 10_000} %` : ''} ${pool.address.slice(0, 6)}…${pool.address.slice(-4)}` : undefined;
+    const market: Market = { chain: p.chain, ...(label ? { label } : {}), midPrice, quote: quoteOfRoute(m), safeSlippageBps: safeSlippageOfRoute(m, attackerGas, expectedMoveBps(sigma)), swapGas: SWAP_GAS[p.protocol] };
+    if (input.impact === 'permanent') Object.assign(market, { impact: 'permanent', quoteSequence: sequenceOfRoute(m) });
     const venue = real ? venueOf(pool, path, input.routers) : undefined;
     out.push({ market, ...(venue ? { venue } : {}), ...(sigmaHere !== undefined ? { sigmaPerHour: sigmaHere } : {}), ...(note ? { note } : {}) });
   }

@@ -33,6 +33,21 @@ export function quoteOfRoute(m: RouteMarket): (amountIn: number) => number {
   return (amountIn) => fromBaseUnits(routeExactIn(m.route, toBaseUnits(amountIn, m.decimalsIn)).amountOut, m.decimalsOut);
 }
 
+/**
+ * Permanent impact: exact outputs (human units) of selling `amounts` one after another along the
+ * route, each swap into the pools as the previous one left them (core/mev's exact V2/V3 stepping).
+ */
+export function sequenceOfRoute(m: RouteMarket): (amounts: readonly number[]) => number[] {
+  return (amounts) => {
+    let route = m.route;
+    return amounts.map((a) => {
+      const s = routeExactIn(route, toBaseUnits(a, m.decimalsIn));
+      route = s.after;
+      return fromBaseUnits(s.amountOut, m.decimalsOut);
+    });
+  };
+}
+
 /** The product of (1 − fee) over the route's pools. */
 export function feeFactorOfRoute(route: Route): number {
   return route.pools.reduce((f, p) => f * (p.protocol === 'v2' ? 1 - p.feeBps / 10_000 : 1 - p.fee / 1_000_000), 1);

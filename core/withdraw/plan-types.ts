@@ -40,14 +40,27 @@ export interface PlanSpec {
   yieldOptions?: YieldOption[];
   /** Monte Carlo paths and seed for the risk of the unsold rest (default 500, 1: a check on the parametric figures; call monteCarloRisk for more). */
   riskPaths?: number;
+  /** Sell in exactly this many equal slices (e.g. to keep each transaction small); the planner still picks the route and start hour. */
+  fixedSlices?: number;
   seed?: number;
 }
 
 /** A place an asset can be sold: one pool route on one chain. */
 export interface Market {
   chain: string;
+  /** What it is, for the route's label (e.g. "Uniswap V3 0.3 % 0xa039…"). */
+  label?: string;
   midPrice: number;
   quote: (amountIn: number) => number;
+  /**
+   * 'temporary' (default): arbitrage restores the pool between slices, each slice is quoted on the
+   * pool as read now. 'permanent': a static pool (nobody restores it, e.g. a devnet): slices are
+   * priced one after another with `quoteSequence` (sequenceOfRoute), so planned outputs and minimum
+   * outputs are those of the swaps as they will run.
+   */
+  impact?: 'temporary' | 'permanent';
+  /** Exact outputs of selling `amounts` one after another (required for 'permanent'). */
+  quoteSequence?: (amounts: readonly number[]) => number[];
   safeSlippageBps?: (amountIn: number) => number;
   /** Gas units of one swap. */
   swapGas: number;
@@ -92,6 +105,8 @@ export interface AssetPlan {
   route: RouteEvaluation;
   /** Pareto-optimal routes (the chosen one among them), best net proceeds first. */
   routes: RouteEvaluation[];
+  /** Index, in deps.markets(asset), of the market the plan sells on (e.g. to pick liveMarkets()[i].venue). */
+  marketIndex: number;
   schedule: { slices: number; startHour: number; endHour: number; kappa: number; eta: number; objective: number };
   risk: { parametric: RiskReport; monteCarlo: RiskReport; stress: StressResult[] };
 }

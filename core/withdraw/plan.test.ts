@@ -77,3 +77,26 @@ describe('buildPlan', () => {
     expect(() => buildPlan(fixtureSpec(1, { destination: { kind: 'deposit', chain: 'nowhere', address: '0x00' } }), fixtureDeps())).toThrowError(expect.objectContaining({ name: 'NoRouteError' }));
   });
 });
+
+describe('several markets on one chain', () => {
+  it('follows the chosen market (not the first one with the same chain), and says which one it is', async () => {
+    const { makeRoute, syntheticV2Pool } = await import('../mev');
+    const { midPriceOfRoute, quoteOfRoute } = await import('./market');
+    const T = '0x00000000000000000000000000000000000000a1' as const;
+    const Q = '0x00000000000000000000000000000000000000c2' as const;
+    const mk = (units: bigint, label: string) => {
+      const m = { route: makeRoute([T, Q], [syntheticV2Pool(T, Q, units * 10n ** 18n, units * 3000n * 10n ** 6n)]), decimalsIn: 18, decimalsOut: 6 };
+      return { chain: 'ethereum', label, midPrice: midPriceOfRoute(m, 1e-3), quote: quoteOfRoute(m), swapGas: 130_000 };
+    };
+    const markets = [mk(100n, 'shallow'), mk(10_000n, 'deep')];
+    const spec = fixtureSpec(1, { assets: [{ symbol: 'T', amount: 50, decimals: 18, sigmaPerHour: 0.01 }], bridges: [] });
+    const plan = buildPlan(spec, { walletChain: 'ethereum', markets: () => markets, gasPrice: () => 30e-9 * 3000 });
+    const a = plan.assets[0]!;
+    expect(a.marketIndex).toBe(1);
+    expect(a.route.id).toBe('ethereum#2');
+    expect(a.route.label).toContain('deep');
+    const swaps = plan.steps.filter((s) => s.kind === 'swap');
+    expect(swaps.reduce((s, x) => s + x.expectedOut!, 0)).toBeCloseTo(a.route.breakdown.valueAtMid - a.route.breakdown.impact, 3);
+    expect(swaps[0]!.expectedOut!).toBeCloseTo(markets[1]!.quote(swaps[0]!.amountIn), 6);
+  });
+});

@@ -13,7 +13,8 @@ import { toBaseUnits } from './market';
 import type { AssetPlan, AssetSpec, Market, Plan, PlanDeps, PlanSpec, PlanStep } from './plan-types';
 import { exposuresOf, monteCarloRisk, parametricRisk, stressScenarios } from './risk';
 import { amountAfterBridges, chooseRoute, evaluateRoute, paretoFront, type RouteEvaluation } from './routes';
-import { planSchedule, riskAversionOf, type Schedule } from './schedule';
+import { planSchedule, riskAversionOf, type Schedule, type ScheduleInput } from './schedule';
+import { fixedSlicesSchedule } from './schedule-search';
 import { allMethods, type Sale } from './taxes';
 import { realisedVolatility } from './volatility';
 
@@ -23,6 +24,7 @@ const ERC20_TRANSFER_GAS = 50_000;
 interface Candidate {
   eval: RouteEvaluation;
   market: Market;
+  marketIndex: number;
   pre: Bridge[];
   post: Bridge[];
   schedule: Schedule;
@@ -38,6 +40,22 @@ function bridgeOptions(from: string, to: string, thirdParty: readonly Bridge[]):
   return out;
 }
 
+/** The market's sequential quote; without one, differences of the one-shot quote (exact for V3 up to rounding, slightly generous for V2). */
+function permanentSequence(m: Market): (amounts: readonly number[]) => number[] {
+  if (m.quoteSequence) return m.quoteSequence;
+  return (amounts) => {
+    let sold = 0;
+    let before = 0;
+    return amounts.map((a) => {
+      sold += a;
+      const after = m.quote(sold);
+      const out = after - before;
+      before = after;
+      return out;
+    });
+  };
+}
+
 function sigmaOf(a: AssetSpec, warnings: string[]): number {
   if (a.sigmaPerHour !== undefined) return a.sigmaPerHour;
   if (a.priceHistory && a.priceHistory.length >= 3) return realisedVolatility(a.priceHistory).perHour;
@@ -50,25 +68,31 @@ function candidatesFor(spec: PlanSpec, deps: PlanDeps, a: AssetSpec, sigma: numb
   const dest = spec.destination.kind === 'deposit' ? spec.destination.chain : undefined;
   const gasCost = (chain: string, units: number, hour: number) => units * deps.gasPrice(chain, hour);
   const out: Candidate[] = [];
-  for (const m of deps.markets(a)) {
+  const markets = deps.markets(a);
+  for (const [mi, m] of markets.entries()) {
+    // several markets on one chain: the first keeps the chain as its key, the next are chain#2, chain#3 …
+    const rank = markets.slice(0, mi).filter((x) => x.chain === m.chain).length;
+    const key = rank === 0 ? m.chain : `${m.chain}#${rank + 1}`;
     for (const pre of bridgeOptions(wallet, m.chain, spec.bridges ?? [])) {
       for (const post of bridgeOptions(m.chain, dest ?? m.chain, spec.bridges ?? [])) {
         const preP95 = pre.reduce((s, b) => s + b.p95Hours, 0);
         const postP95 = post.reduce((s, b) => s + b.p95Hours, 0);
         const sold = amountAfterBridges(a.amount, m.midPrice, pre);
-        const schedule = planSchedule({
+        const input: ScheduleInput = {
           amount: sold, midPrice: m.midPrice, quote: m.quote, sigmaPerHour: sigma, riskAversion,
           horizonHours: Math.max(1, spec.deadlineHours - preP95 - postP95),
           gasCostAtHour: (h) => gasCost(m.chain, m.swapGas, preP95 + h),
           ...(m.safeSlippageBps ? { safeSlippageBps: m.safeSlippageBps } : {}),
-        });
+          ...(m.impact === 'permanent' ? { quoteSequence: permanentSequence(m) } : {}),
+        };
+        const schedule = spec.fixedSlices !== undefined ? fixedSlicesSchedule(input, spec.fixedSlices) : planSchedule(input);
         const bridgeGas = [...pre, ...post].reduce((s, b) => s + b.gas.reduce((g, [chain, units]) => g + gasCost(chain, units, 0), 0), 0);
         const approvals = (a.native ? 0 : 1 + (pre.length > 0 ? 1 : 0)) * gasCost(m.chain, APPROVE_GAS, 0);
         const transfer = dest ? gasCost(dest, ERC20_TRANSFER_GAS, spec.deadlineHours) : 0;
-        const id = [m.chain, ...pre.map((b) => b.id), ...post.map((b) => b.id)].join('+');
-        const label = `${pre.length ? `bridge to ${m.chain} (${pre.map((b) => b.name).join(', ')}), ` : ''}sell on ${m.chain}${post.length ? `, bridge to ${dest} (${post.map((b) => b.name).join(', ')})` : ''}${dest ? ', send to the deposit address' : ''}`;
+        const id = [key, ...pre.map((b) => b.id), ...post.map((b) => b.id)].join('+');
+        const label = `${pre.length ? `bridge to ${m.chain} (${pre.map((b) => b.name).join(', ')}), ` : ''}sell on ${m.chain}${m.label ? ` (${m.label})` : ''}${post.length ? `, bridge to ${dest} (${post.map((b) => b.name).join(', ')})` : ''}${dest ? ', send to the deposit address' : ''}`;
         const e = evaluateRoute({ id, label, sellChain: m.chain, preBridges: pre, postBridges: post, amount: a.amount, midPrice: m.midPrice, schedule, bridgeGas, transferGas: transfer, approvalGas: approvals });
-        out.push({ eval: e, market: m, pre, post, schedule, sold });
+        out.push({ eval: e, market: m, marketIndex: mi, pre, post, schedule, sold });
       }
     }
   }
@@ -141,7 +165,7 @@ export function buildPlan(spec: PlanSpec, deps: PlanDeps): Plan {
     const price = c.market.midPrice;
     const seed = (spec.seed ?? 1) + assets.length;
     assets.push({
-      symbol: a.symbol, amount: a.amount, midPrice: price, sigmaPerHour: sigma, route: chosenEval, routes: front,
+      symbol: a.symbol, amount: a.amount, midPrice: price, sigmaPerHour: sigma, route: chosenEval, routes: front, marketIndex: c.marketIndex,
       schedule: { slices: c.schedule.slices.length, startHour: c.schedule.startHour, endHour: c.schedule.endHour, kappa: c.schedule.kappa, eta: c.schedule.eta, objective: c.schedule.objective },
       risk: {
         parametric: parametricRisk(exposures, price, sigma),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeRoute, syntheticV2Pool, syntheticV3Pool } from '../mev';
-import { exhaustiveSchedule, planSchedule, acHoldings, kappaPerSlice, type ScheduleInput } from './schedule';
+import { planSchedule, acHoldings, kappaPerSlice, type ScheduleInput } from './schedule';
+import { exhaustiveSchedule } from './schedule-search';
 import { quoteOfRoute, midPriceOfRoute, safeSlippageOfRoute } from './market';
 
 const WETH = '0x00000000000000000000000000000000000000e1' as const;

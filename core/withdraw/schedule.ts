@@ -10,7 +10,11 @@
  * AC assumes temporary impact: between slices arbitrageurs bring the pool back to the market
  * price, so each slice is quoted against the pool as read now (true for slices minutes apart on a
  * pool that tracks a deeper market; false for a pool that IS the market — then impact is permanent
- * and splitting saves nothing but the LP fee's convexity).
+ * and splitting saves nothing but the LP fee's convexity). For such a static pool pass
+ * `quoteSequence` (permanent impact): slices are then priced one after another through the pool
+ * as each previous slice left it (schedule-exact.ts), and the scan's model counts the impact once,
+ * whatever the split (it is path-independent up to the fee: V3 takes the fee outside the curve,
+ * V2 puts it in the reserves, so splitting on V2 costs slightly more than one swap).
  *
  * Linearising c(n) ≈ n·(mid − p₀) + η·n² (p₀ = the small-trade price, fee included) gives the
  * closed form x_j = X·sinh(κ(N − j))/sinh(κN) with 2(cosh κ − 1) = λσ²τ·mid²/η (κ per slice).
@@ -18,7 +22,10 @@
  * best candidates with the exact quote and keeps the best exact one. λ = a/(X·mid), a the user's
  * risk aversion: dimensionless, so the same preference means the same thing for any position size.
  */
-import { WithdrawInputError, WithdrawLiquidityError } from './errors';
+import { WithdrawInputError } from './errors';
+import { impactCurve, materialise, priceCandidate, safeQuote, validate, type Priced } from './schedule-exact';
+
+export { acHoldings, priceCandidate } from './schedule-exact';
 
 export interface ScheduleInput {
   /** Units of the asset to sell (human units, e.g. 120.5 ETH). */
@@ -27,6 +34,11 @@ export interface ScheduleInput {
   midPrice: number;
   /** Exact output (quote units) of selling `amountIn` into the pool as it is now. */
   quote: (amountIn: number) => number;
+  /**
+   * Permanent impact (a static pool): exact outputs of selling `amounts` one after another, each into
+   * the pool as the previous one left it. When given, slices are priced with it instead of `quote`.
+   */
+  quoteSequence?: (amounts: readonly number[]) => number[];
   /** Volatility of the log price per √hour. */
   sigmaPerHour: number;
   /** Hours from now by which the last slice must be sent. */
@@ -88,18 +100,6 @@ export function kappaPerSlice(lambda: number, sigmaPrice: number, tau: number, e
   return Math.acosh(1 + k / 2);
 }
 
-/** Holdings x_0..x_N of the AC trajectory (κ = 0: straight line; κ = ∞: all in the first slice). */
-export function acHoldings(amount: number, slices: number, kappa: number): number[] {
-  const x = new Array<number>(slices + 1);
-  for (let j = 0; j <= slices; j++) {
-    if (kappa === 0) x[j] = (amount * (slices - j)) / slices;
-    else if (!Number.isFinite(kappa) || kappa * slices > 700) x[j] = j === 0 ? amount : amount * Math.exp(-kappa * j) * (j === slices ? 0 : 1);
-    else x[j] = (amount * Math.sinh(kappa * (slices - j))) / Math.sinh(kappa * slices);
-  }
-  x[slices] = 0;
-  return x;
-}
-
 export interface Candidate {
   slices: number;
   startHour: number;
@@ -107,78 +107,6 @@ export interface Candidate {
   eta: number;
   /** Explicit trajectory (default: the AC holdings for κ). */
   holdings?: number[];
-}
-
-const holdingsOf = (input: ScheduleInput, c: Candidate): number[] => c.holdings ?? acHoldings(input.amount, c.slices, c.kappa);
-
-interface Priced {
-  objective: number;
-  impact: number;
-  gas: number;
-  variance: number;
-  outs: number[];
-}
-
-function validate(input: ScheduleInput): void {
-  const bad = (what: string): never => {
-    throw new WithdrawInputError(what);
-  };
-  if (!(input.amount > 0) || !Number.isFinite(input.amount)) bad(`amount ${input.amount} must be a positive number`);
-  if (!(input.midPrice > 0) || !Number.isFinite(input.midPrice)) bad(`mid price ${input.midPrice} must be a positive number`);
-  if (!(input.horizonHours > 0)) bad(`the deadline (${input.horizonHours} h) must be in the future`);
-  if (!(input.sigmaPerHour >= 0)) bad('volatility must be zero or more');
-  if (!(input.riskAversion >= 0)) bad('risk aversion must be zero or more');
-}
-
-function safeQuote(input: ScheduleInput, n: number): number {
-  let out: number;
-  try {
-    out = input.quote(n);
-  } catch (e) {
-    throw new WithdrawLiquidityError(`the pool cannot quote a sale of ${n}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  if (!(out >= 0) || !Number.isFinite(out)) throw new WithdrawLiquidityError(`the pool quoted ${out} for a sale of ${n}`);
-  return out;
-}
-
-/** Exact E, V and E + λV of one trajectory. */
-export function priceCandidate(input: ScheduleInput, c: Candidate): Priced {
-  const lambda = input.riskAversion / (input.amount * input.midPrice);
-  const sigmaP = input.sigmaPerHour * input.midPrice;
-  const tau = (input.horizonHours - c.startHour) / c.slices;
-  let impact = 0;
-  let gas = 0;
-  let held = c.startHour * input.amount * input.amount;
-  const outs: number[] = [];
-  const x = holdingsOf(input, c);
-  for (let j = 1; j <= c.slices; j++) {
-    const n = x[j - 1]! - x[j]!;
-    const out = n > 0 ? safeQuote(input, n) : 0;
-    outs.push(out);
-    impact += n * input.midPrice - out;
-    if (n > 0) gas += input.gasCostAtHour(c.startHour + (j - 1) * tau);
-    if (j < c.slices) held += tau * x[j]! ** 2;
-  }
-  const variance = sigmaP * sigmaP * held;
-  return { objective: impact + gas + lambda * variance, impact, gas, variance, outs };
-}
-
-/** η(n) = (n·p₀ − quote(n))/n², the quadratic impact coefficient seen by a slice of size n. */
-function impactCurve(input: ScheduleInput): (n: number) => number {
-  const eps = input.amount / 10_000;
-  const p0 = safeQuote(input, eps) / eps;
-  const grid = [1, 2, 4, 8, 16, 32, 64].map((k) => input.amount / k);
-  const etas = grid.map((n) => Math.max(0, (n * p0 - safeQuote(input, n)) / (n * n)));
-  return (n: number) => {
-    // piecewise-linear in log n over the grid (sizes descending)
-    for (let i = 1; i < grid.length; i++) {
-      if (n >= grid[i]!) {
-        const w = Math.log(grid[i - 1]! / n) / Math.log(grid[i - 1]! / grid[i]!);
-        return etas[i - 1]! * (1 - w) + etas[i]! * w;
-      }
-    }
-    return etas[etas.length - 1]!;
-  };
 }
 
 export function defaultStartHours(horizonHours: number): number[] {
@@ -205,7 +133,7 @@ export function candidates(input: ScheduleInput, etaAt: (n: number) => number): 
 }
 
 /** The linear-quadratic model's objective (no quote calls, no allocation; gas per whole hour from `gasByHour`). */
-function modelObjective(input: ScheduleInput, c: Candidate, feePerUnit: number, gasByHour: Float64Array): number {
+function modelObjective(input: ScheduleInput, c: Candidate, feePerUnit: number, gasByHour: Float64Array, permanentImpact: number | undefined): number {
   const lambda = input.riskAversion / (input.amount * input.midPrice);
   const sigmaP = input.sigmaPerHour * input.midPrice;
   const tau = (input.horizonHours - c.startHour) / c.slices;
@@ -218,7 +146,8 @@ function modelObjective(input: ScheduleInput, c: Candidate, feePerUnit: number, 
   const down = line || jump ? 1 : Math.exp(-k);
   let grow = line || jump ? 1 : Math.exp(k * N);
   const scale = line || jump ? 0 : X / (grow - 1 / grow);
-  let e = feePerUnit * X;
+  // permanent impact: what the pool takes does not depend on the split (≈ the one-shot impact)
+  let e = permanentImpact ?? feePerUnit * X;
   let held = c.startHour * X * X;
   let prev = X;
   for (let j = 1; j <= N; j++) {
@@ -226,7 +155,7 @@ function modelObjective(input: ScheduleInput, c: Candidate, feePerUnit: number, 
     const xj = j >= N || jump ? 0 : line ? (X * (N - j)) / N : scale * (grow - 1 / grow);
     const n = prev - xj;
     const hour = Math.min(gasByHour.length - 1, Math.floor(c.startHour + (j - 1) * tau));
-    e += c.eta * n * n + (n > 0 ? gasByHour[hour]! : 0);
+    e += (permanentImpact === undefined ? c.eta * n * n : 0) + (n > 0 ? gasByHour[hour]! : 0);
     if (j < N) held += tau * xj * xj;
     prev = xj;
   }
@@ -245,7 +174,8 @@ export function planSchedule(input: ScheduleInput): Schedule {
   if (all.length === 0) throw new WithdrawInputError('no start hour lies before the deadline');
   // the scan prices gas per whole hour; the exact re-pricing below uses gasCostAtHour at the slice's time
   const gasByHour = Float64Array.from({ length: Math.ceil(input.horizonHours) + 1 }, (_, h) => input.gasCostAtHour(h));
-  const ranked = all.map((c) => ({ c, m: modelObjective(input, c, feePerUnit, gasByHour) })).sort((a, b) => a.m - b.m);
+  const permanentImpact = input.quoteSequence ? input.amount * input.midPrice - safeQuote(input, input.amount) : undefined;
+  const ranked = all.map((c) => ({ c, m: modelObjective(input, c, feePerUnit, gasByHour, permanentImpact) })).sort((a, b) => a.m - b.m);
   let best: { c: Candidate; p: Priced } | undefined;
   for (const { c } of ranked.slice(0, EXACT_CANDIDATES)) {
     const p = priceCandidate(input, c);
@@ -254,47 +184,3 @@ export function planSchedule(input: ScheduleInput): Schedule {
   return materialise(input, best!.c, best!.p);
 }
 
-/** Exhaustive exact search over every N ≤ maxSlices and start hour, AC and straight-line trajectories (the proof baseline). */
-export function exhaustiveSchedule(input: ScheduleInput): { objective: number; slices: number; startHour: number; shape: 'ac' | 'twap' } {
-  validate(input);
-  const etaAt = impactCurve(input);
-  let best = { objective: Number.POSITIVE_INFINITY, slices: 0, startHour: 0, shape: 'ac' as 'ac' | 'twap' };
-  for (const c of candidates(input, etaAt)) {
-    for (const shape of ['ac', 'twap'] as const) {
-      const p = priceCandidate(input, shape === 'ac' ? c : { ...c, holdings: acHoldings(input.amount, c.slices, 0) });
-      if (p.objective < best.objective) best = { objective: p.objective, slices: c.slices, startHour: c.startHour, shape };
-    }
-  }
-  return best;
-}
-
-function materialise(input: ScheduleInput, c: Candidate, p: Priced): Schedule {
-  const tau = (input.horizonHours - c.startHour) / c.slices;
-  const slices: Slice[] = [];
-  let mev = 0;
-  const x = holdingsOf(input, c);
-  for (let j = 1; j <= c.slices; j++) {
-    const n = x[j - 1]! - x[j]!;
-    if (n <= 0) continue;
-    const out = p.outs[j - 1]!;
-    const bps = Math.max(0, Math.min(10_000, input.safeSlippageBps ? input.safeSlippageBps(n) : 50));
-    const minOut = out * (1 - bps / 10_000);
-    mev += out - minOut;
-    const at = c.startHour + (j - 1) * tau;
-    slices.push({ index: slices.length, atHour: at, amountIn: n, expectedOut: out, minOut, slippageBps: bps, impactCost: n * input.midPrice - out, gasCost: input.gasCostAtHour(at), remainingAfter: x[j]! });
-  }
-  const proceeds = p.outs.reduce((a, b) => a + b, 0);
-  return {
-    slices,
-    startHour: c.startHour,
-    tauHours: tau,
-    endHour: slices[slices.length - 1]?.atHour ?? c.startHour,
-    kappa: c.kappa,
-    eta: c.eta,
-    lambda: input.riskAversion / (input.amount * input.midPrice),
-    expectedProceeds: proceeds,
-    cost: { impact: p.impact, gas: p.gas, total: p.impact + p.gas, mevAllowance: mev },
-    variance: p.variance,
-    objective: p.objective,
-  };
-}

@@ -9,6 +9,7 @@
  *                            { "chain": "ethereum", "protocol": "v3", "pool": "0x…" }   ← read over --rpc
  *                 ] }],
  *     "gas": { "ethereum": { "gwei": 30, "nativePrice": 3000 }, "base": { "gwei": 0.02, "nativePrice": 3000 } },
+ *     "impact": "temporary|permanent", "fixedSlices": 10,   ← optional: static pool; exactly N equal slices
  *     "routers": { "v2": "0x…", "v3": "0x…", "v3Kind": "v3-swap-router" },   ← optional: output lists each pool's execution venue
  *     "bridges": [...], "maxTrust": "native-rollup", "taxes": { "lotsCsv": "…", "fiatPerQuote": 150 }, "yieldOptions": [...] }
  * With --rpc, pools given by address (or factory) are read through core/mev's pool lens on that node
@@ -33,6 +34,10 @@ interface CliSpec {
   gas?: Record<string, { gwei: number; nativePrice: number }>;
   /** Routers the swap steps would go through: the output then lists each pool's execution venue (null when none). */
   routers?: LiveMarketInput['routers'];
+  /** "permanent" for a static pool (a devnet nobody arbitrages): slices are priced one after another. */
+  impact?: 'temporary' | 'permanent';
+  /** Sell in exactly this many equal slices. */
+  fixedSlices?: number;
   bridges?: Bridge[]; maxTrust?: TrustClass; taxes?: { lotsCsv: string; fiatPerQuote: number }; yieldOptions?: YieldOption[]; seed?: number;
 }
 
@@ -82,7 +87,7 @@ export async function run(args: CliArgs): Promise<unknown> {
       asset: { symbol: a.symbol, address: a.address, decimals: a.decimals, sigmaPerHour: a.sigmaPerHour, amount: a.amount },
       quote: { address: spec.quote.address, decimals: spec.quote.decimals },
       pools: a.pools, now, gasUnitPrice: (chain) => gasByChain.get(chain)?.(0) ?? 0,
-      ...(spec.routers ? { routers: spec.routers } : {}),
+      ...(spec.routers ? { routers: spec.routers } : {}), ...(spec.impact ? { impact: spec.impact } : {}),
     });
     for (const m of live) if (m.note) notes.push(m.note);
     const observed = live.find((m) => m.sigmaPerHour !== undefined)?.sigmaPerHour;
@@ -96,6 +101,7 @@ export async function run(args: CliArgs): Promise<unknown> {
     assets: spec.assets.map((a): AssetSpec => ({ symbol: a.symbol, amount: a.amount, decimals: a.decimals, native: a.native, sigmaPerHour: a.sigmaPerHour ?? sigmas.get(a.symbol) })),
     ...(spec.bridges ? { bridges: spec.bridges } : {}), ...(spec.maxTrust ? { maxTrust: spec.maxTrust } : {}), ...(spec.taxes ? { taxes: spec.taxes } : {}),
     ...(spec.yieldOptions ? { yieldOptions: spec.yieldOptions } : {}), ...(spec.seed !== undefined ? { seed: spec.seed } : {}),
+    ...(spec.fixedSlices !== undefined ? { fixedSlices: spec.fixedSlices } : {}),
   };
   const deps: PlanDeps = {
     walletChain: 'ethereum',
