@@ -117,7 +117,7 @@ const STRINGS = {
   wdCreate: { en: 'Plan the withdrawal', ja: '出金を計画' },
   wdCreating: { en: 'Reading pools and the gas outlook, planning…', ja: 'プールとガスの見通しを読み込み、計画中…' },
   wdInvalid: { en: 'Enter a positive number.', ja: '正の数を入力してください。' },
-  wdInvalidAddress: { en: 'Enter an address: 0x followed by 40 hex digits.', ja: 'アドレスを入力してください（0x と 16 進 40 桁）。' },
+  wdInvalidAddress: { en: 'Enter an address: 0x followed by 40 hex digits (mixed case must match its checksum).', ja: 'アドレスを入力してください（0x と 16 進 40 桁。大文字小文字が混在する場合はチェックサムと一致する必要があります）。' },
   wdNet: { en: 'Net proceeds (expected)', ja: '手取り（見込み）' },
   wdVsOneShot: { en: 'vs one swap now', ja: '今すぐ 1 回で売る場合との差' },
   wdCosts: { en: 'Costs', ja: '費用の内訳' },

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { isAddress } from 'viem';
 import type { Lang } from '@/core/i18n/localized';
 import type { RiskPreference } from '@/core/withdraw/schedule';
 import type { PlanRequest } from '@/core/withdraw/plan-request';
@@ -59,7 +60,7 @@ export function WithdrawTab({ lang, fiat }: { lang: Lang; fiat: 'USD' | 'JPY' })
     const hours = positive(deadline);
     if (!chosenAsset || !chosenQuote) return setFormError(t(lang, 'wdLoadBalances'));
     if (n === undefined || hours === undefined) return setFormError(t(lang, 'wdInvalid'));
-    if (into === 'deposit' && !/^0x[0-9a-fA-F]{40}$/.test(depositAddress.trim())) return setFormError(t(lang, 'wdInvalidAddress'));
+    if (into === 'deposit' && !isAddress(depositAddress.trim())) return setFormError(t(lang, 'wdInvalidAddress'));
     const request: Omit<PlanRequest, 'chainId' | 'account'> = {
       asset: { symbol: chosenAsset.symbol, decimals: chosenAsset.decimals, ...(chosenAsset.address ? { address: chosenAsset.address as `0x${string}` } : {}) },
       ...(mode === 'amount' ? { amount: n } : { raise: { value: n, fiat } }),

@@ -24,6 +24,8 @@ export interface ChainVenues {
   tokens: readonly VenueToken[];
   v2?: { factory: Address; router: Address };
   v3?: { factory: Address; router: Address; routerKind: VenueKind; fees: readonly number[] };
+  /** 'permanent' where nobody arbitrages the pools back between slices (the devnet): slices are priced one after another. */
+  impact?: 'temporary' | 'permanent';
 }
 
 const MAINNET: ChainVenues = {
@@ -45,6 +47,7 @@ const MAINNET: ChainVenues = {
 export const DEVNET_VENUES: ChainVenues = {
   chainId: 31337,
   chain: 'ethereum', // the devnet stands in for L1: same bridges and routes
+  impact: 'permanent',
   wrappedNative: '0x700b6a60ce7eaaea56f065753d8dcb9653dbad35',
   tokens: [
     { symbol: 'WETH', address: '0x700b6a60ce7eaaea56f065753d8dcb9653dbad35', decimals: 18 },

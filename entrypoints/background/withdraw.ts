@@ -117,8 +117,8 @@ export async function createPlan(request: PlanRequest, wallet: WalletKind): Prom
 }
 
 /** liveMarkets per pool (a pair may have no pool at some fee tier: that one is left out, the rest are used). */
-export async function marketsOn(client: LiveMarketClient, venues: ChainVenues, input: Omit<LiveMarketInput, 'pools' | 'routers'>): Promise<LiveMarket[]> {
-  const settled = await Promise.all(poolSpecsFor(venues).map((pool) => liveMarkets(client, { ...input, pools: [pool], routers: routersOf(venues) }).catch(() => [])));
+export async function marketsOn(client: LiveMarketClient, venues: ChainVenues, input: Omit<LiveMarketInput, 'pools' | 'routers' | 'impact'>): Promise<LiveMarket[]> {
+  const settled = await Promise.all(poolSpecsFor(venues).map((pool) => liveMarkets(client, { ...input, pools: [pool], routers: routersOf(venues), ...(venues.impact ? { impact: venues.impact } : {}) }).catch(() => [])));
   return settled.flat();
 }
 type LiveMarketClient = Parameters<typeof liveMarkets>[0];

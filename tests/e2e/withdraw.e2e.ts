@@ -8,6 +8,12 @@ let devnet: Devnet;
 let browser: ExtensionBrowser & { userDataDir: string };
 let userDataDir = '';
 
+const deposit = '0x000000000000000000000000000000000000de90'; // an exchange deposit address (lowercase: no checksum)
+const usdcOf = async (address: string) => {
+  const { createPublicClient, http, erc20Abi } = await import('viem');
+  const c = createPublicClient({ transport: http(devnet.rpcUrl) });
+  return c.readContract({ address: devnet.contracts.usdc, abi: erc20Abi, functionName: 'balanceOf', args: [address as `0x${string}`] });
+};
 const settings = () => ({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
 
 beforeAll(async () => {
@@ -61,14 +67,20 @@ describe('Withdraw tab (built extension, Chromium, anvil, node-accounts wallet)'
     await page.locator('[data-testid="withdraw-create"]').click();
     expect(await page.locator('[data-testid="withdraw-form"] [role="alert"]').textContent()).toContain('positive number');
 
-    // 40 WETH into a 1,000 WETH V2 pool (and the V3 pool): a position large against the pools.
+    // 40 WETH into a 1,000 WETH V2 pool (and the V3 pool): a position large against the pools, then to an
+    // exchange deposit address on the same chain. The devnet pools are static (permanent impact), where
+    // splitting a constant-product sale saves nothing and costs gas: the planner may choose one slice.
     await page.locator('[data-testid="withdraw-amount"]').fill('40');
+    await page.locator('[data-testid="withdraw-into-deposit"]').check();
+    await page.locator('[data-testid="withdraw-deposit-address"]').fill(deposit);
     await page.locator('[data-testid="withdraw-deadline"]').fill('6');
     await page.locator('[data-testid="withdraw-create"]').click();
     await page.locator('[data-testid="withdraw-plan"]').waitFor({ timeout: 60_000 });
     const kinds = await page.locator('[data-testid="plan-step"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
     expect(kinds[0]).toBe('approve');
-    expect(kinds.filter((k) => k === 'swap').length).toBeGreaterThanOrEqual(2);
+    expect(kinds[1]).toBe('swap');
+    expect(kinds.at(-1)).toBe('transfer');
+    expect(kinds.length).toBeGreaterThanOrEqual(3);
     const net = Number(await page.locator('[data-testid="withdraw-net"]').getAttribute('data-value'));
     expect(net).toBeGreaterThan(40 * 3000 * 0.8);
     expect(net).toBeLessThan(40 * 3000);
@@ -109,8 +121,12 @@ describe('Withdraw tab (built extension, Chromium, anvil, node-accounts wallet)'
     expect(await statusOf(again.page, 2)).toBe('pending');
     await again.page.locator('[data-testid="withdraw-chain"]').selectOption('31337');
     await again.page.locator('[data-testid="withdraw-wallet"][data-kind="node-accounts"]').waitFor({ timeout: 20_000 });
+    const thirdKind = await step(again.page, 2).getAttribute('data-kind');
+    const before = await usdcOf(deposit);
     await reviewAndSend(again.page, 2);
     expect(await again.page.locator('[data-testid="plan-progress"]').getAttribute('value')).toBe('3');
+    if (thirdKind === 'transfer') expect(await usdcOf(deposit)).toBeGreaterThan(before);
+    await again.page.screenshot({ path: '/tmp/withdraw-tab-resumed.png', fullPage: true });
     expect(again.errors).toEqual([]);
   }, 240_000);
 });
