@@ -28,6 +28,7 @@ export type WithdrawMessage =
   | { t: 'plan:list' }
   | { t: 'plan:track'; id: string }
   | { t: 'plan:check'; id: string }
+  | { t: 'plan:replan'; id: string }
   | { t: 'step:prepare'; planId: string; stepId: string }
   | { t: 'step:send'; planId: string; stepId: string }
   | { t: 'step:sent'; planId: string; stepId: string; txHash: string }

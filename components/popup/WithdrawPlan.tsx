@@ -9,7 +9,7 @@ const money = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 
 
 /** One plan: what it yields and costs against one swap now, its routes, risk, schedule and steps. */
 export function WithdrawPlan({ view, lang }: { view: PlanView; lang: Lang }) {
-  const { busy, checkPrices } = useWithdraw();
+  const { busy, checkPrices, replan } = useWithdraw();
   const { record } = view;
   const { plan } = record;
   const q = plan.quoteSymbol;
@@ -71,6 +71,11 @@ export function WithdrawPlan({ view, lang }: { view: PlanView; lang: Lang }) {
             {record.replan.needed ? t(lang, 'wdReplanNeeded') : t(lang, 'wdReplanOk')}{' '}
             {record.replan.moves.map((m) => `${m.asset} ${(m.move * 100).toFixed(2)} %`).join(', ')}
           </p>
+        )}
+        {record.replan?.needed && !record.replacedBy && (
+          <button type="button" data-testid="withdraw-replan-go" disabled={!!busy} onClick={() => void replan()}>
+            {t(lang, 'wdReplan')}
+          </button>
         )}
       </section>
       {plan.warnings.length > 0 && (

@@ -26,6 +26,7 @@ interface WithdrawState {
   skip(stepId: string, done: boolean): Promise<void>;
   track(): Promise<void>;
   checkPrices(): Promise<void>;
+  replan(): Promise<void>;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -118,6 +119,14 @@ export const useWithdraw = create<WithdrawState>((set, get) => {
         set({ error: message(e) });
       }
     },
+    replan: () =>
+      run('replan', async () => {
+        const oldId = get().view!.record.id;
+        const fresh = await ask<PlanView>({ t: 'plan:replan', id: oldId });
+        show(fresh);
+        await get().loadPlans();
+        set((s) => ({ view: s.plans.find((p) => p.record.id === fresh.record.id) ?? fresh }));
+      }),
     checkPrices: () =>
       run('check', async () => {
         show(await ask<PlanView>({ t: 'plan:check', id: get().view!.record.id }));

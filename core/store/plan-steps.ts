@@ -7,6 +7,7 @@
 import type { Finding, Verdict } from '../review/types';
 import type { ExecutionContext } from '../withdraw/execute';
 import type { Plan, StepStatus } from '../withdraw/plan-types';
+import type { PlanRequest } from '../withdraw/plan-request';
 
 /** Who signs the steps: MetaMask (external-extension provider), the chain's own node (eth_accounts), or nobody. */
 export type WalletKind = 'metamask' | 'node-accounts' | 'read-only';
@@ -59,6 +60,10 @@ export interface PlanRecord {
   contexts: Record<string, ExecutionContext>;
   /** Same order and ids as plan.steps. */
   steps: StepRecord[];
+  /** What the user asked for (a re-plan of the unsold rest starts from it). */
+  request?: PlanRequest;
+  /** Set when this plan's unsold rest was planned again: the new plan's id. */
+  replacedBy?: string;
   /** The one-shot sale now (same market), for comparison. */
   baseline?: { netProceeds: number; cost: number };
   /** Where the swaps go (router kind and address). */
@@ -124,6 +129,11 @@ function transition(step: StepRecord, planStepKind: string, event: StepEvent, no
       if (step.status !== 'pending') return refuse('only a pending bridge step can be marked done');
       return { ...step, status: 'confirmed', confirmedAt: now, note: event.note ?? 'done in the bridge’s own app' };
   }
+}
+
+/** Human units of the asset not yet sold: swap steps neither confirmed nor skipped (a sent swap counts as sold-pending, not unsold). */
+export function unsoldAmount(record: PlanRecord): number {
+  return record.plan.steps.filter((p) => p.kind === 'swap' && record.steps.find((s) => s.id === p.id)?.status === 'pending').reduce((sum, p) => sum + p.amountIn, 0);
 }
 
 /** Pure: the record after one event on one step. Sending and preparing are allowed for the next actionable step only. */

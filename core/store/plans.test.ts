@@ -5,7 +5,7 @@ import type { Address } from 'viem';
 import { buildPlan } from '../withdraw/plan';
 import { fixtureDeps, fixtureSpec } from '../withdraw/plan.fixtures';
 import { openPreflightDb } from './db';
-import { applyStepEvent, getPlan, listPlans, newPlanRecord, nextActionableStep, plansAwaitingReceipts, progressOf, putPlan, StepStateError, updateStep, type PlanRecord, type PreparedTx } from './plans';
+import { applyStepEvent, getPlan, listPlans, newPlanRecord, nextActionableStep, plansAwaitingReceipts, progressOf, putPlan, StepStateError, unsoldAmount, updateStep, type PlanRecord, type PreparedTx } from './plans';
 
 const account = '0x00000000000000000000000000000000000000aa' as Address;
 const tx: PreparedTx = { chainId: 1, from: account, to: '0x00000000000000000000000000000000000000bb', data: '0x095ea7b3', value: '0x0' };
@@ -73,6 +73,17 @@ describe('plan store', () => {
     const skipped = applyStepEvent(r, a, { kind: 'skip' }, 1);
     expect(skipped.steps[0]!.status).toBe('skipped');
     expect(() => applyStepEvent(r, a, { kind: 'done-elsewhere' }, 1)).toThrow(/approve step is sent from here/);
+  });
+
+  it('the unsold rest is what the pending swaps still hold', () => {
+    let r = record();
+    const swaps = r.plan.steps.filter((s) => s.kind === 'swap');
+    const total = swaps.reduce((x, s) => x + s.amountIn, 0);
+    expect(unsoldAmount(r)).toBeCloseTo(total, 9);
+    r = applyStepEvent(r, r.steps[0]!.id, { kind: 'skip' }, 1);
+    r = applyStepEvent(r, swaps[0]!.id, { kind: 'prepare', tx, review }, 2);
+    r = applyStepEvent(r, swaps[0]!.id, { kind: 'sent', txHash: hash(9) }, 3);
+    expect(unsoldAmount(r)).toBeCloseTo(total - swaps[0]!.amountIn, 9);
   });
 
   it('lists newest first', async () => {

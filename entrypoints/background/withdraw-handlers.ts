@@ -2,11 +2,11 @@
 import type { RuntimeMessage, WithdrawMessage } from '@/core/messages';
 import { listPlans, requirePlan } from '@/core/store/plans';
 import { db } from '@/components/storage/db';
-import { balances, createPlan, nodeWallet, planView } from './withdraw';
+import { balances, createPlan, nodeWallet, planView, replanRest } from './withdraw';
 import { checkReplan, prepareStep, sendWithNode, skipStep, stepSent, trackPlan } from './withdraw-steps';
 
 const WITHDRAW_TYPES: ReadonlySet<string> = new Set<WithdrawMessage['t']>([
-  'withdraw:wallet', 'withdraw:balances', 'plan:create', 'plan:get', 'plan:list', 'plan:track', 'plan:check',
+  'withdraw:wallet', 'withdraw:balances', 'plan:create', 'plan:get', 'plan:list', 'plan:track', 'plan:check', 'plan:replan',
   'step:prepare', 'step:send', 'step:sent', 'step:skip', 'step:done',
 ]);
 
@@ -30,6 +30,8 @@ export async function handleWithdrawMessage(m: WithdrawMessage): Promise<unknown
       return trackPlan(m.id);
     case 'plan:check':
       return checkReplan(m.id);
+    case 'plan:replan':
+      return replanRest(m.id);
     case 'step:prepare':
       return prepareStep(m.planId, m.stepId);
     case 'step:send':

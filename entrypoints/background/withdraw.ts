@@ -8,7 +8,7 @@ import { liveMarkets, type LiveMarket, type LiveMarketInput } from '@/core/withd
 import { buildRequestedPlan, poolSpecsFor, type PlanRequest } from '@/core/withdraw/plan-request';
 import { fromBaseUnits } from '@/core/withdraw/market';
 import { tokenList, venuesOf, type ChainVenues } from '@/core/withdraw/venues';
-import { newPlanRecord, nextActionableStep, progressOf, putPlan, type PlanRecord, type WalletKind } from '@/core/store/plans';
+import { newPlanRecord, nextActionableStep, progressOf, putPlan, replacePlan, requirePlan, unsoldAmount, type PlanRecord, type WalletKind } from '@/core/store/plans';
 import type { BalanceLine, NodeWalletResponse, PlanView } from '@/core/messages';
 import { db } from '@/components/storage/db';
 import { loadSettings } from '@/components/storage/settings';
@@ -110,7 +110,7 @@ export async function createPlan(request: PlanRequest, wallet: WalletKind): Prom
   if (gas.note) built.plan.warnings.push(gas.note);
   const record = newPlanRecord({
     id: crypto.randomUUID(), createdAt: Date.now(), chainId: request.chainId, account: request.account, wallet, plan: built.plan, contexts: built.contexts,
-    baseline: built.baseline, venue: built.venue,
+    baseline: built.baseline, venue: built.venue, request,
   });
   await putPlan(await db(), record);
   return planView(record);
@@ -136,4 +136,24 @@ async function jpyRate(): Promise<number | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Plans the unsold rest again at today's prices (after the re-plan check said the price moved): a new plan
+ * for what the pending swaps still hold; the old plan's pending steps are skipped and point to the new one.
+ */
+export async function replanRest(planId: string): Promise<PlanView> {
+  const database = await db();
+  const old = await requirePlan(database, planId);
+  if (!old.request) throw new WithdrawSetupError('This plan was made before re-planning was possible: create a new plan instead.');
+  if (old.steps.some((s) => s.status === 'sent')) throw new WithdrawSetupError('A step is still waiting for its receipt: re-plan once it is confirmed or failed.');
+  const rest = unsoldAmount(old);
+  if (!(rest > 0)) throw new WithdrawSetupError('Nothing is left to sell in this plan.');
+  const { raise: _raise, ...request } = old.request;
+  const fresh = await createPlan({ ...request, amount: rest }, old.wallet);
+  await replacePlan(database, planId, (r) => ({
+    ...r, replacedBy: fresh.record.id, updatedAt: Date.now(),
+    steps: r.steps.map((s) => (s.status === 'pending' || s.status === 'failed' ? { ...s, status: 'skipped', note: `re-planned as ${fresh.record.id.slice(0, 8)}…` } : s)),
+  }));
+  return fresh;
 }
