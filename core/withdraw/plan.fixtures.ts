@@ -1,14 +1,14 @@
-/** Synthetic pools and gas for plan tests and the bench: V2 pools built with core/mev, two chains. */
+/** Synthetic pools and gas for plan tests and the bench: V2 pools built with core/mev, two chains; temporary (default) or permanent impact. */
 import type { Address } from 'viem';
 import { makeRoute, syntheticV2Pool } from '../mev';
-import { midPriceOfRoute, quoteOfRoute, safeSlippageOfRoute } from './market';
+import { midPriceOfRoute, quoteOfRoute, safeSlippageOfRoute, sequenceOfRoute } from './market';
 import type { AssetSpec, Market, PlanDeps, PlanSpec } from './plan-types';
 
 const USDC = '0x00000000000000000000000000000000000000c2' as Address;
 const addr = (i: number) => `0x${(0xa0 + i).toString(16).padStart(40, '0')}` as Address;
 
 /** Asset i: price 100·(i+1), L1 pool depth 50 000 units·(1 + i % 3), Base pool a quarter of that. */
-export function fixtureDeps(mev = true): PlanDeps {
+export function fixtureDeps(mev = true, impact: 'temporary' | 'permanent' = 'temporary'): PlanDeps {
   const cache = new Map<string, Market[]>();
   return {
     walletChain: 'ethereum',
@@ -23,6 +23,7 @@ export function fixtureDeps(mev = true): PlanDeps {
         const pool = syntheticV2Pool(addr(i), USDC, BigInt(units) * 10n ** 18n, BigInt(units * price) * 10n ** 6n);
         const m = { route: makeRoute([addr(i), USDC], [pool]), decimalsIn: 18, decimalsOut: 6 };
         const out: Market = { chain, midPrice: midPriceOfRoute(m, 1e-3), quote: quoteOfRoute(m), swapGas: 130_000 };
+        if (impact === 'permanent') Object.assign(out, { impact, quoteSequence: sequenceOfRoute(m) });
         if (mev) out.safeSlippageBps = safeSlippageOfRoute(m, (2 * 100_000 * 30e-9 * 3000) / price, 10);
         return out;
       };

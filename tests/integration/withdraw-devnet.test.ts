@@ -7,7 +7,8 @@
  *      each mined at its due time (setNextBlockTimestamp) — and the realised proceeds (quoteReceived
  *      over the receipts) are within 0.5 % of the plan's expected proceeds, every swap ≥ its minOut;
  *  (3) V2 and V3 (SwapRouter), plus a 10-slice split on each (V3 through SwapRouter02), so the
- *      sequential per-slice pricing is checked slice by slice against the chain.
+ *      sequential per-slice pricing is checked slice by slice against the chain, and the native
+ *      coin paid as msg.value (V2 swapExactETHForTokens, V3 exactInput wrapping it).
  * `npx vitest run tests/integration/withdraw-devnet.test.ts`
  */
 import { createPublicClient, encodeFunctionData, http, parseAbi, type Address, type PublicClient, type TestClient, type WalletClient } from 'viem';
@@ -56,7 +57,7 @@ afterAll(async () => {
   await devnet?.stop();
 });
 
-interface Case { name: string; protocol: 'v2' | 'v3'; v3Kind?: VenueKind; fixedSlices?: number }
+interface Case { name: string; protocol: 'v2' | 'v3'; v3Kind?: VenueKind; fixedSlices?: number; native?: boolean }
 
 async function planCase(k: Case): Promise<{ plan: Plan; live: LiveMarket; spec: PlanSpec; deps: PlanDeps; now: number }> {
   const now = Number((await pub.getBlock()).timestamp);
@@ -70,7 +71,7 @@ async function planCase(k: Case): Promise<{ plan: Plan; live: LiveMarket; spec: 
   });
   const spec: PlanSpec = {
     now, deadlineHours: DEADLINE_HOURS, risk: 'medium', quoteSymbol: 'USDC', quoteDecimals: 6, destination: { kind: 'wallet' },
-    assets: [{ symbol: 'WETH', amount: SELL, decimals: 18, sigmaPerHour: 0.01 }], ...(k.fixedSlices ? { fixedSlices: k.fixedSlices } : {}),
+    assets: [{ symbol: 'WETH', amount: SELL, decimals: 18, sigmaPerHour: 0.01, ...(k.native ? { native: true } : {}) }], ...(k.fixedSlices ? { fixedSlices: k.fixedSlices } : {}),
   };
   const deps: PlanDeps = { walletChain: 'ethereum', markets: () => [live!.market], gasPrice: (_chain, hour) => gasPerUnit(hour) };
   return { plan: buildPlan(spec, deps), live: live!, spec, deps, now };
@@ -107,6 +108,8 @@ const CASES: Case[] = [
   { name: 'V3 optimal (SwapRouter)', protocol: 'v3' },
   { name: 'V2 10 slices', protocol: 'v2', fixedSlices: 10 },
   { name: 'V3 10 slices (SwapRouter02)', protocol: 'v3', v3Kind: 'v3-swap-router02', fixedSlices: 10 },
+  { name: 'V2 native ETH, 3 slices', protocol: 'v2', fixedSlices: 3, native: true },
+  { name: 'V3 native ETH, 3 slices (SwapRouter)', protocol: 'v3', fixedSlices: 3, native: true },
 ];
 
 describe('withdrawal plan on the devnet (static pools, permanent impact)', () => {
@@ -119,7 +122,7 @@ describe('withdrawal plan on the devnet (static pools, permanent impact)', () =>
         const sched = plan.assets[0]!.schedule;
         const swaps = plan.steps.filter((s) => s.kind === 'swap');
         expect(swaps).toHaveLength(k.fixedSlices ?? sched.slices);
-        expect(plan.steps.filter((s) => s.kind === 'approve')).toHaveLength(1);
+        expect(plan.steps.filter((s) => s.kind === 'approve')).toHaveLength(k.native ? 0 : 1);
         // (1) vs the exhaustive search (only meaningful for the optimised plan)
         let vsExhaustive: number | string = 'n/a (fixed split)';
         if (!k.fixedSlices) {
@@ -128,7 +131,7 @@ describe('withdrawal plan on the devnet (static pools, permanent impact)', () =>
           expect(sched.objective).toBeLessThanOrEqual(best.objective * 1.01);
         }
         // (2) execute on anvil
-        const ctx: ExecutionContext = { chainId: devnet.chainId, account: user, assetToken: devnet.contracts.weth, quoteToken: devnet.contracts.usdc, quoteDecimals: 6, assetDecimals: 18, venue: live.venue! };
+        const ctx: ExecutionContext = { chainId: devnet.chainId, account: user, ...(k.native ? {} : { assetToken: devnet.contracts.weth }), quoteToken: devnet.contracts.usdc, quoteDecimals: 6, assetDecimals: 18, venue: live.venue! };
         const usdc0 = await pub.readContract({ address: devnet.contracts.usdc, abi: erc20, functionName: 'balanceOf', args: [user] });
         const done = await execute(plan, ctx);
         const usdc1 = await pub.readContract({ address: devnet.contracts.usdc, abi: erc20, functionName: 'balanceOf', args: [user] });
@@ -153,7 +156,7 @@ describe('withdrawal plan on the devnet (static pools, permanent impact)', () =>
 
   it('a static pool gives no reason to split: the optimised plans sell in one swap and keep more than the 10-slice splits', () => {
     const byName = Object.fromEntries(rows.map((r) => [r.case, r]));
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(CASES.length);
     expect(byName['V2 optimal']!.slices).toBe(1);
     expect(byName['V3 optimal (SwapRouter)']!.slices).toBe(1);
     // realised on chain: V2 splitting pays the fee into a moved pool (less), V3 takes the fee outside the curve (the same ± rounding)
