@@ -4,6 +4,7 @@ import { t } from '@/components/i18n/ui-text';
 import { useWithdraw } from '@/components/stores/withdraw-store';
 import { RiskChart, ScheduleChart } from './WithdrawCharts';
 import { WithdrawSteps } from './WithdrawSteps';
+import { WithdrawTaxes } from './WithdrawTaxes';
 
 const money = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
 
@@ -89,6 +90,7 @@ export function WithdrawPlan({ view, lang }: { view: PlanView; lang: Lang }) {
         </section>
       )}
       <WithdrawSteps view={view} lang={lang} />
+      <WithdrawTaxes record={record} lang={lang} />
     </div>
   );
 }
