@@ -183,6 +183,15 @@ const STRINGS = {
   'wdTax_total-average': { en: 'Total average (総平均法)', ja: '総平均法' },
   wdTaxNote: { en: 'Confirmed swaps count at their realised output, pending ones at the planned output. Not tax advice: check the method your tax office accepts (Japan: 総平均法 unless 移動平均法 was filed).', ja: '確定したスワップは実際の受取額、未実行分は計画値で計算しています。税務助言ではありません。税務署に認められる方法を確認してください（日本：届出がなければ総平均法）。' },
   wdTaxExport: { en: 'Export CSV', ja: 'CSV を書き出す' },
+  wdPor: { en: 'Proof of reserves (checked locally)', ja: '準備金証明（この端末で検証）' },
+  wdPorFile: { en: 'Drop or choose the exchange’s inclusion proof (OKX v1 JSON or BitMEX file)', ja: '取引所の包含証明をドロップまたは選択（OKX v1 JSON / BitMEX ファイル）' },
+  wdPorNonce: { en: 'Your BitMEX nonce (64 hex digits)', ja: 'BitMEX のノンス（16 進 64 桁）' },
+  wdPorPublished: { en: 'Root the exchange published (optional, compared)', ja: '取引所が公開したルート（任意・照合します）' },
+  wdPorValid: { en: 'verified: your balance is in the tree', ja: '検証済み：残高がツリーに含まれています' },
+  wdPorInvalid: { en: 'verification failed', ja: '検証に失敗しました' },
+  wdPorRoot: { en: 'Root', ja: 'ルート' },
+  wdPorRootMismatch: { en: 'The proof leads to a different root than the published one.', ja: '証明が導くルートが公開されたルートと一致しません。' },
+  wdPorSumOnly: { en: 'Sum-only Merkle trees (OKX v1) can hide liabilities: negative balances in branches you cannot see shrink the total without breaking your proof. A valid proof does not show the exchange holds the reserves.', ja: '合計のみの Merkle ツリー（OKX v1）は負債を隠せます。見えない枝の負の残高で合計を減らしても、あなたの証明は壊れません。証明が正しくても取引所が準備金を保有している証拠にはなりません。' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type UiKey = keyof typeof STRINGS;

@@ -2,6 +2,7 @@ import type { Lang } from '@/core/i18n/localized';
 import type { PlanView } from '@/core/messages';
 import { t, type UiKey } from '@/components/i18n/ui-text';
 import { useWithdraw } from '@/components/stores/withdraw-store';
+import { WithdrawReserves } from './WithdrawReserves';
 
 const fmt = (x: number | undefined) => (x === undefined ? '–' : Number(x.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 6 }));
 const when = (unix: number) => new Date(unix * 1000).toLocaleString('en-GB', { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' });
@@ -51,6 +52,7 @@ export function WithdrawSteps({ view, lang }: { view: PlanView; lang: Lang }) {
                 </div>
               )}
               {s.note && <div className="small muted">{s.note}</div>}
+              {p.kind === 'transfer' && <WithdrawReserves lang={lang} />}
               {s.review && s.status === 'pending' && (
                 <div data-testid="plan-step-review" data-verdict={s.review.verdict}>
                   <div className={`small verdict-${s.review.verdict}`}>{t(lang, `verdict_${s.review.verdict}` as UiKey)}: {s.review.summary[lang]}</div>
