@@ -192,6 +192,23 @@ const STRINGS = {
   wdPorRoot: { en: 'Root', ja: 'ルート' },
   wdPorRootMismatch: { en: 'The proof leads to a different root than the published one.', ja: '証明が導くルートが公開されたルートと一致しません。' },
   wdPorSumOnly: { en: 'Sum-only Merkle trees (OKX v1) can hide liabilities: negative balances in branches you cannot see shrink the total without breaking your proof. A valid proof does not show the exchange holds the reserves.', ja: '合計のみの Merkle ツリー（OKX v1）は負債を隠せます。見えない枝の負の残高で合計を減らしても、あなたの証明は壊れません。証明が正しくても取引所が準備金を保有している証拠にはなりません。' },
+  wdPark: { en: 'Optional: park the proceeds (fractional Kelly)', ja: '任意：売却代金の運用先（分数ケリー）' },
+  wdParkName: { en: 'Option', ja: '運用先' },
+  wdParkStdev: { en: 'APY stdev %', ja: 'APY 標準偏差 %' },
+  wdParkAge: { en: 'Age (years)', ja: '稼働年数' },
+  wdParkAdd: { en: 'Add an option', ja: '運用先を追加' },
+  wdParkFraction: { en: 'Kelly share', ja: 'ケリー比率' },
+  wdParkFull: { en: 'full Kelly (overbets when inputs are wrong)', ja: 'フルケリー（入力が誤っていると過大投資）' },
+  wdParkInvalid: { en: 'APY, stdev (> 0), TVL and age must be numbers.', ja: 'APY・標準偏差（0 より大）・TVL・年数は数値で入力してください。' },
+  wdParkCash: { en: 'Kept in the wallet', ja: 'ウォレットに保持' },
+  wdParkCapped: { en: 'capped', ja: '上限適用' },
+  wdParkDropped_negative: { en: 'no excess return', ja: '超過リターンなし' },
+  wdParkDropped_dust: { en: 'below 1 %', ja: '1 % 未満' },
+  wdParkDropped_invalid: { en: 'invalid input', ja: '入力が不正' },
+  wdParkLimitApy: { en: 'APY is not expected return: advertised yields include token emissions that can fall in price, and rates move with demand.', ja: 'APY は期待リターンではありません。表示利回りには値下がりしうるトークン報酬が含まれ、需要で変動します。' },
+  wdParkLimitJump: { en: 'A hack, depeg or insolvency is a jump to zero that the variance of yields does not capture; the TVL and age discounts are rough proxies, not a risk model.', ja: 'ハッキング・デペッグ・破綻は価値がゼロに飛ぶ事象で、利回りの分散では捉えられません。TVL と稼働年数による割引は目安であり、リスクモデルではありません。' },
+  wdParkLimitInputs: { en: 'Kelly assumes the inputs are right; errors in APY or variance make full Kelly overbet, hence half-Kelly by default.', ja: 'ケリー基準は入力が正しいことを前提とします。APY や分散の誤りでフルケリーは過大投資になるため、既定はハーフケリーです。' },
+  wdParkLimitIndep: { en: 'Options are treated as independent; protocols sharing a stablecoin, oracle or chain fail together.', ja: '運用先は独立とみなしています。同じステーブルコイン・オラクル・チェーンを使うプロトコルは同時に破綻しえます。' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type UiKey = keyof typeof STRINGS;

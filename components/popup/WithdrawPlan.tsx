@@ -5,6 +5,7 @@ import { useWithdraw } from '@/components/stores/withdraw-store';
 import { RiskChart, ScheduleChart } from './WithdrawCharts';
 import { WithdrawSteps } from './WithdrawSteps';
 import { WithdrawTaxes } from './WithdrawTaxes';
+import { WithdrawParking } from './WithdrawParking';
 
 const money = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
 
@@ -91,6 +92,7 @@ export function WithdrawPlan({ view, lang }: { view: PlanView; lang: Lang }) {
       )}
       <WithdrawSteps view={view} lang={lang} />
       <WithdrawTaxes record={record} lang={lang} />
+      <WithdrawParking lang={lang} proceeds={plan.totals.netProceeds} quote={q} />
     </div>
   );
 }
