@@ -112,7 +112,7 @@ export async function checkReplan(planId: string): Promise<PlanView> {
     const same = markets.find((m) => m.venue?.router.toLowerCase() === ctx.venue.router.toLowerCase() && JSON.stringify(m.venue.fees ?? []) === JSON.stringify(ctx.venue.fees ?? []));
     if (same) prices[symbol] = same.market.midPrice;
   }
-  const check = replanNeeded(record.plan, prices);
+  const check = replanNeeded(record.plan, prices, record.plan.tolerance, record.steps.filter((s) => s.status === 'confirmed').map((s) => s.id));
   const updated = await replacePlan(database, planId, (r) => ({ ...r, replan: { checkedAt: Date.now(), needed: check.needed, moves: check.moves }, updatedAt: Date.now() }));
   return planView(updated);
 }
