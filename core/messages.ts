@@ -3,6 +3,8 @@ import type { ReviewRecord } from './store/db';
 import type { ReviewFees } from './intercept/protocol';
 import type { LiveReport } from './gas/live-report';
 import type { Jsonify } from './json';
+import type { PlanRecord, WalletKind } from './store/plans';
+import type { PlanRequest } from './withdraw/plan-request';
 
 /** Runtime messages between the extension's own contexts (content script, review panel, popup, background). */
 export type RuntimeMessage =
@@ -16,7 +18,52 @@ export type RuntimeMessage =
   | { t: 'gas:alert:list' }
   | { t: 'gas:alert:check' }
   | { t: 'bypass:list' }
-  | { t: 'bypass:clear' };
+  | { t: 'bypass:clear' }
+  | WithdrawMessage;
+
+/** Withdraw tab ↔ background (extension pages only): balances, plans, and step execution. */
+export type WithdrawMessage =
+  | { t: 'withdraw:wallet'; chainId: number }
+  | { t: 'withdraw:balances'; chainId: number; account: string }
+  | { t: 'plan:create'; request: PlanRequest; wallet: WalletKind }
+  | { t: 'plan:get'; id: string }
+  | { t: 'plan:list' }
+  | { t: 'plan:track'; id: string }
+  | { t: 'plan:check'; id: string }
+  | { t: 'plan:replan'; id: string }
+  | { t: 'step:prepare'; planId: string; stepId: string }
+  | { t: 'step:send'; planId: string; stepId: string }
+  | { t: 'step:sent'; planId: string; stepId: string; txHash: string }
+  | { t: 'step:skip'; planId: string; stepId: string }
+  | { t: 'step:done'; planId: string; stepId: string };
+
+/** Answer to withdraw:wallet: the node's own accounts when the chain's configured RPC signs (anvil, hardhat, a local node). */
+export interface NodeWalletResponse {
+  kind: 'node-accounts' | 'read-only';
+  accounts: string[];
+  rpc?: string;
+  reason?: string;
+}
+
+export interface BalanceLine {
+  symbol: string;
+  /** undefined: the native coin. */
+  address?: string;
+  decimals: number;
+  /** Base units, decimal string. */
+  raw: string;
+  amount: number;
+  stable?: boolean;
+}
+
+/** Answer to plan:create / plan:get / step:*: the stored record, what the one-shot sale would give, and progress. */
+export interface PlanView {
+  record: PlanRecord;
+  progress: { done: number; total: number; share: number };
+  nextStepId?: string;
+  /** When the next step is due (unix seconds). */
+  nextDueAt?: number;
+}
 
 /** Answer to gas:report: the live report (bigints as decimal strings) and fiat rates when Chainlink answered. */
 export interface GasReportResponse {

@@ -4,6 +4,7 @@ import { useSettings } from '@/components/stores/settings-store';
 import { GasTab } from './GasTab';
 import { ReviewsTab } from './ReviewsTab';
 import { SettingsTab } from './SettingsTab';
+import { WithdrawTab } from './WithdrawTab';
 
 export interface TabDef {
   id: string;
@@ -18,6 +19,7 @@ export function App() {
   const tabs: TabDef[] = [
     { id: 'gas', label: 'tabGas', render: () => <GasTab lang={lang} fiat={settings.fiat} /> },
     { id: 'reviews', label: 'tabReviews', render: () => <ReviewsTab lang={lang} /> },
+    { id: 'withdraw', label: 'tabWithdraw', render: () => <WithdrawTab lang={lang} fiat={settings.fiat} /> },
     { id: 'settings', label: 'tabSettings', render: () => <SettingsTab /> },
   ];
   const [active, setActive] = useState(tabs[0]!.id);

@@ -1,6 +1,7 @@
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { FeeChunk, HistoryMeta } from '../gas/history';
 import type { Decision, Review, SigningRequest } from '../review/types';
+import type { PlanRecord } from './plans';
 
 /** One reviewed request from arrival to the user's decision. Persisted so a stopped worker loses nothing. */
 export interface ReviewRecord {
@@ -23,11 +24,13 @@ export interface PreflightSchema extends DBSchema {
   /** Since version 2: sampled fee history per chain (core/gas/history.ts), in 1024-block chunks. */
   feeMeta: { key: number; value: HistoryMeta };
   feeChunks: { key: [number, number]; value: FeeChunk; indexes: { chainId: number } };
+  /** Since version 3: withdrawal plans with their execution progress (core/store/plans.ts). */
+  plans: { key: string; value: PlanRecord; indexes: { createdAt: number } };
 }
 
 export const DB_NAME = 'preflight';
-/** 1: reviews, kv. 2: fee history (feeMeta, feeChunks); reviews are kept as they are. */
-export const DB_VERSION = 2;
+/** 1: reviews, kv. 2: fee history (feeMeta, feeChunks). 3: withdrawal plans. Earlier stores are kept as they are. */
+export const DB_VERSION = 3;
 
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
@@ -51,6 +54,10 @@ export function openPreflightDb(factory: IDBFactory, name = DB_NAME, version = D
       db.createObjectStore('feeMeta', { keyPath: 'chainId' });
       const chunks = db.createObjectStore('feeChunks', { keyPath: ['chainId', 'index'] });
       chunks.createIndex('chainId', 'chainId');
+    }
+    if (from < 3 && version >= 3) {
+      const plans = db.createObjectStore('plans', { keyPath: 'id' });
+      plans.createIndex('createdAt', 'createdAt');
     }
   };
   // Another context holding an older version blocks the upgrade: say so instead of hanging.

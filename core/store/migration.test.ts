@@ -9,7 +9,7 @@ import { getRecord, putRecord } from './reviews';
 const request = { method: 'eth_sign' as const, params: ['0x1', `0x${'ab'.repeat(32)}`], origin: 'https://a.example', chainId: 1 };
 
 describe('database upgrades', () => {
-  it('version 1 → 2 keeps every review and adds fee history', async () => {
+  it('version 1 → latest keeps every review and adds fee history and plans', async () => {
     const factory = new IDBFactory();
     const v1 = await openPreflightDb(factory, 'preflight', 1);
     await putRecord(v1, { key: 'kept', createdAt: 1, request, tabId: 1, frameId: 0, decision: 'reject', decidedAt: 2 });
@@ -17,7 +17,25 @@ describe('database upgrades', () => {
     const v2 = await openPreflightDb(factory);
     expect(v2.version).toBe(DB_VERSION);
     expect((await getRecord(v2, 'kept'))?.decision).toBe('reject');
-    expect([...v2.objectStoreNames].sort()).toEqual(['feeChunks', 'feeMeta', 'kv', 'reviews']);
+    expect([...v2.objectStoreNames].sort()).toEqual(['feeChunks', 'feeMeta', 'kv', 'plans', 'reviews']);
+  });
+
+  it('version 2 → 3 keeps reviews and fee history and adds plans', async () => {
+    const factory = new IDBFactory();
+    const v2 = await openPreflightDb(factory, 'preflight', 2);
+    await putRecord(v2, { key: 'kept', createdAt: 1, request, tabId: 1, frameId: 0, decision: 'continue', decidedAt: 2 });
+    const storage = new IdbFeeHistoryStorage(async () => v2);
+    await storage.putMeta({ chainId: 1, mode: 'fee-history', percentiles: [10, 50], newestBlock: 7_000, newestHash: '0xab', newestTimestamp: 5 });
+    await storage.putChunk({ chainId: 1, index: 7, blocks: [7_000], timestamps: [5], baseFee: [1e9], gasUsedRatio: [0.5], rewards: [[1, 2]] });
+    v2.close();
+    const v3 = await openPreflightDb(factory);
+    expect(v3.version).toBe(3);
+    expect((await getRecord(v3, 'kept'))?.decision).toBe('continue');
+    const after = new IdbFeeHistoryStorage(async () => v3);
+    expect((await after.getMeta(1))?.newestBlock).toBe(7_000);
+    expect(await after.listChunks(1)).toEqual([7]);
+    expect([...v3.objectStoreNames].sort()).toEqual(['feeChunks', 'feeMeta', 'kv', 'plans', 'reviews']);
+    expect(await v3.count('plans')).toBe(0);
   });
 
   it('an open old-version connection closes itself so the upgrade is not blocked', async () => {

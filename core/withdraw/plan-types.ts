@@ -92,6 +92,8 @@ export interface PlanStep {
   minOut?: number;
   minOutBase?: string;
   slippageBps?: number;
+  /** Permanent-impact (static pool) swaps: the mid price the plan expects once this and the earlier slices are sold. */
+  midAfter?: number;
   bridge?: string;
   to?: string;
   status: StepStatus;

@@ -56,6 +56,19 @@ function permanentSequence(m: Market): (amounts: readonly number[]) => number[] 
   };
 }
 
+/**
+ * Static pool: the mid after each slice = mid × marginal price after the earlier sales ÷ marginal
+ * price now (both from a tiny probe through the sequential quote, so the fee cancels).
+ */
+function midsAfter(m: Market, mid: number, amounts: readonly number[]): number[] {
+  const seq = permanentSequence(m);
+  const total = amounts.reduce((x, y) => x + y, 0);
+  const probe = Math.max(total * 1e-4, 1e-12); // large enough that base-unit rounding of the output is negligible; its own impact cancels in the ratio
+  const marginal = (sold: readonly number[]) => seq([...sold, probe])[sold.length]! / probe;
+  const now = marginal([]);
+  return amounts.map((_, i) => (now > 0 ? (mid * marginal(amounts.slice(0, i + 1))) / now : mid));
+}
+
 function sigmaOf(a: AssetSpec, warnings: string[]): number {
   if (a.sigmaPerHour !== undefined) return a.sigmaPerHour;
   if (a.priceHistory && a.priceHistory.length >= 3) return realisedVolatility(a.priceHistory).perHour;
@@ -125,10 +138,12 @@ function stepsFor(spec: PlanSpec, a: AssetSpec, c: Candidate): PlanStep[] {
   const sliceHours = c.schedule.slices.map((x) => t + x.atHour);
   if (!a.native) steps.push({ ...base, id: `${s}-approve-swap`, kind: 'approve', chain: c.market.chain, dueAt: at(sliceHours[0] ?? t), amountIn: c.sold, amountInBase: toBaseUnits(c.sold, a.decimals).toString() });
   const split = baseUnitsSplit(toBaseUnits(c.sold, a.decimals), c.schedule.slices.map((x) => x.amountIn));
+  const mids = c.market.impact === 'permanent' ? midsAfter(c.market, c.market.midPrice, c.schedule.slices.map((x) => x.amountIn)) : undefined;
   c.schedule.slices.forEach((x, i) => {
     steps.push({
       ...base, id: `${s}-swap-${i + 1}`, kind: 'swap', chain: c.market.chain, dueAt: at(sliceHours[i]!), amountIn: x.amountIn, amountInBase: split[i]!.toString(),
       expectedOut: x.expectedOut, minOut: x.minOut, minOutBase: toBaseUnits(x.minOut, spec.quoteDecimals).toString(), slippageBps: x.slippageBps,
+      ...(mids ? { midAfter: mids[i]! } : {}),
     });
   });
   t += c.schedule.endHour;

@@ -11,6 +11,7 @@ import { checkGasAlerts, setGasAlert } from './gas-alerts';
 import { gasAlertsItem } from '@/components/storage/gas-alerts';
 import { noteChainUsed } from '@/components/storage/recent-chains';
 import { bypassEvents, clearBypassEvents, watchDecision } from './bypass';
+import { handleWithdrawMessage, isWithdrawMessage } from './withdraw-handlers';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -29,6 +30,10 @@ const fromExtensionPage = (s: Sender) => extensionPath(s) !== undefined;
 
 /** Answers one runtime message. The sender decides what it may ask: only our own pages decide. */
 export async function handleMessage(message: RuntimeMessage, sender: Sender): Promise<unknown> {
+  if (isWithdrawMessage(message)) {
+    if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages plan and execute withdrawals');
+    return handleWithdrawMessage(message);
+  }
   switch (message.t) {
     case 'review:start': {
       // From a content script: origin, tab and frame come from the browser, never from the page.

@@ -3,6 +3,7 @@ import type { RuntimeMessage } from '@/core/messages';
 import { handleMessage } from './handlers';
 import { GAS_ALARM, onGasAlarm } from './gas-alerts';
 import { onBypassAlarm } from './bypass';
+import { WITHDRAW_ALARM, onWithdrawAlarm } from './withdraw-steps';
 
 export default defineBackground({
   type: 'module',
@@ -23,7 +24,10 @@ export default defineBackground({
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === GAS_ALARM) void onGasAlarm().catch(() => undefined);
       if (alarm.name === GAS_ALARM) void onBypassAlarm().catch(() => undefined); // bypass watcher, on-chain part
+      if (alarm.name === WITHDRAW_ALARM) void onWithdrawAlarm().catch(() => undefined);
     });
     void browser.alarms.create(GAS_ALARM, { periodInMinutes: 1 });
+    // Withdrawal steps: receipts of sent steps and "the next step is due" notifications, also after the worker was stopped.
+    void browser.alarms.create(WITHDRAW_ALARM, { periodInMinutes: 1 });
   },
 });

@@ -22,10 +22,14 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(opts: { withExtension?: boolean; extraArgs?: string[] } = {}): Promise<ExtensionBrowser> {
+/**
+ * `userDataDir`: reuse this profile (e.g. to relaunch after close, as a browser restart); `keepUserDataDir`:
+ * close() leaves the profile on disk so a later launch can reuse it (the caller removes it).
+ */
+export async function launchWithExtension(opts: { withExtension?: boolean; extraArgs?: string[]; userDataDir?: string; keepUserDataDir?: boolean } = {}): Promise<ExtensionBrowser & { userDataDir: string }> {
   const withExtension = opts.withExtension ?? true;
   if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
-  const userDataDir = mkdtempSync(join(tmpdir(), 'preflight-e2e-'));
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'preflight-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -46,6 +50,7 @@ export async function launchWithExtension(opts: { withExtension?: boolean; extra
   return {
     context,
     extensionId,
+    userDataDir,
     worker,
     async stopWorker(page) {
       const cdp = await context.newCDPSession(page);
@@ -64,7 +69,7 @@ export async function launchWithExtension(opts: { withExtension?: boolean; extra
     },
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!opts.keepUserDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

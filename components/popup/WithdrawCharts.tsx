@@ -1,0 +1,109 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { Lang } from '@/core/i18n/localized';
+import type { PlanRecord } from '@/core/store/plans';
+import { t } from '@/components/i18n/ui-text';
+
+const HOLD = '#2d6cdf';
+const SLICE = '#e07b00';
+const DONE = '#1a8f4c';
+
+/** Columns: time (unix s), unsold amount (human units) after each swap step, slice size at swap times. */
+export function scheduleData(record: PlanRecord): [number[], number[], (number | null)[], (number | null)[]] {
+  const swaps = record.plan.steps.filter((s) => s.kind === 'swap');
+  const total = swaps.reduce((sum, s) => sum + s.amountIn, 0);
+  const xs: number[] = [record.plan.createdAt];
+  const held: number[] = [total];
+  const planned: (number | null)[] = [null];
+  const done: (number | null)[] = [null];
+  let left = total;
+  for (const s of swaps) {
+    left -= s.amountIn;
+    const status = record.steps.find((x) => x.id === s.id)?.status;
+    xs.push(Math.max(s.dueAt, (xs.at(-1) ?? 0) + 1)); // uPlot needs strictly increasing x
+    held.push(Math.max(0, left));
+    planned.push(status === 'confirmed' ? null : s.amountIn);
+    done.push(status === 'confirmed' ? s.amountIn : null);
+  }
+  return [xs, held, planned, done];
+}
+
+const hhmm = (unix: number | null) => (unix === null ? '' : new Date(unix * 1000).toLocaleString('en-GB', { day: '2-digit', hour: '2-digit', minute: '2-digit' }));
+const num = (x: number | null) => (x === null ? '' : String(Number(x.toPrecision(3))));
+
+/** Holdings over time (the AC trajectory) with a marker per slice: orange planned, green confirmed. */
+export function ScheduleChart({ record, lang }: { record: PlanRecord; lang: Lang }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const dots = { show: true, size: 7, width: 0 };
+    const plot = new uPlot(
+      {
+        width: Math.max(240, el.clientWidth || 396),
+        height: 150,
+        legend: { show: false },
+        cursor: { drag: { x: false, y: false } },
+        scales: { x: { time: true } },
+        axes: [
+          { size: 30, font: '11px system-ui', stroke: '#5b6472', grid: { stroke: '#eef0f4' }, values: (_u, v) => v.map(hhmm) },
+          { size: 48, font: '11px system-ui', stroke: '#5b6472', grid: { stroke: '#eef0f4' }, values: (_u, v) => v.map(num) },
+        ],
+        series: [
+          {},
+          { label: t(lang, 'wdHoldings'), stroke: HOLD, width: 1.5, paths: uPlot.paths.stepped!({ align: 1 }) },
+          { label: t(lang, 'wdSlices'), stroke: SLICE, points: { ...dots, fill: SLICE }, paths: () => null },
+          { label: t(lang, 'wdStatus_confirmed'), stroke: DONE, points: { ...dots, fill: DONE }, paths: () => null },
+        ],
+      },
+      scheduleData(record),
+      el,
+    );
+    return () => plot.destroy();
+  }, [record, lang]);
+  const swaps = record.plan.steps.filter((s) => s.kind === 'swap').length;
+  return (
+    <figure className="card">
+      <figcaption className="small">{t(lang, 'wdSchedule')}</figcaption>
+      <div ref={ref} role="img" aria-label={`${t(lang, 'wdSchedule')}: ${swaps}`} data-testid="withdraw-schedule-chart" />
+      <p className="gas-legend small" aria-hidden="true">
+        <span><i style={{ background: HOLD }} />{t(lang, 'wdHoldings')}</span>
+        <span><i style={{ background: SLICE }} />{t(lang, 'wdSlices')}</span>
+        <span><i style={{ background: DONE }} />{t(lang, 'wdStatus_confirmed')}</span>
+      </p>
+    </figure>
+  );
+}
+
+/** VaR / ES at 95 and 99 % (parametric and Monte Carlo) and the stress losses, as horizontal bars in quote units. */
+export function RiskChart({ record, lang }: { record: PlanRecord; lang: Lang }) {
+  const a = record.plan.assets[0];
+  if (!a) return null;
+  const q = record.plan.quoteSymbol;
+  const rows: { label: string; value: number; kind: 'var' | 'es' | 'stress' }[] = [];
+  for (const r of [a.risk.parametric, a.risk.monteCarlo]) {
+    const m = r.method === 'parametric' ? 'param.' : `MC ${r.paths ?? ''}`;
+    for (const l of r.levels) {
+      rows.push({ label: `VaR ${Math.round(l.level * 100)} % (${m})`, value: l.valueAtRisk, kind: 'var' });
+      rows.push({ label: `ES ${Math.round(l.level * 100)} % (${m})`, value: l.expectedShortfall, kind: 'es' });
+    }
+  }
+  for (const s of a.risk.stress) rows.push({ label: `${t(lang, 'wdStress')}: ${s.id}`, value: s.worstLoss, kind: 'stress' });
+  const max = Math.max(...rows.map((r) => r.value), 1e-9);
+  const color = { var: '#2d6cdf', es: '#7a4cc2', stress: '#c23b3b' };
+  return (
+    <figure className="card" data-testid="withdraw-risk-chart" role="img" aria-label={t(lang, 'wdRiskChart')}>
+      <figcaption className="small">{t(lang, 'wdRiskTitle')} ({q})</figcaption>
+      <svg width="100%" viewBox={`0 0 400 ${rows.length * 16 + 4}`} aria-hidden="true">
+        {rows.map((r, i) => (
+          <g key={r.label} transform={`translate(0 ${i * 16 + 2})`}>
+            <text x="0" y="11" fontSize="10" fill="#333">{r.label}</text>
+            <rect x="150" y="2" height="11" width={Math.max(1, (r.value / max) * 170)} fill={color[r.kind]} />
+            <text x={154 + (r.value / max) * 170} y="11" fontSize="10" fill="#333">{r.value.toFixed(2)}</text>
+          </g>
+        ))}
+      </svg>
+    </figure>
+  );
+}

@@ -1,0 +1,135 @@
+import { create } from 'zustand';
+import type { BalanceLine, PlanView } from '@/core/messages';
+import type { PlanRequest } from '@/core/withdraw/plan-request';
+import { ask } from '@/components/runtime';
+import { detectWallet, sendWithMetaMask, type DetectedWallet } from './withdraw-wallet';
+
+interface WithdrawState {
+  chainId: number;
+  wallet?: DetectedWallet;
+  account: string;
+  balances?: BalanceLine[];
+  plans: PlanView[];
+  view?: PlanView;
+  /** What is running (shown as progress): 'wallet' | 'balances' | 'plan' | a step id. */
+  busy?: string;
+  error?: string;
+  setChain(chainId: number): void;
+  setAccount(account: string): void;
+  detect(): Promise<void>;
+  loadBalances(): Promise<void>;
+  loadPlans(): Promise<void>;
+  open(id: string | undefined): void;
+  create(request: Omit<PlanRequest, 'chainId' | 'account'>): Promise<void>;
+  prepare(stepId: string): Promise<void>;
+  send(stepId: string): Promise<void>;
+  skip(stepId: string, done: boolean): Promise<void>;
+  track(): Promise<void>;
+  checkPrices(): Promise<void>;
+  replan(): Promise<void>;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The Withdraw tab's state. Plans and progress live in the background's IndexedDB; this only mirrors them. */
+export const useWithdraw = create<WithdrawState>((set, get) => {
+  /** Runs one background action, with its busy marker and a readable error. */
+  async function run(busy: string, action: () => Promise<void>) {
+    set({ busy, error: undefined });
+    try {
+      await action();
+    } catch (e) {
+      set({ error: message(e) });
+    } finally {
+      if (get().busy === busy) set({ busy: undefined });
+    }
+  }
+  const show = (view: PlanView) => set((s) => ({ view, plans: [view, ...s.plans.filter((p) => p.record.id !== view.record.id)] }));
+  return {
+    chainId: 1,
+    account: '',
+    plans: [],
+    setChain(chainId) {
+      set({ chainId, wallet: undefined, balances: undefined, account: '' });
+      void get().detect();
+    },
+    setAccount(account) {
+      set({ account: account.trim(), balances: undefined });
+    },
+    detect: () =>
+      run('wallet', async () => {
+        const wallet = await detectWallet(get().chainId);
+        set({ wallet, account: wallet.accounts[0] ?? get().account });
+        if (wallet.accounts[0]) await get().loadBalances();
+      }),
+    loadBalances: async () => {
+      const { chainId, account } = get();
+      set({ busy: 'balances', error: undefined });
+      try {
+        set({ balances: await ask<BalanceLine[]>({ t: 'withdraw:balances', chainId, account }) });
+      } catch (e) {
+        set({ error: message(e) });
+      } finally {
+        set({ busy: undefined });
+      }
+    },
+    loadPlans: () =>
+      run('plans', async () => {
+        const plans = await ask<PlanView[]>({ t: 'plan:list' });
+        set((s) => ({ plans, view: s.view ? plans.find((p) => p.record.id === s.view!.record.id) ?? s.view : plans[0] }));
+      }),
+    open(id) {
+      set((s) => ({ view: id ? s.plans.find((p) => p.record.id === id) : undefined, error: undefined }));
+    },
+    create: (request) =>
+      run('plan', async () => {
+        const { chainId, account, wallet } = get();
+        show(await ask<PlanView>({ t: 'plan:create', request: { ...request, chainId, account: account as PlanRequest['account'] }, wallet: wallet?.kind ?? 'read-only' }));
+      }),
+    prepare: (stepId) =>
+      run(stepId, async () => {
+        const planId = get().view!.record.id;
+        show(await ask<PlanView>({ t: 'step:prepare', planId, stepId }));
+      }),
+    send: (stepId) =>
+      run(stepId, async () => {
+        const view = get().view!;
+        const planId = view.record.id;
+        const wallet = get().wallet;
+        const step = view.record.steps.find((s) => s.id === stepId);
+        if (!step?.tx) throw new Error('Review the step first.');
+        if (view.record.wallet === 'metamask') {
+          if (!wallet?.metamask) throw new Error('MetaMask is not connected in this window: reopen the popup.');
+          const txHash = await sendWithMetaMask(wallet.metamask, step.tx);
+          show(await ask<PlanView>({ t: 'step:sent', planId, stepId, txHash }));
+        } else if (view.record.wallet === 'node-accounts') {
+          show(await ask<PlanView>({ t: 'step:send', planId, stepId }));
+        } else throw new Error('This plan is read-only: nothing can be sent from it.');
+      }),
+    skip: (stepId, done) =>
+      run(stepId, async () => {
+        show(await ask<PlanView>({ t: done ? 'step:done' : 'step:skip', planId: get().view!.record.id, stepId }));
+      }),
+    async track() {
+      const view = get().view;
+      if (!view || !view.record.steps.some((s) => s.status === 'sent')) return;
+      try {
+        show(await ask<PlanView>({ t: 'plan:track', id: view.record.id }));
+      } catch (e) {
+        set({ error: message(e) });
+      }
+    },
+    replan: () =>
+      run('replan', async () => {
+        const oldId = get().view!.record.id;
+        const fresh = await ask<PlanView>({ t: 'plan:replan', id: oldId });
+        show(fresh);
+        await get().loadPlans();
+        set((s) => ({ view: s.plans.find((p) => p.record.id === fresh.record.id) ?? fresh }));
+      }),
+    checkPrices: () =>
+      run('check', async () => {
+        show(await ask<PlanView>({ t: 'plan:check', id: get().view!.record.id }));
+      }),
+  };
+});
