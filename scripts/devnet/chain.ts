@@ -61,11 +61,15 @@ export interface TxRequest {
  * the receipt exists as soon as eth_sendTransaction returns.
  */
 export async function sendAndConfirm(c: DevnetClients, tx: TxRequest, label: string): Promise<Hash> {
+  // anvil estimates against the latest block; a transaction mined in a later second can do more work (a V3
+  // pool writes its first oracle observation of that second), so the estimate gets a 1.5x buffer.
+  const estimate = await c.publicClient.estimateGas({ account: tx.from, to: tx.to, data: tx.data, value: tx.value });
   const hash = await c.walletClient.sendTransaction({
     account: tx.from,
     to: tx.to,
     data: tx.data,
     value: tx.value,
+    gas: (estimate * 3n) / 2n,
     chain: null,
   });
   if (process.env.DEVNET_DEBUG) process.stderr.write(`[devnet]   sent ${hash}\n`);

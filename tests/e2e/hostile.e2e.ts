@@ -94,6 +94,17 @@ async function open(path: string): Promise<Page> {
 }
 const forwarded = (p: Page) => p.evaluate(() => (window as unknown as { __forwarded: unknown[] }).__forwarded.length);
 const result = (p: Page) => p.waitForFunction(() => (window as unknown as { __result?: string }).__result).then((h) => h.jsonValue());
+const callSign = (p: Page) => p.evaluate((params) => (window as unknown as { __call(m: string, p: unknown): void }).__call('personal_sign', params), SIGN);
+
+/** personal_sign from the page: held (nothing forwarded) until the panel's decision, then answered as the wallet would. */
+async function heldUntilDecided(p: Page, choice: 'continue' | 'reject'): Promise<void> {
+  const frame = await reviewFrame(p);
+  await readVerdict(frame);
+  expect(await forwarded(p)).toBe(0);
+  await decide(frame, choice);
+  expect(await result(p)).toBe(choice === 'continue' ? 'ok ok:personal_sign' : 'error 4001');
+  expect(await forwarded(p)).toBe(choice === 'continue' ? 1 : 0);
+}
 
 describe('hostile pages (built extension, Chromium)', () => {
   it('forged handshake and decision events do not forward a request', async () => {
@@ -154,12 +165,8 @@ describe('hostile pages (built extension, Chromium)', () => {
 
   it('window.ethereum redefined as a getter returning a Proxy is still reviewed', async () => {
     const p = await open('/proxy');
-    await p.evaluate((params) => (window as unknown as { __call(m: string, p: unknown): void }).__call('personal_sign', params), SIGN);
-    const frame = await reviewFrame(p);
-    await readVerdict(frame);
-    expect(await forwarded(p)).toBe(0);
-    await decide(frame, 'reject');
-    expect(await result(p)).toBe('error 4001');
+    await callSign(p);
+    await heldUntilDecided(p, 'reject');
   });
 
   it('a flood of 300 signing requests is capped: one panel, the excess rejected with 4001, nothing forwarded, the page responsive', async () => {
@@ -256,24 +263,14 @@ describe('hostile pages (built extension, Chromium)', () => {
   it('Object.defineProperty replaced and Object frozen before a late wallet: the wallet is still wrapped', async () => {
     const p = await open('/late-frozen-define');
     await p.waitForFunction(() => typeof (window as unknown as { __call?: unknown }).__call === 'function');
-    await p.evaluate((params) => (window as unknown as { __call(m: string, p: unknown): void }).__call('personal_sign', params), SIGN);
-    const frame = await reviewFrame(p);
-    await readVerdict(frame);
-    expect(await forwarded(p)).toBe(0);
-    await decide(frame, 'reject');
-    expect(await result(p)).toBe('error 4001');
-    expect(await forwarded(p)).toBe(0);
+    await callSign(p);
+    await heldUntilDecided(p, 'reject');
   });
 
   it('a getter handing out a fresh Proxy with a saved request function on every read is still reviewed', async () => {
     const p = await open('/getter-proxy');
-    await p.evaluate((params) => (window as unknown as { __call(m: string, p: unknown): void }).__call('personal_sign', params), SIGN);
-    const frame = await reviewFrame(p);
-    await readVerdict(frame);
-    expect(await forwarded(p)).toBe(0);
-    await decide(frame, 'continue');
-    expect(await result(p)).toBe('ok ok:personal_sign');
-    expect(await forwarded(p)).toBe(1);
+    await callSign(p);
+    await heldUntilDecided(p, 'continue');
   });
 
   it('a request from a sandboxed iframe (opaque origin) is reviewed and not forwarded before the decision', async () => {
