@@ -51,7 +51,7 @@ export async function gasReport(chainId: number, gasLimit = 21_000n, withinHours
 }
 
 /** ETH/USD and ETH/JPY from Chainlink on Ethereum mainnet, through the user's chain-1 RPC (3 s budget). */
-async function fiatRates(): Promise<{ ethUsd: number; ethJpy: number }> {
+export async function fiatRates(): Promise<{ ethUsd: number; ethJpy: number }> {
   const access = chainAccess(1, await loadSettings());
   if (!access) throw new NoGasRpcError('No Ethereum RPC for price feeds.');
   const call = (args: { to: `0x${string}`; data: Hex }) => access.client.call(args);

@@ -3,7 +3,6 @@
  * (live markets over the chain's RPC + the gas service's hourly outlook → core/withdraw/plan-request).
  */
 import { createPublicClient, erc20Abi, http, type Address, type PublicClient } from 'viem';
-import { readFiatRates } from '@/core/gas';
 import { liveMarkets, type LiveMarket, type LiveMarketInput } from '@/core/withdraw/live-market';
 import { buildRequestedPlan, poolSpecsFor, type PlanRequest } from '@/core/withdraw/plan-request';
 import { fromBaseUnits } from '@/core/withdraw/market';
@@ -13,7 +12,7 @@ import type { BalanceLine, NodeWalletResponse, PlanView } from '@/core/messages'
 import { db } from '@/components/storage/db';
 import { loadSettings } from '@/components/storage/settings';
 import { chainAccess } from './chain-access';
-import { gasReport } from './gas';
+import { fiatRates, gasReport } from './gas';
 
 export class WithdrawSetupError extends Error {
   override name = 'WithdrawSetupError';
@@ -127,15 +126,9 @@ function routersOf(v: ChainVenues) {
   return { ...(v.v2 ? { v2: v.v2.router } : {}), ...(v.v3 ? { v3: v.v3.router, v3Kind: v.v3.routerKind } : {}) };
 }
 
-async function jpyRate(): Promise<number | undefined> {
-  const access = chainAccess(1, await loadSettings());
-  if (!access) return undefined;
-  try {
-    const r = await readFiatRates((args) => access.client.call(args), Math.floor(Date.now() / 1000));
-    return r.ethJpy / r.ethUsd;
-  } catch {
-    return undefined;
-  }
+/** JPY per USD from the Chainlink feeds the Gas tab reads (same RPC and 3 s budget); undefined when they do not answer. */
+function jpyRate(): Promise<number | undefined> {
+  return fiatRates().then((r) => r.ethJpy / r.ethUsd, () => undefined);
 }
 
 /**
