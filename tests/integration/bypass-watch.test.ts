@@ -24,8 +24,16 @@ afterAll(async () => {
 const CHAIN = 31337;
 const B = '0x00000000000000000000000000000000000000b0';
 const C = '0x00000000000000000000000000000000000000c0';
-/** Sends straight to the node: the path Preflight's wrapper never sees. */
-const send = (tx: Record<string, string>) => rpc('eth_sendTransaction', [tx]) as Promise<string>;
+/**
+ * Sends straight to the node (the path Preflight's wrapper never sees) and returns once it is mined: anvil
+ * answers eth_sendTransaction before its automined block is always visible, and a check in between would
+ * read a head without it.
+ */
+async function send(tx: Record<string, string>): Promise<string> {
+  const hash = (await rpc('eth_sendTransaction', [tx])) as string;
+  for (let i = 0; i < 500 && (await rpc('eth_getTransactionReceipt', [hash])) === null; i++) await new Promise((r) => setTimeout(r, 10));
+  return hash;
+}
 const mine = (n: number) => rpc('anvil_mine', [`0x${n.toString(16)}`]);
 
 describe('bypass watcher on anvil', () => {
