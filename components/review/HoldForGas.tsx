@@ -9,9 +9,28 @@ const POLL_MS = 12_000;
 /**
  * "Hold until the base fee is ≤ target": the request stays pending (the dApp keeps waiting) while the
  * panel polls the next-block base fee; when it reaches the target the request goes on, as the user asked.
- * A countdown shows the forecast's time; Cancel returns to the normal choice.
+ * A countdown shows the forecast's time; Cancel returns to the normal choice. Past the deadline the hold
+ * stops and the panel returns to the choice (onExpired): it never sends at the going fee by itself.
  */
-export function HoldForGas({ lang, chainId, targetWei, expectedAt, onReached, onCancel }: { lang: Lang; chainId: number; targetWei: bigint; expectedAt?: number; onReached(): void; onCancel(): void }) {
+export function HoldForGas({
+  lang,
+  chainId,
+  targetWei,
+  expectedAt,
+  deadline,
+  onReached,
+  onCancel,
+  onExpired,
+}: {
+  lang: Lang;
+  chainId: number;
+  targetWei: bigint;
+  expectedAt?: number;
+  deadline?: number;
+  onReached(): void;
+  onCancel(): void;
+  onExpired(): void;
+}) {
   const [baseFee, setBaseFee] = useState<bigint | undefined>();
   const [now, setNow] = useState(() => Date.now());
   const [error, setError] = useState<string | undefined>();
@@ -40,6 +59,10 @@ export function HoldForGas({ lang, chainId, targetWei, expectedAt, onReached, on
     };
   }, [chainId, targetWei, onReached]);
 
+  useEffect(() => {
+    if (deadline !== undefined && now >= deadline * 1000) onExpired();
+  }, [deadline, now, onExpired]);
+
   const gwei = (wei: bigint) => `${(Number(wei) / 1e9).toFixed(3)} gwei`;
   const left = expectedAt ? Math.max(0, expectedAt * 1000 - now) : undefined;
   const mmss = left === undefined ? undefined : `${Math.floor(left / 60_000)}:${String(Math.floor((left % 60_000) / 1000)).padStart(2, '0')}`;
@@ -57,6 +80,11 @@ export function HoldForGas({ lang, chainId, targetWei, expectedAt, onReached, on
           </>
         )}
       </p>
+      {deadline !== undefined && (
+        <p className="muted small" data-testid="review-hold-deadline">
+          {t(lang, 'holdDeadline')} {new Date(deadline * 1000).toISOString().slice(11, 16)} UTC
+        </p>
+      )}
       {error && <p className="error-text small">{error}</p>}
       <button data-testid="review-hold-cancel" onClick={onCancel}>
         {t(lang, 'holdCancel')}

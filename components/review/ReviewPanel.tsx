@@ -34,7 +34,8 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs }: { reviewKey: string;
   const [decided, setDecided] = useState<Decision | undefined>();
   const [applyFees, setApplyFees] = useState(false);
   const [deciding, setDeciding] = useState(false);
-  const [hold, setHold] = useState<{ targetWei: bigint; expectedAt?: number } | undefined>();
+  const [hold, setHold] = useState<{ targetWei: bigint; expectedAt?: number; deadline?: number } | undefined>();
+  const [holdExpired, setHoldExpired] = useState(false);
   const continueRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -84,6 +85,11 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs }: { reviewKey: string;
 
   // The target was reached while holding: the user asked for exactly this, so the request goes on.
   const onHoldReached = useCallback(() => void decideRef.current('continue'), []);
+  // The deadline passed first: back to the choice, with a note; sending at the going fee is the user's call.
+  const onHoldExpired = useCallback(() => {
+    setHold(undefined);
+    setHoldExpired(true);
+  }, []);
   const decideRef = useRef(decide);
   decideRef.current = decide;
 
@@ -163,12 +169,24 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs }: { reviewKey: string;
               chainId={state.review.request.chainId}
               targetWei={hold.targetWei}
               expectedAt={hold.expectedAt}
+              deadline={hold.deadline}
               onReached={onHoldReached}
               onCancel={() => setHold(undefined)}
+              onExpired={onHoldExpired}
             />
           )}
+          {holdExpired && !hold && (
+            <p className="muted small" role="status" data-testid="review-hold-expired">
+              {t(lang, 'holdExpired')}
+            </p>
+          )}
           {state.phase === 'ready' && state.review.hold && !hold && (
-            <button className="hold-start" data-testid="review-hold-start" onClick={() => setHold({ targetWei: BigInt(state.review.hold!.targetBaseFeeWei), expectedAt: state.review.hold!.expectedAt })}>
+            <button className="hold-start" data-testid="review-hold-start" onClick={() => {
+                const h = state.review.hold!;
+                setHoldExpired(false);
+                setHold({ targetWei: BigInt(h.targetBaseFeeWei), expectedAt: h.expectedAt, ...(h.deadline !== undefined && h.deadline * 1000 > Date.now() ? { deadline: h.deadline } : {}) });
+              }}
+            >
               {t(lang, 'holdStart')}
             </button>
           )}

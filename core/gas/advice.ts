@@ -8,6 +8,7 @@
 import { GasInputError, InsufficientHistoryError } from './errors';
 import { nominalLevel } from './conformal';
 import { forecastLog, forecastQuantile, type ForecastOptions } from './forecast';
+import { learnLimitPolicy, type LimitPolicyOptions } from './limit-policy';
 import type { FeeSeries } from './types';
 
 export interface AdviceRequest {
@@ -29,6 +30,23 @@ export interface AdviceOptions extends ForecastOptions {
   candidates?: number[];
   /** History older than this (seconds) is stale (default 900). */
   maxStalenessSeconds?: number;
+  /** The "wait for a target fee" policy (limit-policy.ts); false leaves it out. */
+  limit?: LimitPolicyOptions | false;
+}
+
+/** Longest wait the target-fee policy considers: 300 blocks (1 h) on a block series, 24 h on an hourly one. */
+export const LIMIT_MAX_STEPS = { blocks: 300, hours: 24 } as const;
+
+/** A wait for a target fee (hold the request, or a max fee that low), learned on past replays. */
+export interface LimitWait {
+  /** Send as soon as the base fee is at or below this (wei). */
+  targetBaseFee: bigint;
+  /** If the target is not reached by then (unix seconds), send at the going fee. */
+  deadline: number;
+  /** Share of past replays (same rule, same deadline) that reached the target in time. */
+  hitShare: number;
+  /** Past replays behind the numbers. */
+  cases: number;
 }
 
 export interface WaitOption {
@@ -39,7 +57,9 @@ export interface WaitOption {
   savingP10Wei: bigint;
   savingP90Wei: bigint;
   probabilityWaitCostsMore: number;
-  method: 'model' | 'naive';
+  /** model/naive: wait until `sendAt` (a forecast); limit: wait for a target fee, `sendAt` is the typical time it was reached. */
+  method: 'model' | 'naive' | 'limit';
+  limit?: LimitWait;
 }
 
 export interface GasAdvice {
@@ -101,6 +121,34 @@ export function adviseSendOrWait(series: FeeSeries, request: AdviceRequest, opti
     if (!best || option.expectedSavingShare > best.expectedSavingShare) best = option;
     const advisable = f.method === 'model' && option.expectedSavingShare >= minShare && feeAt(upper) < baseNow;
     if (advisable && (!bestAdvisable || option.expectedSavingShare > bestAdvisable.expectedSavingShare)) bestAdvisable = option;
+  }
+  const limitSteps = Math.min(maxSteps, series.stepSeconds >= 3600 ? LIMIT_MAX_STEPS.hours : LIMIT_MAX_STEPS.blocks);
+  const policy = options.limit === false || limitSteps < 1 ? undefined : learnLimitPolicy(series, limitSteps, { asOf: t, window: options.window ?? 3000, ...options.limit });
+  if (policy) {
+    const baseWei = gas * baseNow; // the policy's savings are shares of the base fee; the tip is paid either way
+    const waitSeconds = policy.typicalHitSteps * series.stepSeconds;
+    const option: WaitOption = {
+      waitSeconds,
+      sendAt: lastTime + waitSeconds,
+      expectedSavingWei: toWei(policy.meanSaving * baseWei),
+      expectedSavingShare: (policy.meanSaving * baseWei) / costNow,
+      savingP10Wei: toWei(policy.savingP10 * baseWei),
+      savingP90Wei: toWei(policy.savingP90 * baseWei),
+      probabilityWaitCostsMore: policy.lossShare,
+      method: 'limit',
+      limit: { targetBaseFee: toWei(Math.exp(x0 + policy.depth)), deadline: lastTime + policy.deadlineSteps * series.stepSeconds, hitShare: policy.hitShare, cases: policy.cases },
+    };
+    if (!bestAdvisable || option.expectedSavingShare >= bestAdvisable.expectedSavingShare) {
+      const pct = (option.expectedSavingShare * 100).toFixed(1);
+      return {
+        ...base,
+        action: 'wait',
+        sendAt: option.sendAt,
+        wait: option,
+        ...(best ? { bestCandidate: best } : {}),
+        reason: `waiting for a base fee ≤ ${(Number(option.limit!.targetBaseFee) / 1e9).toPrecision(3)} gwei saved ${pct} % on average in ${policy.cases} past cases, reached it in ${Math.round(policy.hitShare * 100)} % and cost more in ${Math.round(policy.lossShare * 100)} %`,
+      };
+    }
   }
   if (bestAdvisable) {
     const pct = (bestAdvisable.expectedSavingShare * 100).toFixed(1);

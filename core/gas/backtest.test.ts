@@ -27,12 +27,22 @@ describe('backtest', () => {
     expect(r.advice.whenWaiting.cases).toBeGreaterThan(10);
     expect(r.advice.whenWaiting.lostMoneyShare).toBeLessThan(0.2);
     expect(r.advice.whenWaiting.medianSaving).toBeGreaterThan(0);
+    // Over all decisions, not only the waits: the median decision saves.
+    expect(r.advice.vsSendNow.medianSaving).toBeGreaterThan(0);
   }, 90_000);
   it('is never worse than naive at any horizon of the per-block files, and waiting rarely loses', () => {
     for (const name of ['mainnet-2022-05-luna.csv', 'mainnet-2022-07-spike.csv', 'mainnet-2025-11-low-fee.csv']) {
       const r = backtest(load(name), { prior: SHIPPED_PRIOR, maxOrigins: 500, maxAdviceOrigins: 100 });
       for (const h of r.horizons) expect(h.improvement, `${name} h=${h.horizon}`).toBeGreaterThanOrEqual(0);
       if (r.advice.whenWaiting.cases > 0) expect(r.advice.whenWaiting.lostMoneyShare).toBeLessThan(0.2);
+    }
+  }, 90_000);
+  it('advice on every block file: the median decision saves vs sending at once, waits lose in under 20 %', () => {
+    for (const name of ['mainnet-2022-05-luna.csv', 'mainnet-2022-07-spike.csv', 'mainnet-2025-11-low-fee.csv', 'mainnet-2026-01-blocks.json']) {
+      const r = backtest(load(name), { prior: SHIPPED_PRIOR, horizons: [1], maxOrigins: 50, maxAdviceOrigins: 150 });
+      expect(r.advice.vsSendNow.medianSaving, name).toBeGreaterThan(0);
+      expect(r.advice.whenWaiting.lostMoneyShare, name).toBeLessThan(0.2);
+      expect(r.advice.targetFeeWaits.cases, name).toBeGreaterThan(0);
     }
   }, 90_000);
 });

@@ -6,6 +6,7 @@
 import { adviseSendOrWait } from './advice';
 import type { FeeDataFile } from './blocks-file';
 import { forecastLog, forecastQuantile } from './forecast';
+import { replayLimit, sendNowIndex } from './limit-policy';
 import { DEFAULT_FULL_BLOCKS, maxFeeForFullBlocks } from './max-fee';
 import { nextBaseFee } from './next-base-fee';
 import { peerMaxFees } from './peers';
@@ -99,6 +100,8 @@ export interface AdviceScore {
   vsSendNow: { medianSaving: number; meanSaving: number };
   /** The same, only over decisions that said "wait". */
   whenWaiting: { cases: number; medianSaving: number; meanSaving: number; lostMoneyShare: number };
+  /** Waits for a target fee (limit-policy.ts) among them, and how often the target was reached before the deadline. */
+  targetFeeWaits: { cases: number; reachedShare: number };
   /** Extra cost vs the cheapest moment within the deadline, in hindsight (share of that cost). */
   vsHindsightBest: { medianRegret: number; meanRegret: number };
 }
@@ -110,16 +113,31 @@ function scoreAdvice(series: FeeSeries, deadline: number, candidates: number[], 
   const all: number[] = [];
   const waits: number[] = [];
   const regret: number[] = [];
+  let limitWaits = 0;
+  let limitHits = 0;
   for (let t = warm; t + deadline < n; t += stride) {
     const now = series.startTime + t * series.stepSeconds;
     const advice = adviseSendOrWait(series, { gasLimit: 21_000n, withinSeconds: deadline * series.stepSeconds, now }, { asOf: t, prior: opts.prior, candidates, window: series.stepSeconds === 3600 ? 720 : 3000 });
-    const steps = advice.wait ? Math.round(advice.wait.waitSeconds / series.stepSeconds) : 0;
-    const paid = Math.exp(x[t + steps]!);
-    const saving = 1 - paid / Math.exp(x[t]!);
+    // Sending at once pays the next block (a mined one cannot be joined) or this hour's average.
+    const first = sendNowIndex(series, t);
+    const sendNow = Math.exp(x[first]!);
+    let paid = sendNow;
+    const limit = advice.wait?.limit;
+    if (limit) {
+      // Replayed exactly as advised: the first point at or below the target before its deadline, else the deadline's.
+      const steps = Math.round((limit.deadline - now) / series.stepSeconds);
+      const r = replayLimit(x, t, Math.log(Number(limit.targetBaseFee)), steps);
+      paid = Math.exp(r.paid);
+      limitWaits++;
+      if (r.hit) limitHits++;
+    } else if (advice.wait) {
+      paid = Math.exp(x[t + Math.round(advice.wait.waitSeconds / series.stepSeconds)]!);
+    }
+    const saving = 1 - paid / sendNow;
     all.push(saving);
     if (advice.wait) waits.push(saving);
     let best = Infinity;
-    for (let k = 0; k <= deadline; k++) best = Math.min(best, Math.exp(x[t + k]!));
+    for (let k = first - t; k <= deadline; k++) best = Math.min(best, Math.exp(x[t + k]!));
     regret.push(paid / best - 1);
   }
   return {
@@ -128,6 +146,7 @@ function scoreAdvice(series: FeeSeries, deadline: number, candidates: number[], 
     waitAdvisedShare: round(waits.length / Math.max(1, all.length), 3),
     vsSendNow: { medianSaving: round(median(all)), meanSaving: round(mean(all)) },
     whenWaiting: { cases: waits.length, medianSaving: round(median(waits)), meanSaving: round(mean(waits)), lostMoneyShare: round(waits.filter((s) => s < 0).length / Math.max(1, waits.length), 3) },
+    targetFeeWaits: { cases: limitWaits, reachedShare: round(limitHits / Math.max(1, limitWaits), 3) },
     vsHindsightBest: { medianRegret: round(median(regret)), meanRegret: round(mean(regret)) },
   };
 }

@@ -111,6 +111,8 @@ export interface HoldSuggestion {
   targetBaseFeeWei: string;
   /** Unix seconds the forecast expects it. */
   expectedAt?: number;
+  /** Unix seconds after which holding stops (the user's deadline): the panel returns to the choice, it never sends by itself then. */
+  deadline?: number;
 }
 
 export interface Review {

@@ -49,6 +49,20 @@ describe('gas timing in the review', () => {
     expect(f.detail!.en).toContain('10 %');
   });
 
+  it('a wait for a target fee: the finding names the target and the deadline, and the hold uses them', async () => {
+    const limit = { targetBaseFee: 8n * GWEI, deadline: 1_700_003_600, hitShare: 0.86, cases: 540 };
+    const wait = { waitSeconds: 600, sendAt: 1_700_000_600, expectedSavingWei: 10n ** 13n, expectedSavingShare: 0.12, savingP10Wei: -(10n ** 12n), savingP90Wei: 3n * 10n ** 13n, probabilityWaitCostsMore: 0.08, method: 'limit' as const, limit };
+    const r = await run(report({ advice: { action: 'wait', sendAt: wait.sendAt, baseFeeNow: 10n * GWEI, costNowWei: 0n, wait, reason: '' } }));
+    const f = r.findings.find((x) => x.code === 'wait-for-cheaper-gas')!;
+    expect(f.title.en).toContain('8.000 gwei or less');
+    expect(f.title.en).toContain('about 12 %');
+    expect(f.detail!.en).toContain('540 past cases');
+    expect(f.detail!.en).toContain('86 %');
+    expect(f.detail!.en).toContain('if it has not by 23:13 UTC'); // the deadline, 1_700_003_600
+    expect(f.detail!.ja).toContain('540 件');
+    expect(r.hold).toEqual({ targetBaseFeeWei: (8n * GWEI).toString(), expectedAt: wait.sendAt, deadline: limit.deadline });
+  });
+
   it('adds the L1 data fee on an OP Stack chain', async () => {
     const client = { call: async () => ({ data: encodeAbiParameters([{ type: 'uint256' }], [123n * 10n ** 12n]) }) } as unknown as PublicClient;
     const r = await run(report(), { ...tx(), chainId: 10 }, client);

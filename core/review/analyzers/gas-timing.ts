@@ -79,7 +79,23 @@ export const gasTimingAnalyzer: Analyzer = {
       });
     }
     const wait = r.advice.action === 'wait' ? r.advice.wait : undefined;
-    if (wait) {
+    const limit = wait?.limit;
+    if (wait && limit) {
+      const share = Math.round(wait.expectedSavingShare * 100);
+      const target = gwei(limit.targetBaseFee);
+      findings.push({
+        code: 'wait-for-cheaper-gas',
+        severity: 'info',
+        title: text(
+          `Waiting for a base fee of ${target} or less should save about ${share} % (${eth(wait.expectedSavingWei)})`,
+          `ベースフィーが ${target} 以下になるまで待つと約 ${share} %（${eth(wait.expectedSavingWei)}）節約できる見込みです`,
+        ),
+        detail: text(
+          `In ${limit.cases} past cases on this chain the fee reached it in ${Math.round(limit.hitShare * 100)} %, typically by ${hhmm(wait.sendAt)} UTC; if it has not by ${hhmm(limit.deadline)} UTC, send at the going fee. Chance that waiting costs more: ${Math.round(wait.probabilityWaitCostsMore * 100)} %; 10–90 % range of the saving: ${eth(wait.savingP10Wei)} to ${eth(wait.savingP90Wei)}. "Hold" below keeps the request until then; or send now with a max fee of ${target} plus the priority fee, and the network includes it only once the base fee is that low.`,
+          `過去 ${limit.cases} 件では ${Math.round(limit.hitShare * 100)} % でこの値に達し、たいてい ${hhmm(wait.sendAt)} UTC までに達しました。${hhmm(limit.deadline)} UTC までに達しなければ、その時の手数料で送ってください。待つと高くなる確率：${Math.round(wait.probabilityWaitCostsMore * 100)} %。節約額の 10–90 % 範囲：${eth(wait.savingP10Wei)} 〜 ${eth(wait.savingP90Wei)}。下の「保留」でそれまでリクエストを保留できます。または最大手数料を ${target}＋優先手数料にして今送れば、ベースフィーがそこまで下がったときにだけ取り込まれます。`,
+        ),
+      });
+    } else if (wait) {
       const share = Math.round(wait.expectedSavingShare * 100);
       findings.push({
         code: 'wait-for-cheaper-gas',
@@ -98,15 +114,17 @@ export const gasTimingAnalyzer: Analyzer = {
       const serialized = serializeTransaction({ chainId: ctx.request.chainId, type: 'eip1559', to: tx.to, data: tx.data, value: tx.value, gas: gasLimit, maxFeePerGas: recommended, maxPriorityFeePerGas: tip, nonce: 0 });
       l1Fee = await l1DataFee(ctx.request.chainId, (a: { to: `0x${string}`; data: Hex }) => client.call(a), { serialized, to: tx.to, data: tx.data }).catch(() => undefined);
     }
-    const timing = wait
+    const timing = limit
+      ? text(`Or wait for a base fee of ${gwei(limit.targetBaseFee)} or less until ${hhmm(limit.deadline)} UTC (see above).`, `または ${hhmm(limit.deadline)} UTC までベースフィーが ${gwei(limit.targetBaseFee)} 以下になるのを待つ（上記参照）。`)
+      : wait
       ? text(`Or wait until ${hhmm(wait.sendAt)} UTC (see above).`, `または ${hhmm(wait.sendAt)} UTC まで待つ（上記参照）。`)
       : text('Sending now is as good as waiting, by the forecast.', '予測では、今送っても待っても大差ありません。');
     const batchNote = text(`MetaMask sets a batch's fees: enter max fee ${gwei(recommended)} and priority fee ${gwei(tip)} under its advanced fee settings.`, `バッチの手数料は MetaMask が決めます。詳細な手数料設定で最大手数料 ${gwei(recommended)}、優先手数料 ${gwei(tip)} を入力してください。`);
-    // Offer "hold until": the forecast's expected base fee at the advised time, or 10 % below now.
-    const holdTarget = wait ? (base * BigInt(Math.round((1 - wait.expectedSavingShare) * 1000))) / 1000n : (base * 9n) / 10n;
+    // Offer "hold until": the advised target fee (until its deadline), the forecast's expected base fee at the advised time, or 10 % below now.
+    const holdTarget = limit ? limit.targetBaseFee : wait ? (base * BigInt(Math.round((1 - wait.expectedSavingShare) * 1000))) / 1000n : (base * 9n) / 10n;
     return {
       findings,
-      hold: { targetBaseFeeWei: holdTarget.toString(), expectedAt: wait?.sendAt },
+      hold: { targetBaseFeeWei: holdTarget.toString(), expectedAt: wait?.sendAt, ...(limit ? { deadline: limit.deadline } : {}) },
       // A batch's fees are the wallet's to set (EIP-5792 calls carry none): nothing to apply, the card says what to enter.
       suggestedFees: batch ? undefined : { maxFeePerGas: toHex(recommended), maxPriorityFeePerGas: toHex(tip) },
       cards: [
