@@ -115,8 +115,9 @@ describe('every finding code on the demo dApp (built extension, Chromium, anvil)
     await r.frame.locator('[data-testid="review-hold"]').waitFor();
     await page.waitForTimeout(1_500);
     expect(await r.c.result.getAttribute('data-status')).toBeNull(); // still held: nothing forwarded
-    // Two empty blocks: the base fee falls 12.5 % each, below the panel's target (≤ 90 % of the reviewed fee).
-    await fetch(devnet.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'anvil_mine', params: ['0x2'] }) });
+    // Six empty blocks: the base fee falls 12.5 % each, to 45 % of the reviewed fee, below any target the panel offers
+    // (90 % of the fee now, or an advised target fee at most e^−0.5 ≈ 61 % of it).
+    await fetch(devnet.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'anvil_mine', params: ['0x6'] }) });
     const result = await r.c.settled(30_000);
     expect(result.status).toBe('ok');
     await page.locator('[data-testid="result-eth-transfer"][data-mined="1"]').waitFor({ timeout: 15_000 });
