@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gasDataFile } from './shared-data';
 import { describe, expect, it } from 'vitest';
-import { backtest } from './backtest';
+import { backtest, wilson } from './backtest';
 import { parseFeeDataFile } from './blocks-file';
 import { SHIPPED_PRIOR } from './prior';
 
@@ -21,6 +21,9 @@ describe('backtest', () => {
     expect(r.notes.join(' ')).toMatch(/only origins from then on are scored \(disjoint/);
     for (const h of r.horizons) {
       expect(h.improvement).toBeGreaterThan(0);
+      expect(h.independentWindows).toBeGreaterThan(50);
+      expect(h.coverage80Interval[0]).toBeLessThanOrEqual(h.coverage80);
+      expect(h.coverage80Interval[1]).toBeGreaterThanOrEqual(h.coverage80);
       expect(h.coverage80).toBeGreaterThanOrEqual(0.75);
       expect(h.coverage80).toBeLessThanOrEqual(0.85);
     }
@@ -45,4 +48,13 @@ describe('backtest', () => {
       expect(r.advice.targetFeeWaits.cases, name).toBeGreaterThan(0);
     }
   }, 90_000);
+  it('gives the coverage a Wilson interval that narrows with the independent windows', () => {
+    const [a, b] = wilson(0.8, 10);
+    const [c, d] = wilson(0.8, 1000);
+    expect(a).toBeLessThan(c);
+    expect(b).toBeGreaterThan(d);
+    expect(c).toBeCloseTo(0.774, 2);
+    expect(d).toBeCloseTo(0.824, 2);
+    expect(wilson(0.5, 0)).toEqual([0, 1]);
+  });
 });

@@ -32,6 +32,10 @@ export interface HorizonScore {
   improvement: number;
   pinballLoss: { preflight: number; naive: number };
   coverage80: number;
+  /** Non-overlapping windows of this horizon in the scored span: the outcomes of overlapping windows move together. */
+  independentWindows: number;
+  /** 95 % Wilson interval of the coverage, counting each independent window as one trial (so it is wide where windows are few). */
+  coverage80Interval: [number, number];
   /** Share of origins where the model (not the naive fallback) was used. */
   modelShare: number;
   exact?: boolean;
@@ -44,6 +48,16 @@ const median = (v: number[]): number => {
 const mean = (v: number[]): number => (v.length === 0 ? Number.NaN : v.reduce((a, b) => a + b, 0) / v.length);
 const round = (x: number, d = 4): number => Math.round(x * 10 ** d) / 10 ** d;
 
+/** 95 % Wilson score interval of a share p observed on n trials. */
+export function wilson(p: number, n: number): [number, number] {
+  if (!(n > 0)) return [0, 1];
+  const z = 1.96;
+  const d = 1 + (z * z) / n;
+  const c = (p + (z * z) / (2 * n)) / d;
+  const h = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return [round(Math.max(0, c - h), 3), round(Math.min(1, c + h), 3)];
+}
+
 function pinball(y: number, q: number, level: number): number {
   return y >= q ? level * (y - q) : (1 - level) * (q - y);
 }
@@ -52,7 +66,7 @@ function scoreHorizons(series: FeeSeries, horizons: number[], unit: 'blocks' | '
   const n = series.logFee.length;
   const x = series.logFee;
   const stride = Math.max(1, Math.ceil((n - warm) / (opts.maxOrigins ?? 2500)));
-  const acc = horizons.map(() => ({ err: [] as number[], naive: [] as number[], pin: 0, pinNaive: 0, cover: 0, model: 0 }));
+  const acc = horizons.map(() => ({ err: [] as number[], naive: [] as number[], pin: 0, pinNaive: 0, cover: 0, model: 0, first: -1, last: -1 }));
   for (let t = warm; t < n - 1; t += stride) {
     const hs = horizons.filter((h) => t + h < n);
     if (hs.length === 0) break;
@@ -70,6 +84,8 @@ function scoreHorizons(series: FeeSeries, horizons: number[], unit: 'blocks' | '
       a.pinNaive += (pinball(y, x[t]!, 0.1) + pinball(y, x[t]!, 0.5) + pinball(y, x[t]!, 0.9)) / 3;
       if (y >= lo - 1e-12 && y <= hi + 1e-12) a.cover++;
       if (f.method === 'model') a.model++;
+      if (a.first < 0) a.first = t;
+      a.last = t;
     }
   }
   return horizons.map((horizon, i) => {
@@ -77,6 +93,7 @@ function scoreHorizons(series: FeeSeries, horizons: number[], unit: 'blocks' | '
     const cases = a.err.length;
     const p = median(a.err);
     const nv = median(a.naive);
+    const windows = a.first < 0 ? 0 : (a.last - a.first) / horizon + 1;
     const score: HorizonScore = {
       horizon,
       unit,
@@ -85,6 +102,8 @@ function scoreHorizons(series: FeeSeries, horizons: number[], unit: 'blocks' | '
       improvement: round(nv > 0 ? 1 - p / nv : 0),
       pinballLoss: { preflight: round(a.pin / cases, 5), naive: round(a.pinNaive / cases, 5) },
       coverage80: round(a.cover / cases, 3),
+      independentWindows: round(windows, 1),
+      coverage80Interval: wilson(a.cover / cases, windows),
       modelShare: round(a.model / cases, 3),
     };
     if (horizon === 1 && exactNext) score.exact = true;
