@@ -5,7 +5,8 @@
  * - the inpage script's size (raw and gzip);
  * - the demo dApp's page-load time with and without the extension (ratio of medians, same run).
  * - the service worker's JS heap over 10,000 reviews, measured in Chromium over CDP (scripts/bench/worker-memory.ts).
- * Prints JSON (progress on stderr). Options: --no-build (use .output/chrome-mv3 under the working directory as it is), --n 50 (requests per series), --loads 30 (page loads per side), --reviews 10000, --tabs 3.
+ * - the gas forecast from 30 days of history, timed inside the service worker vs the naive baseline (scripts/bench/worker-forecast.ts).
+ * Prints JSON (progress on stderr). Options: --no-build (use .output/chrome-mv3 under the working directory as it is), --n 50 (requests per series), --loads 30 (page loads per side), --reviews 10000, --tabs 3, --runs 200 (forecast timings).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -16,12 +17,13 @@ import { startDevnet } from '../devnet/index';
 import { startDapp } from '../devnet/dapp-server';
 import { decide, inputStalls, launchWithExtension, reviewFrame, EXTENSION_DIR } from '../../tests/e2e/harness';
 import { summarize } from './stats';
+import { workerForecast } from './worker-forecast';
 import { workerMemory } from './worker-memory';
 
 const args = parseArgs(process.argv.slice(2));
 const N = Number(args.flags.n ?? 50);
 const LOADS = Number(args.flags.loads ?? 30);
-/** --only latency|load|memory runs one part. */
+/** --only latency|load|memory|forecast runs one part. */
 const ONLY = typeof args.flags.only === 'string' ? args.flags.only : undefined;
 
 async function latencyOnce(page: Page, method: 'personal_sign' | 'approve'): Promise<number> {
@@ -63,6 +65,11 @@ async function pageLoads(withExtension: boolean, url: string): Promise<number[]>
 
 async function main() {
   if (args.flags['no-build'] === undefined) execSync('npx wxt build', { stdio: 'ignore' });
+  if (ONLY === 'forecast') {
+    // Needs no devnet: the engine's code evaluated in the worker.
+    process.stdout.write(JSON.stringify({ worker_forecast: await workerForecast(Number(args.flags.runs ?? 200)) }, null, 2) + '\n');
+    return;
+  }
   if (ONLY === 'memory') {
     // Needs no devnet: personal_sign reviews on a local page.
     process.stdout.write(JSON.stringify({ worker_heap: await workerMemory(Number(args.flags.reviews ?? 10_000), Number(args.flags.tabs ?? 3)) }, null, 2) + '\n');
@@ -72,6 +79,7 @@ async function main() {
   const dapp = await startDapp({ port: 0, devnet });
   const result: Record<string, unknown> = {};
   try {
+    if (ONLY === undefined) result.worker_forecast = await workerForecast(Number(args.flags.runs ?? 200));
     if (ONLY === undefined) result.worker_heap = await workerMemory(Number(args.flags.reviews ?? 10_000), Number(args.flags.tabs ?? 3));
     if (ONLY === undefined || ONLY === 'latency') {
       const b = await launchWithExtension();
