@@ -17,7 +17,7 @@ export async function workerForecast(runs: number): Promise<Record<string, unkno
   try {
     const worker = await b.worker();
     await worker.evaluate(code);
-    const t = await worker.evaluate((n) => (globalThis as unknown as { __preflightForecastBench(n: number): { preflight: number[]; naive: number[] } }).__preflightForecastBench(n), runs);
+    const t = await worker.evaluate((n) => (globalThis as unknown as { __preflightForecastBench(n: number): { preflight: number[]; naive: number[]; advice: number[] } }).__preflightForecastBench(n), runs);
     const preflight = summarize(t.preflight);
     const naive = summarize(t.naive);
     const p99 = (v: number[]) => Math.round([...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.ceil(0.99 * v.length) - 1)]! * 10) / 10;
@@ -27,8 +27,9 @@ export async function workerForecast(runs: number): Promise<Record<string, unkno
       runs,
       preflightMs: { ...preflight, p99: p99(t.preflight) },
       naiveMs: { ...naive, p99: p99(t.naive) },
+      adviceMs: { ...summarize(t.advice), p99: p99(t.advice) },
       ratioP50: naive.p50 > 0 ? Math.round((preflight.p50 / naive.p50) * 10) / 10 : null,
-      note: 'worker clock (performance.now) may be coarsened to 0.1 ms; the naive baseline then reads as 0–0.1 ms',
+      note: 'naive: the newest base fee for 28 horizons after one pass over the samples; advice: 24 hourly forecasts and the target-fee policy, 24 h deadline',
     };
   } finally {
     await b.close();
