@@ -43,7 +43,7 @@ export function GasAdvice({ report, lang, fiat, price }: { report: GasReportResp
       ) : (
         <strong>{best || !advice.reason.startsWith('no forecast') ? t(lang, 'gasSendNow') : t(lang, 'gasAdviceNone')}</strong>
       )}
-      {best && (
+      {best && !(wait?.limit && best.expectedSavingShare < 0.005) && (
         <p className="muted small" data-testid="gas-cheapest">
           {tf(lang, 'gasCheapestIn', { window })}:{' '}
           {best.expectedSavingShare >= 0.005

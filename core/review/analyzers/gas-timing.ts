@@ -7,7 +7,11 @@ import { gasServiceOf } from '../gas-context';
 import type { AnalyzerResult, Finding } from '../types';
 
 const gwei = (wei: bigint) => `${(Number(wei) / 1e9).toFixed(wei < 10_000_000_000n ? 3 : 1)} gwei`;
-const eth = (wei: bigint) => `${(Number(wei) / 1e18).toFixed(6)} ETH`;
+/** ETH with 6 decimals, or 2 significant digits below 0.001 (low-fee chains: 0.0000012 ETH, not 0.000001). */
+const eth = (wei: bigint) => {
+  const v = Number(wei) / 1e18;
+  return `${v === 0 || Math.abs(v) >= 0.001 ? v.toFixed(6) : v.toPrecision(2)} ETH`;
+};
 const hhmm = (unix: number) => new Date(unix * 1000).toISOString().slice(11, 16);
 /** Above this multiple of the recent 90th percentile, the base fee is a spike. */
 export const SPIKE_FACTOR = 1.5;

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFeeDataFile } from '../../core/gas';
+import { gasDataFile } from '../../core/gas/shared-data';
+import { startDapp } from '../../scripts/devnet/dapp-server';
+import { startDevnet, type Devnet } from '../../scripts/devnet/index';
+import { clickCase, launchWithExtension, readVerdict, reviewFrame, type ExtensionBrowser } from './harness';
+
+/** Real mainnet base fees (the first 600 blocks of the 2026 file) replayed block by block on anvil. */
+const REPLAYED = 600;
+
+let devnet: Devnet;
+let dapp: { url: string; stop(): Promise<void> };
+let browser: ExtensionBrowser;
+
+async function rpc(method: string, params: unknown[]): Promise<unknown> {
+  const r = await fetch(devnet.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+  const body = (await r.json()) as { result?: unknown; error?: { message: string } };
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result;
+}
+
+async function mineWithBaseFee(wei: bigint): Promise<void> {
+  await rpc('anvil_setNextBlockBaseFeePerGas', [`0x${wei.toString(16)}`]);
+  await rpc('evm_mine', []);
+}
+
+beforeAll(async () => {
+  devnet = await startDevnet({ seed: 41, quiet: true });
+  const file = parseFeeDataFile(readFileSync(gasDataFile('mainnet-2026-01-blocks.json'), 'utf8'), 'mainnet-2026-01-blocks.json');
+  if (file.kind !== 'blocks') throw new Error('expected a block file');
+  for (const b of file.blocks.slice(0, REPLAYED)) await mineWithBaseFee(b.baseFeePerGas);
+  dapp = await startDapp({ devnet });
+  browser = await launchWithExtension();
+  await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await dapp?.stop();
+  await devnet?.stop();
+});
+
+describe('waiting for a target fee, on a real mainnet fee path replayed on anvil (built extension, Chromium)', () => {
+  it('the Gas tab advises a target fee with its past record and the deadline, in English and Japanese', async () => {
+    const popup = await browser.context.newPage();
+    const errors: string[] = [];
+    popup.on('pageerror', (e) => errors.push(e.message));
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.locator('[data-testid="gas-chain"]').selectOption('31337');
+    const advice = popup.locator('[data-testid="gas-advice"]');
+    await advice.waitFor({ timeout: 30_000 });
+    expect(await advice.getAttribute('data-action')).toBe('wait');
+    const target = popup.locator('[data-testid="gas-advice-target"]');
+    expect(await target.textContent()).toMatch(/Reached in \d+ % of \d+ past cases on this chain, typically by .+; if not by .+, send at the going fee\./);
+    expect(await advice.textContent()).toMatch(/Wait for a base fee ≤ [\d.]+ gwei · save about \d+ %/);
+    await popup.setViewportSize({ width: 420, height: 900 });
+    await popup.screenshot({ path: '/tmp/gas-wait-popup.png', fullPage: true });
+    await browser.setSettings({ lang: 'ja' });
+    await popup.reload();
+    await popup.locator('[data-testid="gas-chain"]').selectOption('31337');
+    await popup.locator('[data-testid="gas-advice-target"]').waitFor({ timeout: 30_000 });
+    expect(await popup.locator('[data-testid="gas-advice-target"]').textContent()).toContain('過去');
+    await browser.setSettings({ lang: 'en' });
+    expect(errors).toEqual([]);
+    await popup.close();
+  });
+
+  it('the panel says so (wait-for-cheaper-gas), holds until the deadline it shows, and goes on once the fee reaches the target', async () => {
+    const page: Page = await browser.context.newPage();
+    await page.goto(dapp.url);
+    await page.locator('body[data-ready="1"]').waitFor();
+    const c = await clickCase(page, 'eth-transfer');
+    const frame = await reviewFrame(page);
+    const v = await readVerdict(frame);
+    expect(v.codes).toContain('wait-for-cheaper-gas');
+    const finding = frame.locator('[data-testid="finding"][data-code="wait-for-cheaper-gas"]');
+    expect(await finding.textContent()).toMatch(/Waiting for a base fee of [\d.]+ gwei or less should save about \d+ %/);
+    await frame.locator('[data-testid="review-hold-start"]').evaluate((el: HTMLButtonElement) => el.click());
+    await frame.locator('[data-testid="review-hold"]').waitFor();
+    expect(await frame.locator('[data-testid="review-hold-deadline"]').textContent()).toMatch(/Holding stops at \d\d:\d\d UTC/);
+    await page.waitForTimeout(1_500);
+    await page.screenshot({ path: '/tmp/gas-wait-panel.png' });
+    expect(await c.result.getAttribute('data-status')).toBeNull(); // held: nothing forwarded
+    // The fee falls to a fifth: below any target the advice can give (at most e^−0.5 below the fee then).
+    const head = (await rpc('eth_getBlockByNumber', ['latest', false])) as { baseFeePerGas: string };
+    await mineWithBaseFee(BigInt(head.baseFeePerGas) / 5n);
+    const result = await c.settled(40_000);
+    expect(result.status).toBe('ok');
+    await page.close();
+  });
+});
