@@ -57,4 +57,29 @@ describe('backtest', () => {
     expect(d).toBeCloseTo(0.824, 2);
     expect(wilson(0.5, 0)).toEqual([0, 1]);
   });
+  it('80 % intervals at 60 and 300 blocks are calibrated on average over 13 short segments of the per-block files (thin evidence)', () => {
+    const blocks = (name: string) => {
+      const f = load(name);
+      if (f.kind !== 'blocks') throw new Error('block file expected');
+      return f;
+    };
+    const spike = blocks('mainnet-2022-07-spike.csv');
+    const luna = blocks('mainnet-2022-05-luna.csv');
+    const segments = [
+      ...Array.from({ length: 9 }, (_, i) => spike.blocks.slice(i * 1100, (i + 1) * 1100)),
+      ...Array.from({ length: 2 }, (_, i) => luna.blocks.slice(i * 1200, (i + 1) * 1200)),
+      blocks('mainnet-2025-11-low-fee.csv').blocks,
+      blocks('mainnet-2026-01-blocks.json').blocks,
+    ];
+    const cover = { 60: [] as number[], 300: [] as number[] };
+    for (const seg of segments) {
+      const r = backtest({ kind: 'blocks', blocks: seg, gaps: [] }, { prior: SHIPPED_PRIOR, horizons: [60, 300], maxOrigins: 400, maxAdviceOrigins: 1 });
+      for (const h of r.horizons) cover[h.horizon as 60 | 300].push(h.coverage80);
+    }
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    expect(mean(cover[60])).toBeGreaterThan(0.77);
+    expect(mean(cover[60])).toBeLessThan(0.83);
+    expect(mean(cover[300])).toBeGreaterThan(0.77);
+    expect(mean(cover[300])).toBeLessThan(0.83);
+  }, 120_000);
 });

@@ -13,9 +13,13 @@
  * to the volatility now, at quantile levels moved by adaptive conformal inference (conformal.ts).
  */
 import { InsufficientHistoryError } from './errors';
-import { seasonalOffset, type SeasonalPrior } from './seasonality';
+import type { SeasonalPrior } from './seasonality';
 import type { FeeSeries } from './types';
 import { adaptiveLevels, calibratedLevel, NOMINAL_LEVELS, type QuantileLevels } from './conformal';
+import { MIN_EFFECTIVE, MIN_ORIGINS, NAIVE, origins, Window, type ModelParams } from './forecast-window';
+import { fallbackForecast, pooledScores, shorterScaled } from './thin-evidence';
+
+export type { ModelParams } from './forecast-window';
 
 export interface ForecastOptions {
   prior?: SeasonalPrior | undefined;
@@ -27,12 +31,6 @@ export interface ForecastOptions {
   maxOrigins?: number;
   /** Relative improvement over naive required to use the model (default 0.08). */
   margin?: number;
-}
-
-export interface ModelParams {
-  phi: number;
-  lambda: number;
-  meanWindow: number;
 }
 
 /** Forecast distribution of the log fee at one horizon. */
@@ -54,17 +52,8 @@ export interface LogForecast {
   note?: string;
 }
 
-const NAIVE: ModelParams = { phi: 0, lambda: 0, meanWindow: 1 };
-const MIN_ORIGINS = 20;
-/** Fewer independent windows than this: too little evidence to prefer a model over naive. */
-const MIN_EFFECTIVE = 8;
 /** Overlapping errors still carry some information beyond the count of disjoint windows. */
 const EFFECTIVE_FACTOR = 100;
-/** Steps of one-step changes behind the volatility scale (at least; the horizon if longer). */
-const VOL_WINDOW = 32;
-/** Volatility floor (log units): a flat fee still gets a non-degenerate scale. */
-const VOL_FLOOR = 1e-4;
-const MIN_VOL_STEPS = 8;
 /** Standard errors by which the model must beat naive on past origins. */
 const SIGNIFICANCE = 2;
 
@@ -79,75 +68,6 @@ function candidates(h: number, hasPrior: boolean): ModelParams[] {
   return out;
 }
 
-/** Context over the trailing window: prefix sums and seasonal offsets, computed once. */
-class Window {
-  readonly lo: number;
-  private readonly prefix: Float64Array;
-  private readonly season: Float64Array | undefined;
-  /** Prefix sums of the seasonal offsets (for the mean of the deseasonalised fee). */
-  private readonly seasonPrefix: Float64Array | undefined;
-  /** Prefix sums of squared one-step changes, for the local volatility. */
-  private readonly squares: Float64Array;
-  constructor(
-    readonly series: FeeSeries,
-    readonly t: number,
-    size: number,
-    readonly maxHorizon: number,
-    prior: SeasonalPrior | undefined,
-  ) {
-    this.lo = Math.max(0, t - size + 1);
-    const x = series.logFee;
-    this.prefix = new Float64Array(t - this.lo + 2);
-    this.squares = new Float64Array(t - this.lo + 1);
-    for (let i = this.lo; i <= t; i++) {
-      this.prefix[i - this.lo + 1] = this.prefix[i - this.lo]! + x[i]!;
-      if (i > this.lo) this.squares[i - this.lo] = this.squares[i - this.lo - 1]! + (x[i]! - x[i - 1]!) ** 2;
-    }
-    if (prior) {
-      this.season = new Float64Array(t - this.lo + 1 + maxHorizon);
-      for (let i = 0; i < this.season.length; i++) this.season[i] = seasonalOffset(prior, series.startTime + (this.lo + i) * series.stepSeconds);
-      this.seasonPrefix = new Float64Array(t - this.lo + 2);
-      for (let i = 0; i <= t - this.lo; i++) this.seasonPrefix[i + 1] = this.seasonPrefix[i]! + this.season[i]!;
-    }
-  }
-  /** RMS one-step change over the VOL_WINDOW (at least) steps up to s: the scale of the errors at s. */
-  volatility(s: number, h: number): number {
-    const span = Math.min(Math.max(VOL_WINDOW, h), s - this.lo);
-    if (span < 1) return VOL_FLOOR;
-    const i = s - this.lo;
-    return Math.max(VOL_FLOOR, Math.sqrt((this.squares[i]! - this.squares[i - span]!) / span));
-  }
-  x(i: number): number {
-    return this.series.logFee[i]!;
-  }
-  predict(s: number, h: number, p: ModelParams): number {
-    const x = this.x(s);
-    let pred = x;
-    if (p.phi !== 0) {
-      const from = Math.max(this.lo, s - p.meanWindow + 1);
-      let mean = (this.prefix[s - this.lo + 1]! - this.prefix[from - this.lo]!) / (s - from + 1);
-      let level = x;
-      if (p.lambda !== 0 && this.season && this.seasonPrefix) {
-        mean -= (p.lambda * (this.seasonPrefix[s - this.lo + 1]! - this.seasonPrefix[from - this.lo]!)) / (s - from + 1);
-        level -= p.lambda * this.season[s - this.lo]!;
-      }
-      pred += p.phi * (mean - level);
-    }
-    if (p.lambda !== 0 && this.season) pred += p.lambda * (this.season[s + h - this.lo]! - this.season[s - this.lo]!);
-    return pred;
-  }
-}
-
-function origins(w: Window, h: number, maxOrigins: number, warm: number): number[] {
-  // Origins need a few steps before them for their volatility scale.
-  const first = w.lo + Math.max(warm, MIN_VOL_STEPS);
-  const last = w.t - h;
-  if (last < first) return [];
-  const stride = Math.max(1, Math.ceil((last - first + 1) / maxOrigins));
-  const out: number[] = [];
-  for (let s = last; s >= first; s -= stride) out.push(s);
-  return out;
-}
 
 function meanAbsError(w: Window, os: number[], h: number, p: ModelParams): number {
   let sum = 0;
@@ -196,7 +116,7 @@ export function forecastLog(series: FeeSeries, horizons: readonly number[], opti
     const warm = Math.min(4 * Math.max(3, h), Math.floor((t - w.lo) / 4));
     const os = origins(w, h, maxOrigins, warm);
     if (os.length < MIN_ORIGINS) {
-      out.push(fallback(w, h, maxOrigins));
+      out.push(fallbackForecast(w, h, maxOrigins));
       continue;
     }
     const nEff = Math.max(1, (os[0]! - os[os.length - 1]!) / h + 1);
@@ -229,11 +149,10 @@ export function forecastLog(series: FeeSeries, horizons: readonly number[], opti
     let residuals = cal.residuals;
     let levels = cal.levels;
     if (nEff < MIN_EFFECTIVE) {
-      // Thin evidence at this horizon: take the scaled shorter-horizon errors if they imply a wider
-      // interval (a blend toward them under-covered badly at 300 blocks on the short files).
-      const other = shorterScaled(w, h, maxOrigins);
-      if (other && width(other.residuals, other.effective) > width(residuals, nEff)) {
-        residuals = other.residuals;
+      // Thin evidence at this horizon: pool its own scores with the scaled shorter-horizon errors (thin-evidence.ts).
+      const standIn = shorterScaled(w, h, maxOrigins);
+      if (standIn) {
+        residuals = pooledScores(residuals, standIn, nEff);
         levels = NOMINAL_LEVELS;
       }
     }
@@ -267,54 +186,6 @@ function calibrate(w: Window, os: number[], h: number, p: ModelParams, stride: n
   const scale = w.volatility(w.t, h);
   const residuals = z.map((v) => v * scale).sort();
   return { residuals, levels };
-}
-
-/** Naive errors of the longest shorter horizon with enough independent windows, scaled √(h/h'). */
-function shorterScaled(w: Window, h: number, maxOrigins: number): { residuals: Float64Array; effective: number } | undefined {
-  for (let hp = Math.floor(h / 2); hp >= 1; hp = Math.floor(hp / 2)) {
-    const os = origins(w, hp, maxOrigins, 0);
-    const eff = os.length > 0 ? (os[0]! - os[os.length - 1]!) / hp + 1 : 0;
-    if (os.length >= MIN_ORIGINS && eff >= MIN_EFFECTIVE) {
-      return { residuals: scaledNaive(w, os, hp, h), effective: eff };
-    }
-  }
-  return undefined;
-}
-
-/** Naive errors at horizon hp, normalised by the volatility at their origin, rescaled to now and by √(h/hp). */
-function scaledNaive(w: Window, os: number[], hp: number, h: number): Float64Array {
-  const scale = w.volatility(w.t, hp) * Math.sqrt(h / hp);
-  return Float64Array.from(os, (s) => ((w.x(s + hp) - w.x(s)) / w.volatility(s, hp)) * scale).sort();
-}
-
-function width(r: Float64Array, eff: number): number {
-  return scoreQuantile(r, 0.9, eff) - scoreQuantile(r, 0.1, eff);
-}
-
-/** Too little history for horizon h: naive centre, errors of the longest scored shorter horizon
- * scaled by √(h/h'), or a ±12.5 %/block bound as a last resort. */
-function fallback(w: Window, h: number, maxOrigins: number): LogForecast {
-  let scaled: Float64Array | undefined;
-  let nEff = 1;
-  for (let hp = h - 1; hp >= 1 && !scaled; hp = Math.floor(hp / 2)) {
-    const os = origins(w, hp, maxOrigins, 0);
-    if (os.length >= MIN_ORIGINS) {
-      scaled = scaledNaive(w, os, hp, h);
-      nEff = Math.max(1, (os[0]! - os[os.length - 1]!) / hp + 1);
-    }
-  }
-  const bound = Math.log(1.125) * Math.min(h, 8);
-  return {
-    horizonSteps: h,
-    center: w.x(w.t),
-    residuals: scaled ?? Float64Array.from([-bound, 0, bound]),
-    levels: NOMINAL_LEVELS,
-    method: 'naive',
-    params: NAIVE,
-    skill: 0,
-    effectiveSamples: nEff,
-    note: `not enough history to score horizon ${h}; naive with widened intervals`,
-  };
 }
 
 /**
