@@ -71,3 +71,17 @@ export function openPreflightDb(factory: IDBFactory, name = DB_NAME, version = D
     return db;
   });
 }
+
+/** The stores whose records carry a `createdAt` index. */
+export type DatedStore = 'reviews' | 'plans';
+
+/** Up to `limit` records of a dated store, newest first (one cursor over the `createdAt` index, read-only). */
+export async function newestFirst<S extends DatedStore>(db: IDBPDatabase<PreflightSchema>, store: S, limit: number): Promise<PreflightSchema[S]['value'][]> {
+  const out: PreflightSchema[S]['value'][] = [];
+  let cursor = await db.transaction(store).store.index('createdAt').openCursor(null, 'prev');
+  while (cursor && out.length < limit) {
+    out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
+}

@@ -6,7 +6,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { Plan } from '../withdraw/plan-types';
-import type { PreflightSchema } from './db';
+import { newestFirst, type PreflightSchema } from './db';
 import { applyStepEvent, type PlanRecord, type StepEvent } from './plan-steps';
 
 export type { PlanRecord, StepRecord, StepEvent, PreparedTx, StepReview, WalletKind } from './plan-steps';
@@ -40,13 +40,7 @@ export async function requirePlan(db: Db, id: string): Promise<PlanRecord> {
 
 /** Newest first. */
 export async function listPlans(db: Db, limit = 50): Promise<PlanRecord[]> {
-  const out: PlanRecord[] = [];
-  let cursor = await db.transaction('plans').store.index('createdAt').openCursor(null, 'prev');
-  while (cursor && out.length < limit) {
-    out.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return out;
+  return newestFirst(db, 'plans', limit);
 }
 
 /** Applies one event to one step atomically; returns the updated record. Throws StepStateError on an impossible transition. */

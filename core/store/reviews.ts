@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import type { Decision, Review } from '../review/types';
-import type { PreflightSchema, ReviewRecord } from './db';
+import { newestFirst, type PreflightSchema, type ReviewRecord } from './db';
 
 type Db = IDBPDatabase<PreflightSchema>;
 
@@ -49,13 +49,7 @@ export async function recordDecision(db: Db, key: string, decision: Decision, ap
 
 /** Newest first. */
 export async function listRecords(db: Db, limit = 100): Promise<ReviewRecord[]> {
-  const out: ReviewRecord[] = [];
-  let cursor = await db.transaction('reviews').store.index('createdAt').openCursor(null, 'prev');
-  while (cursor && out.length < limit) {
-    out.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return out;
+  return newestFirst(db, 'reviews', limit);
 }
 
 export async function pruneRecords(db: Db, keep = MAX_REVIEWS): Promise<number> {
