@@ -77,6 +77,7 @@ const STRINGS = {
   gasAlertActive: { en: 'Alert set:', ja: '通知設定：' },
   gasAlertRemove: { en: 'Remove', ja: '削除' },
   gasAlertSave: { en: 'Set alert', ja: '通知を設定' },
+  gasAlertAtTarget: { en: 'Alert me at the advised target,', ja: '推奨の目標で通知：' },
   gasAlertInvalid: { en: 'Enter a base fee between 0 and 100,000 gwei, e.g. 8.5.', ja: '0〜100,000 gwei のベースフィーを入力してください（例：8.5）。' },
   gasAlertHint: { en: 'Checked every minute; one notification each time the fee drops to it.', ja: '1 分ごとに確認し、ベースフィーがこの値まで下がるたびに 1 回通知します。' },
   holdStart: { en: 'Hold until gas is cheaper', ja: 'ガス代が下がるまで保留' },

@@ -3,9 +3,13 @@ import type { GasAlert } from '@/core/gas/alerts';
 import type { Lang } from '@/core/i18n/localized';
 import { t } from '@/components/i18n/ui-text';
 import { ask } from '@/components/runtime';
+import { gwei } from './gas-format';
 
-/** "Tell me when the base fee is ≤ X gwei" for the chosen chain: a system notification, checked every minute. */
-export function GasAlertForm({ lang, chainId }: { lang: Lang; chainId: number }) {
+/**
+ * "Tell me when the base fee is ≤ X gwei" for the chosen chain: a system notification, checked every minute.
+ * With an advised target fee (`suggestedWei`), one button sets the alert at it.
+ */
+export function GasAlertForm({ lang, chainId, suggestedWei }: { lang: Lang; chainId: number; suggestedWei?: string }) {
   const [alerts, setAlerts] = useState<GasAlert[]>([]);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -59,6 +63,11 @@ export function GasAlertForm({ lang, chainId }: { lang: Lang; chainId: number })
       <button type="submit" data-testid="gas-alert-save">
         {t(lang, 'gasAlertSave')}
       </button>
+      {suggestedWei !== undefined && BigInt(suggestedWei) > 0n && (!current || gwei(current.maxBaseFeeWei) !== gwei(suggestedWei)) && (
+        <button type="button" className="secondary" data-testid="gas-alert-suggested" onClick={() => void save(Number(suggestedWei) / 1e9)}>
+          {t(lang, 'gasAlertAtTarget')} {gwei(suggestedWei)}
+        </button>
+      )}
     </form>
   );
 }

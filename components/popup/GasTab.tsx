@@ -108,7 +108,7 @@ export function GasTab({ lang, fiat }: { lang: Lang; fiat: Fiat }) {
             {!response?.fiat && <p className="muted small">{t(lang, 'gasNoFiat')}</p>}
           </section>
           <GasChart report={report} labels={chartLabels} />
-          <GasAlertForm lang={lang} chainId={chainId} />
+          <GasAlertForm lang={lang} chainId={chainId} {...(report.advice.wait?.limit ? { suggestedWei: report.advice.wait.limit.targetBaseFee } : {})} />
         </>
       )}
     </div>

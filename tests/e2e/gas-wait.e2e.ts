@@ -57,6 +57,11 @@ describe('waiting for a target fee, on a real mainnet fee path replayed on anvil
     expect(await advice.textContent()).toMatch(/Wait for a base fee ≤ [\d.]+ gwei · save about \d+ %/);
     await popup.setViewportSize({ width: 420, height: 900 });
     await popup.screenshot({ path: '/tmp/gas-wait-popup.png', fullPage: true });
+    // One click sets the alert at the advised target; the button then goes away.
+    const shown = (await advice.locator('strong').textContent())!.match(/≤ ([\d.]+) gwei/)![1]!;
+    await popup.locator('[data-testid="gas-alert-suggested"]').click();
+    expect(await popup.locator('[data-testid="gas-alert-current"]').textContent({ timeout: 10_000 })).toContain(`≤ ${Number(shown).toFixed(3)} gwei`);
+    await popup.locator('[data-testid="gas-alert-suggested"]').waitFor({ state: 'detached' });
     await browser.setSettings({ lang: 'ja' });
     await popup.reload();
     await popup.locator('[data-testid="gas-chain"]').selectOption('31337');
