@@ -3,6 +3,7 @@ import type { Lang } from '@/core/i18n/localized';
 import type { GasReportResponse } from '@/core/messages';
 import { t } from '@/components/i18n/ui-text';
 import { ask } from '@/components/runtime';
+import { countdown, holdStatus } from './hold-status';
 
 const POLL_MS = 12_000;
 
@@ -44,7 +45,7 @@ export function HoldForGas({
         const fee = BigInt(r.report.nextBaseFee);
         setBaseFee(fee);
         setError(undefined);
-        if (fee <= targetWei) onReached();
+        if (holdStatus({ nowMs: Date.now(), baseFeeWei: fee, targetWei, ...(deadline !== undefined ? { deadline } : {}) }) === 'reached') onReached();
       } catch (e) {
         if (live) setError(e instanceof Error ? e.message : String(e));
       }
@@ -57,15 +58,15 @@ export function HoldForGas({
       clearInterval(timer);
       clearInterval(clock);
     };
-  }, [chainId, targetWei, onReached]);
+  }, [chainId, targetWei, deadline, onReached]);
 
   useEffect(() => {
-    if (deadline !== undefined && now >= deadline * 1000) onExpired();
-  }, [deadline, now, onExpired]);
+    if (holdStatus({ nowMs: now, targetWei, ...(deadline !== undefined ? { deadline } : {}) }) === 'expired') onExpired();
+  }, [deadline, now, targetWei, onExpired]);
 
   const gwei = (wei: bigint) => `${(Number(wei) / 1e9).toFixed(3)} gwei`;
   const left = expectedAt ? Math.max(0, expectedAt * 1000 - now) : undefined;
-  const mmss = left === undefined ? undefined : `${Math.floor(left / 60_000)}:${String(Math.floor((left % 60_000) / 1000)).padStart(2, '0')}`;
+  const mmss = left === undefined ? undefined : countdown(left);
   return (
     <section className="card hold" data-testid="review-hold" role="status">
       <strong>
