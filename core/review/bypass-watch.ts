@@ -6,7 +6,9 @@
  * requests). Such a transaction may well be the user's own, sent from another device or wallet: the
  * warning says so. Pure: state in, state out; the chain comes in as a JSON-RPC function.
  */
-export type RpcRequest = (method: string, params: unknown[]) => Promise<unknown>;
+import { blockTransactions, headOf, nonceOf, normHex, quantity, txMatchKey, type RpcRequest } from '../chain/account-scan';
+
+export type { RpcRequest } from '../chain/account-scan';
 
 /** A request the user continued, as it should appear on chain. */
 export interface ContinuedTx {
@@ -50,22 +52,11 @@ export const PENDING_TTL_MS = 24 * 3_600_000;
 /** Blocks scanned per account per check; beyond it the watcher counts instead. */
 export const DEFAULT_MAX_BLOCKS = 60;
 
-export class BypassWatchError extends Error {
-  override name = 'BypassWatchError';
-}
-
 export const emptyBypassState = (): BypassState => ({ accounts: {}, events: [] });
 export const accountKey = (chainId: number, account: string) => `${chainId}:${account.toLowerCase()}`;
 
-const norm = (hex: unknown) => (typeof hex === 'string' && hex.length > 0 ? hex.toLowerCase() : '0x');
-const quantity = (v: unknown): bigint => {
-  try {
-    return typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' ? BigInt(v || 0) : 0n;
-  } catch {
-    return 0n;
-  }
-};
-const matchKey = (to: unknown, data: unknown, value: unknown) => `${norm(to)}|${norm(data)}|${quantity(value)}`;
+const norm = normHex;
+const matchKey = txMatchKey;
 
 /** The continued transaction in a reviewed eth_sendTransaction, or undefined when there is none. */
 export function continuedTx(key: string, method: string, params: unknown, at: number): (ContinuedTx & { from: string }) | undefined {
@@ -73,17 +64,6 @@ export function continuedTx(key: string, method: string, params: unknown, at: nu
   const tx = params[0] as { from?: unknown; to?: unknown; data?: unknown; input?: unknown; value?: unknown } | undefined;
   if (typeof tx?.from !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(tx.from)) return undefined;
   return { key, from: tx.from.toLowerCase(), to: norm(tx.to), data: norm(tx.data ?? tx.input), value: String(quantity(tx.value)), at };
-}
-
-async function nonceOf(rpc: RpcRequest, account: string, block: number | 'latest' = 'latest'): Promise<number> {
-  const n = await rpc('eth_getTransactionCount', [account, block === 'latest' ? block : `0x${block.toString(16)}`]);
-  if (typeof n !== 'string' || !/^0x[0-9a-f]+$/i.test(n)) throw new BypassWatchError(`The node returned no nonce for ${account}.`);
-  return Number(BigInt(n));
-}
-async function headOf(rpc: RpcRequest): Promise<number> {
-  const n = await rpc('eth_blockNumber', []);
-  if (typeof n !== 'string' || !/^0x[0-9a-f]+$/i.test(n)) throw new BypassWatchError('The node returned no block number.');
-  return Number(BigInt(n));
 }
 
 /** Adds a continued request to the watch; a new account gets its baseline (nonce, head) now. */
@@ -98,14 +78,6 @@ export async function watchContinued(state: BypassState, chainId: number, tx: Co
   }
   // The baseline may be taken after MetaMask already sent it: then the nonce check simply never needs it.
   return { ...state, accounts: { ...state.accounts, [id]: { ...base, pending: [...base.pending.filter((p) => p.key !== tx.key), pending] } } };
-}
-
-interface ChainTx {
-  hash: string;
-  from: string;
-  to?: string | null;
-  input: string;
-  value: string;
 }
 
 /** Checks every watched account once; returns the new state and the events found now. */
@@ -143,10 +115,8 @@ export async function checkBypass(state: BypassState, rpcFor: (chainId: number) 
       if (head - watched.block <= maxBlocks) {
         let seen = 0;
         for (let n = watched.block + 1; n <= head && seen < rise; n++) {
-          const block = (await rpc('eth_getBlockByNumber', [`0x${n.toString(16)}`, true])) as { transactions?: ChainTx[] } | null;
-          if (!block || !Array.isArray(block.transactions)) throw new BypassWatchError(`The node returned no block ${n}.`);
-          for (const tx of block.transactions) {
-            if (typeof tx !== 'object' || norm(tx.from) !== watched.account) continue;
+          for (const tx of await blockTransactions(rpc, n)) {
+            if (norm(tx.from) !== watched.account) continue;
             seen++;
             if (!take(tx.to, tx.input, tx.value)) found.push({ chainId: watched.chainId, account: watched.account, count: 1, hash: tx.hash, to: norm(tx.to), block: n, detectedAt: o.now });
           }
