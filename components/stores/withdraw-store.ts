@@ -1,7 +1,12 @@
 import { create } from 'zustand';
 import type { BalanceLine, PlanView } from '@/core/messages';
 import type { PlanRequest } from '@/core/withdraw/plan-request';
+import { nextActionableStep } from '@/core/store/plans';
 import { ask } from '@/components/runtime';
+
+/** A prepared step's lost-hash search costs RPC calls: at most every 12 s from the tab (the background alarm runs it every minute). */
+const LOST_HASH_CHECK_MS = 12_000;
+let lastLostHashCheck = 0;
 import { detectWallet, sendWithMetaMask, type DetectedWallet } from './withdraw-wallet';
 
 interface WithdrawState {
@@ -112,7 +117,12 @@ export const useWithdraw = create<WithdrawState>((set, get) => {
       }),
     async track() {
       const view = get().view;
-      if (!view || !view.record.steps.some((s) => s.status === 'sent')) return;
+      if (!view) return;
+      // Receipts of sent steps; or a prepared step whose hash may have been lost (found on chain by the background).
+      const next = nextActionableStep(view.record);
+      const lostHash = next?.status === 'pending' && next.tx !== undefined && next.sentSearch !== undefined && Date.now() - lastLostHashCheck >= LOST_HASH_CHECK_MS;
+      if (!lostHash && !view.record.steps.some((s) => s.status === 'sent')) return;
+      if (lostHash) lastLostHashCheck = Date.now();
       try {
         show(await ask<PlanView>({ t: 'plan:track', id: view.record.id }));
       } catch (e) {

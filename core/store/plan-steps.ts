@@ -46,6 +46,11 @@ export interface StepRecord {
   note?: string;
   /** Sends attempted (a failed step can be retried). */
   attempts?: number;
+  /**
+   * Where to look for this step's transaction if the wallet sent it but its hash was never stored (the
+   * worker stopped in between): the first block to scan and the account's nonce when it was prepared.
+   */
+  sentSearch?: { fromBlock: number; nonce: number };
 }
 
 export interface PlanRecord {
@@ -75,7 +80,7 @@ export interface PlanRecord {
 }
 
 export type StepEvent =
-  | { kind: 'prepare'; tx: PreparedTx; review: StepReview }
+  | { kind: 'prepare'; tx: PreparedTx; review: StepReview; sentSearch?: { fromBlock: number; nonce: number } }
   | { kind: 'sent'; txHash: string }
   | { kind: 'confirmed'; blockNumber: number; realisedOutBase?: string; realisedOut?: number }
   | { kind: 'failed'; note: string; blockNumber?: number }
@@ -106,7 +111,7 @@ function transition(step: StepRecord, planStepKind: string, event: StepEvent, no
   switch (event.kind) {
     case 'prepare':
       if (step.status !== 'pending' && step.status !== 'failed') return refuse('only a pending or failed step can be prepared');
-      return { ...step, status: 'pending', tx: event.tx, review: event.review, preparedAt: now, txHash: undefined, note: undefined };
+      return { ...step, status: 'pending', tx: event.tx, review: event.review, preparedAt: now, txHash: undefined, note: undefined, sentSearch: event.sentSearch };
     case 'sent':
       if (step.status === 'sent' && step.txHash === event.txHash) return step; // the same answer twice
       if (step.status !== 'pending') return refuse('it cannot be sent again');

@@ -60,6 +60,14 @@ describe('plan store', () => {
     expect(() => applyStepEvent(r, 'nope', { kind: 'skip' }, 3)).toThrow(/no step nope/);
   });
 
+  it('a prepared step keeps where to look for its transaction if its hash is lost; preparing again replaces it', () => {
+    const r = record();
+    const a = r.steps[0]!;
+    const prepared = applyStepEvent(r, a.id, { kind: 'prepare', tx, review, sentSearch: { fromBlock: 101, nonce: 7 } }, 1);
+    expect(prepared.steps[0]!.sentSearch).toEqual({ fromBlock: 101, nonce: 7 });
+    expect(applyStepEvent(prepared, a.id, { kind: 'prepare', tx, review }, 2).steps[0]!.sentSearch).toBeUndefined();
+  });
+
   it('a failed step can be retried or skipped; only bridge steps are marked done elsewhere', () => {
     const r = record();
     const a = r.steps[0]!.id;

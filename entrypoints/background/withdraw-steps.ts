@@ -10,6 +10,8 @@ import { stepTransaction, quoteReceived } from '@/core/withdraw/execute';
 import { fromBaseUnits } from '@/core/withdraw/market';
 import { replanNeeded } from '@/core/withdraw/replan';
 import { venuesOf } from '@/core/withdraw/venues';
+import { findSentTransaction } from '@/core/withdraw/sent-recovery';
+import { headOf, nonceOf, type RpcRequest } from '@/core/chain/account-scan';
 import { listPlans, replacePlan, requirePlan, updateStep, nextActionableStep, type PlanRecord, type PreparedTx } from '@/core/store/plans';
 import type { PlanView } from '@/core/messages';
 import { db } from '@/components/storage/db';
@@ -44,8 +46,45 @@ export async function prepareStep(planId: string, stepId: string): Promise<PlanV
   });
   const reviewed = await ensureReview(key);
   const review = reviewed.review!;
-  const updated = await updateStep(database, planId, stepId, { kind: 'prepare', tx, review: { key, verdict: review.verdict, findings: review.findings, summary: review.summary } }, Date.now());
+  const sentSearch = await chainPosition(record.chainId, tx.from);
+  const updated = await updateStep(database, planId, stepId, { kind: 'prepare', tx, review: { key, verdict: review.verdict, findings: review.findings, summary: review.summary }, ...(sentSearch ? { sentSearch } : {}) }, Date.now());
   return planView(updated);
+}
+
+/** A JSON-RPC function on the chain's configured node, or undefined without one. */
+async function rpcOn(chainId: number): Promise<RpcRequest | undefined> {
+  const client = chainAccess(chainId, await loadSettings())?.client;
+  return client ? (method, params) => client.request({ method: method as never, params: params as never }) : undefined;
+}
+
+/** The next block and the account's nonce now: where to look later for a transaction whose hash was lost. Undefined if the node does not answer. */
+async function chainPosition(chainId: number, account: string): Promise<{ fromBlock: number; nonce: number } | undefined> {
+  const rpc = await rpcOn(chainId);
+  if (!rpc) return undefined;
+  try {
+    const head = await headOf(rpc);
+    return { fromBlock: head + 1, nonce: await nonceOf(rpc, account, head) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The plan's next step was prepared but has no hash: if the wallet sent it and the worker stopped before the
+ * hash was stored, find it on chain and record it as sent (then its receipt is tracked as usual). Each call
+ * scans a bounded number of blocks and remembers where it stopped.
+ */
+async function recoverSentStep(record: PlanRecord): Promise<PlanRecord> {
+  const next = nextActionableStep(record);
+  if (!next || next.status !== 'pending' || !next.tx || !next.sentSearch) return record;
+  const rpc = await rpcOn(record.chainId);
+  if (!rpc) return record;
+  const r = await findSentTransaction(rpc, { ...next.tx, ...next.sentSearch }).catch(() => undefined);
+  if (r?.kind === 'found') return (await stepSent(record.id, next.id, r.hash)).record;
+  if (r?.kind === 'not-found') {
+    return replacePlan(await db(), record.id, (p) => ({ ...p, steps: p.steps.map((s) => (s.id === next.id && s.sentSearch ? { ...s, sentSearch: { fromBlock: r.scannedTo + 1, nonce: r.nonce ?? s.sentSearch.nonce } } : s)) }));
+  }
+  return record;
 }
 
 /** After the wallet answered with a hash (MetaMask in the popup, or the node here). */
@@ -78,7 +117,7 @@ export async function sendWithNode(planId: string, stepId: string): Promise<Plan
 /** Looks up the receipts of the plan's sent steps; confirmed or failed with the realised output. Returns the record. */
 export async function trackPlan(planId: string): Promise<PlanView> {
   const database = await db();
-  let record = await requirePlan(database, planId);
+  let record = await recoverSentStep(await requirePlan(database, planId));
   const access = chainAccess(record.chainId, await loadSettings());
   if (!access) return planView(record);
   for (const s of record.steps.filter((x) => x.status === 'sent' && x.txHash)) {
@@ -128,7 +167,9 @@ export async function onWithdrawAlarm(): Promise<number> {
   let shown = 0;
   const nowSec = Math.floor(Date.now() / 1000);
   for (const plan of await listPlans(database, 20)) {
-    const record = plan.steps.some((s) => s.status === 'sent') ? (await trackPlan(plan.id)).record : plan;
+    const first = nextActionableStep(plan);
+    const lostHash = first?.status === 'pending' && first.tx !== undefined && first.sentSearch !== undefined;
+    const record = lostHash || plan.steps.some((s) => s.status === 'sent') ? (await trackPlan(plan.id)).record : plan;
     const next = nextActionableStep(record);
     if (!next || next.status !== 'pending' || record.notified.includes(next.id)) continue;
     const step = planStepOf(record, next.id);

@@ -98,7 +98,7 @@ async function reviewAndSend(page: Page, i: number, between?: () => Promise<void
 }
 
 describe('Withdraw tab (built extension, Chromium, anvil, node-accounts wallet)', () => {
-  it('plans a large WETH sale into USDC, executes approve + first swap, survives a worker stop and a browser restart', async () => {
+  it('plans a large WETH sale into USDC, executes approve + first swap, survives a worker stop, a browser restart and a hash lost with the worker', async () => {
     const { page, errors } = await openWithdraw(browser);
     await page.locator('[data-testid="withdraw-chain"]').selectOption('31337');
     await page.locator('[data-testid="withdraw-wallet"][data-kind="node-accounts"]').waitFor({ timeout: 20_000 });
@@ -224,7 +224,19 @@ describe('Withdraw tab (built extension, Chromium, anvil, node-accounts wallet)'
     await again.page.locator('[data-testid="withdraw-wallet"][data-kind="node-accounts"]').waitFor({ timeout: 20_000 });
     const thirdKind = await step(again.page, 2).getAttribute('data-kind');
     const before = await usdcOf(deposit);
-    await reviewAndSend(again.page, 2);
+    // The third step after the restart: reviewed, then the wallet sends it and the worker stops before the hash is
+    // stored (sent straight to the node here, then the worker stopped). Nothing in the plan says "sent"; the
+    // background finds the transaction on chain by its sender, recipient, calldata and value, and tracks it.
+    await step(again.page, 2).locator('[data-testid="plan-step-prepare"]').click();
+    await step(again.page, 2).locator('[data-testid="plan-step-review"][data-verdict]').waitFor({ timeout: 30_000 });
+    const prepared = await again.page.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ result: { record: { steps: { tx?: { from: string; to: string; data: string; value: string } }[] } }[] }> } } }).chrome;
+      return (await c.runtime.sendMessage({ t: 'plan:list' })).result[0]!.record.steps[2]!.tx!;
+    });
+    const sentHash = (await fetch(devnet.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_sendTransaction', params: [prepared] }) }).then((r) => r.json() as Promise<{ result: string }>)).result;
+    await browser.stopWorker(again.page);
+    await again.page.locator('[data-testid="plan-step"]:nth-child(3)[data-status="confirmed"]').waitFor({ timeout: 60_000 });
+    expect(await step(again.page, 2).locator('[data-testid="plan-step-tx"]').textContent()).toContain(sentHash.slice(0, 10));
     expect(await again.page.locator('[data-testid="plan-progress"]').getAttribute('value')).toBe('3');
     if (thirdKind === 'transfer') expect(await usdcOf(deposit)).toBeGreaterThan(before);
     await again.page.screenshot({ path: '/tmp/withdraw-tab-resumed.png', fullPage: true });
