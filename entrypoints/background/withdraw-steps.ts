@@ -9,7 +9,7 @@ import { createPublicClient, http, type Address, type Hex } from 'viem';
 import { stepTransaction, quoteReceived } from '@/core/withdraw/execute';
 import { fromBaseUnits } from '@/core/withdraw/market';
 import { replanNeeded } from '@/core/withdraw/replan';
-import { venuesOf } from '@/core/withdraw/venues';
+import { venuesOf, type ChainVenues } from '@/core/withdraw/venues';
 import { findSentTransaction } from '@/core/withdraw/sent-recovery';
 import { headOf, nonceOf, type RpcRequest } from '@/core/chain/account-scan';
 import { listPlans, replacePlan, requirePlan, updateStep, nextActionableStep, type PlanRecord, type PreparedTx } from '@/core/store/plans';
@@ -143,6 +143,19 @@ export async function skipStep(planId: string, stepId: string, done: boolean): P
   return planView(await updateStep(await db(), planId, stepId, done ? { kind: 'done-elsewhere' } : { kind: 'skip' }, Date.now()));
 }
 
+/**
+ * The plan's own venue out of the chain's list: only its router's pools (and its V3 fee tiers), so the price
+ * check reads the pool the plan trades on, not every pool. The whole list when the router is no longer in it.
+ */
+function onlyVenue(v: ChainVenues, router: string, fees?: readonly number[]): ChainVenues {
+  const r = router.toLowerCase();
+  const v2 = v.v2 && v.v2.router.toLowerCase() === r ? v.v2 : undefined;
+  const v3 = v.v3 && v.v3.router.toLowerCase() === r ? { ...v.v3, fees: fees?.length ? v.v3.fees.filter((f) => fees.includes(f)) : v.v3.fees } : undefined;
+  if (!v2 && !v3) return v;
+  const { v2: _v2, v3: _v3, ...rest } = v;
+  return { ...rest, ...(v2 ? { v2 } : {}), ...(v3 ? { v3 } : {}) };
+}
+
 /** Current mid prices on the plan's venues vs the reference prices: is a re-plan of the unsold rest due? */
 export async function checkReplan(planId: string): Promise<PlanView> {
   const database = await db();
@@ -152,7 +165,7 @@ export async function checkReplan(planId: string): Promise<PlanView> {
   if (!venues || !access) throw new WithdrawSetupError(`No RPC or pools known for chain ${record.chainId}.`);
   const prices: Record<string, number> = {};
   for (const [symbol, ctx] of Object.entries(record.contexts)) {
-    const markets = await marketsOn(access.client, venues, { asset: { symbol, address: ctx.venue.path[0]!, decimals: ctx.assetDecimals }, quote: { address: ctx.quoteToken, decimals: ctx.quoteDecimals }, gasUnitPrice: () => 0, now: Math.floor(Date.now() / 1000) });
+    const markets = await marketsOn(access.client, onlyVenue(venues, ctx.venue.router, ctx.venue.fees), { asset: { symbol, address: ctx.venue.path[0]!, decimals: ctx.assetDecimals }, quote: { address: ctx.quoteToken, decimals: ctx.quoteDecimals }, gasUnitPrice: () => 0, now: Math.floor(Date.now() / 1000) });
     const same = markets.find((m) => m.venue?.router.toLowerCase() === ctx.venue.router.toLowerCase() && JSON.stringify(m.venue.fees ?? []) === JSON.stringify(ctx.venue.fees ?? []));
     if (same) prices[symbol] = same.market.midPrice;
   }
