@@ -59,6 +59,15 @@ export async function balances(chainId: number, account: string): Promise<Balanc
   return out;
 }
 
+/** The account's balance of the one asset being sold (the native coin without an address), in its units; undefined if the node does not say. */
+async function assetBalance(client: PublicClient, account: string, asset: { address?: string; decimals: number }): Promise<number | undefined> {
+  if (!/^0x[0-9a-fA-F]{40}$/.test(account)) throw new WithdrawSetupError('The account must be 0x followed by 40 hex digits.');
+  const raw = asset.address
+    ? await client.readContract({ address: asset.address as Address, abi: erc20Abi, functionName: 'balanceOf', args: [account as Address] }).catch(() => undefined)
+    : await client.getBalance({ address: account as Address }).catch(() => undefined);
+  return raw === undefined ? undefined : fromBaseUnits(raw, asset.decimals);
+}
+
 /**
  * Quote units per gas unit `hour` hours from now: the gas service's hourly outlook (median base fee + the
  * recommended tip), priced at the native coin's market. Without enough fee history for an outlook, the
@@ -103,9 +112,9 @@ export async function createPlan(request: PlanRequest, wallet: WalletKind): Prom
   const markets = await marketsOn(client, venues, {
     asset: { symbol: request.asset.symbol, address: assetAddress, decimals: request.asset.decimals, ...(request.amount ? { amount: request.amount } : {}) }, quote, gasUnitPrice: () => perGas(0), now,
   });
-  const held = (await balances(request.chainId, request.account)).find((b) => (request.asset.address ? b.address?.toLowerCase() === request.asset.address.toLowerCase() : b.address === undefined));
+  const held = await assetBalance(client, request.account, request.asset);
   const jpyPerUsd = request.raise?.fiat === 'JPY' ? await jpyRate() : undefined;
-  const built = buildRequestedPlan({ request, venues, markets, gasUnitPrice: perGas, now, ...(held ? { balance: held.amount } : {}), ...(jpyPerUsd ? { jpyPerUsd } : {}) });
+  const built = buildRequestedPlan({ request, venues, markets, gasUnitPrice: perGas, now, ...(held !== undefined ? { balance: held } : {}), ...(jpyPerUsd ? { jpyPerUsd } : {}) });
   if (gas.note) built.plan.warnings.push(gas.note);
   const record = newPlanRecord({
     id: crypto.randomUUID(), createdAt: Date.now(), chainId: request.chainId, account: request.account, wallet, plan: built.plan, contexts: built.contexts,

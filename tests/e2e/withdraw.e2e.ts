@@ -111,6 +111,10 @@ describe('Withdraw tab (built extension, Chromium, anvil, node-accounts wallet)'
     await page.locator('[data-testid="withdraw-amount"]').fill('-3');
     await page.locator('[data-testid="withdraw-create"]').click();
     expect(await page.locator('[data-testid="withdraw-form"] [role="alert"]').textContent()).toContain('positive number');
+    // More than the wallet holds (50 WETH), read on chain when the plan is made: refused, saying how much it holds.
+    await page.locator('[data-testid="withdraw-amount"]').fill('70');
+    await page.locator('[data-testid="withdraw-create"]').click();
+    expect(await page.locator('[data-testid="withdraw-error"]').textContent({ timeout: 60_000 })).toMatch(/needs 70\.0000 WETH but the wallet holds 50\.0000/);
 
     // 40 WETH into a 1,000 WETH V2 pool (and the V3 pool): a position large against the pools, then to an
     // exchange deposit address on the same chain. The devnet pools are static (permanent impact), where
