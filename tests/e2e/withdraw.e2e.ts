@@ -137,6 +137,27 @@ describe('Withdraw tab (built extension, Chromium, anvil, node-accounts wallet)'
     await page.locator('[data-testid="withdraw-risk-chart"]').waitFor();
     expect(await page.locator('[data-testid="withdraw-route"]').count()).toBeGreaterThanOrEqual(1);
 
+    // The first step is due at once: the withdraw alarm shows one system notification for it, and not twice.
+    const planNow = await page.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ result: { record: { id: string; plan: { steps: { dueAt: number }[] } } }[] }> } } }).chrome;
+      const r = (await c.runtime.sendMessage({ t: 'plan:list' })).result[0]!.record;
+      return { id: r.id, firstDue: r.plan.steps[0]!.dueAt };
+    });
+    expect(planNow.firstDue).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
+    const worker = await browser.worker();
+    const fireAlarm = () => worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { create(n: string, o: unknown): Promise<void> } } }).chrome.alarms.create('withdraw-steps', { when: Date.now() + 100 }));
+    const notified = () => worker.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, unknown>> } } }).chrome.notifications.getAll()));
+    await fireAlarm();
+    await expect.poll(notified, { timeout: 15_000 }).toContain(`plan-step-${planNow.id}`);
+    await worker.evaluate((id) => (globalThis as unknown as { chrome: { notifications: { clear(id: string): Promise<boolean> } } }).chrome.notifications.clear(id), `plan-step-${planNow.id}`);
+    await fireAlarm();
+    // Fired once it is gone (a one-shot alarm is removed when it fires); then give its handler a moment.
+    const pendingAlarm = () => worker.evaluate(async () => (await (globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<unknown> } } }).chrome.alarms.get('withdraw-steps')) !== undefined);
+    await expect.poll(pendingAlarm, { timeout: 15_000 }).toBe(false);
+    await page.waitForTimeout(1_500);
+    expect(await notified()).not.toContain(`plan-step-${planNow.id}`);
+    await worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { create(n: string, o: unknown): Promise<void> } } }).chrome.alarms.create('withdraw-steps', { periodInMinutes: 1 }));
+
     // Step 1: approve (exact amount), reviewed by the same engine as the panel, sent by the node, confirmed.
     await reviewAndSend(page, 0);
     expect(await step(page, 0).locator('[data-testid="plan-step-tx"]').count()).toBe(1);
