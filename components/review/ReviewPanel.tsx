@@ -181,7 +181,10 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs }: { reviewKey: string;
             </p>
           )}
           {state.phase === 'ready' && state.review.hold && !hold && (
-            <button className="hold-start" data-testid="review-hold-start" onClick={() => {
+            <button
+              className="hold-start"
+              data-testid="review-hold-start"
+              onClick={() => {
                 const h = state.review.hold!;
                 setHoldExpired(false);
                 setHold({ targetWei: BigInt(h.targetBaseFeeWei), expectedAt: h.expectedAt, ...(h.deadline !== undefined && h.deadline * 1000 > Date.now() ? { deadline: h.deadline } : {}) });

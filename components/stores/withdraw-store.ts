@@ -3,11 +3,11 @@ import type { BalanceLine, PlanView } from '@/core/messages';
 import type { PlanRequest } from '@/core/withdraw/plan-request';
 import { nextActionableStep } from '@/core/store/plans';
 import { ask } from '@/components/runtime';
+import { detectWallet, sendWithMetaMask, type DetectedWallet } from './withdraw-wallet';
 
 /** A prepared step's lost-hash search costs RPC calls: at most every 12 s from the tab (the background alarm runs it every minute). */
 const LOST_HASH_CHECK_MS = 12_000;
 let lastLostHashCheck = 0;
-import { detectWallet, sendWithMetaMask, type DetectedWallet } from './withdraw-wallet';
 
 interface WithdrawState {
   chainId: number;

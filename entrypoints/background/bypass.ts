@@ -3,7 +3,7 @@ import { checkBypass, continuedTx, emptyBypassState, watchContinued, type Bypass
 import type { ReviewRecord } from '@/core/store/db';
 import { db } from '@/components/storage/db';
 import { loadSettings } from '@/components/storage/settings';
-import { chainAccess } from './chain-access';
+import { rpcOf } from './chain-access';
 
 /** kv key of the watcher's state (core/review/bypass-watch.ts). */
 const KV_KEY = 'bypassWatch';
@@ -24,10 +24,7 @@ function update<T>(fn: (state: BypassState) => Promise<{ state: BypassState; out
 
 async function rpcFor(): Promise<(chainId: number) => RpcRequest | undefined> {
   const settings = await loadSettings();
-  return (chainId) => {
-    const client = chainAccess(chainId, settings)?.client;
-    return client ? (method, params) => client.request({ method: method as never, params: params as never }) : undefined;
-  };
+  return (chainId) => rpcOf(chainId, settings);
 }
 
 /** After Continue on an eth_sendTransaction: watch its account so a transaction sent around Preflight is noticed. */

@@ -2,6 +2,7 @@ import type { PublicClient } from 'viem';
 import { createChainClient } from '@/core/chain/client';
 import { createTokenCache } from '@/core/chain/token';
 import type { Settings } from '@/core/settings/settings';
+import type { RpcRequest } from '@/core/chain/account-scan';
 
 /** Cache only: rebuilt freely after the worker restarts. */
 const clients = new Map<string, { client: PublicClient; token: ReturnType<typeof createTokenCache> }>();
@@ -22,3 +23,8 @@ export function chainAccess(chainId: number, settings: Settings) {
   return hit;
 }
 
+/** The chain's client as a plain JSON-RPC function (what core's chain readers take); undefined when no RPC is known. */
+export function rpcOf(chainId: number, settings: Settings): RpcRequest | undefined {
+  const client = chainAccess(chainId, settings)?.client;
+  return client ? (method, params) => client.request({ method: method as never, params: params as never }) : undefined;
+}

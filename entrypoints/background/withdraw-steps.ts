@@ -16,7 +16,7 @@ import { listPlans, replacePlan, requirePlan, updateStep, nextActionableStep, ty
 import type { PlanView } from '@/core/messages';
 import { db } from '@/components/storage/db';
 import { loadSettings } from '@/components/storage/settings';
-import { chainAccess } from './chain-access';
+import { chainAccess, rpcOf } from './chain-access';
 import { ensureReview, reviewBook } from './review-service';
 import { watchDecision } from './bypass';
 import { marketsOn, planView, WithdrawSetupError } from './withdraw';
@@ -53,8 +53,7 @@ export async function prepareStep(planId: string, stepId: string): Promise<PlanV
 
 /** A JSON-RPC function on the chain's configured node, or undefined without one. */
 async function rpcOn(chainId: number): Promise<RpcRequest | undefined> {
-  const client = chainAccess(chainId, await loadSettings())?.client;
-  return client ? (method, params) => client.request({ method: method as never, params: params as never }) : undefined;
+  return rpcOf(chainId, await loadSettings());
 }
 
 /** The next block and the account's nonce now: where to look later for a transaction whose hash was lost. Undefined if the node does not answer. */
