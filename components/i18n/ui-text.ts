@@ -62,8 +62,8 @@ const STRINGS = {
   gasSave: { en: 'save about', ja: '節約見込み' },
   gasWaitFor: { en: 'Wait for a base fee ≤', ja: 'ベースフィーが次の値以下になるまで待つ：' },
   gasTargetHistory: {
-    en: 'Reached in {pct} % of {n} past cases on this chain, typically by {time}; if not by {deadline}, send at the going fee.',
-    ja: 'このチェーンの過去 {n} 件では {pct} % で達し、たいてい {time} までに達しました。{deadline} までに達しなければ、その時の手数料で送ってください。',
+    en: 'Reached in {pct} % of {n} past cases on this chain, typically by {time}; if not by {deadline}, send at the going fee. Waiting cost more in {lost} % of those cases (expect a little more: the target was chosen on them).',
+    ja: 'このチェーンの過去 {n} 件では {pct} % で達し、たいてい {time} までに達しました。{deadline} までに達しなければ、その時の手数料で送ってください。待って高くなったのはそのうち {lost} % です（目標をその過去から選んだため、実際はやや多めと考えてください）。',
   },
   gasTargetHow: {
     en: 'Set an alert at {fee} below, hold the request in the review panel, or send with a max fee of {fee} plus the tip: the network includes it only once the base fee is that low.',

@@ -24,10 +24,10 @@ export function GasAdvice({ report, lang, fiat, price }: { report: GasReportResp
             {t(lang, 'gasWaitFor')} {gwei(wait.limit.targetBaseFee)} · {t(lang, 'gasSave')} {Math.round(wait.expectedSavingShare * 100)} %
           </strong>
           <p className="small" data-testid="gas-advice-target">
-            {tf(lang, 'gasTargetHistory', { pct: Math.round(wait.limit.hitShare * 100), n: wait.limit.cases, time: clock(wait.sendAt, lang), deadline: clock(wait.limit.deadline, lang) })}
+            {tf(lang, 'gasTargetHistory', { pct: Math.round(wait.limit.hitShare * 100), n: wait.limit.cases, time: clock(wait.sendAt, lang), deadline: clock(wait.limit.deadline, lang), lost: Math.round(wait.probabilityWaitCostsMore * 100) })}
           </p>
           <p className="small">
-            {t(lang, 'gasRange')}: {amount(wait.savingP10Wei)} – {amount(wait.savingP90Wei)} · {t(lang, 'gasLoseChance')} {Math.round(wait.probabilityWaitCostsMore * 100)} %
+            {t(lang, 'gasRange')}: {amount(wait.savingP10Wei)} – {amount(wait.savingP90Wei)}
           </p>
           <p className="muted small">{tf(lang, 'gasTargetHow', { fee: gwei(wait.limit.targetBaseFee) })}</p>
         </>

@@ -53,7 +53,7 @@ describe('waiting for a target fee, on a real mainnet fee path replayed on anvil
     await advice.waitFor({ timeout: 30_000 });
     expect(await advice.getAttribute('data-action')).toBe('wait');
     const target = popup.locator('[data-testid="gas-advice-target"]');
-    expect(await target.textContent()).toMatch(/Reached in \d+ % of \d+ past cases on this chain, typically by .+; if not by .+, send at the going fee\./);
+    expect(await target.textContent()).toMatch(/Reached in \d+ % of \d+ past cases on this chain, typically by .+; if not by .+, send at the going fee\. Waiting cost more in \d+ % of those cases/);
     expect(await advice.textContent()).toMatch(/Wait for a base fee ≤ [\d.]+ gwei · save about \d+ %/);
     await popup.setViewportSize({ width: 420, height: 900 });
     await popup.screenshot({ path: '/tmp/gas-wait-popup.png', fullPage: true });
