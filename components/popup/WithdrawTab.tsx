@@ -5,7 +5,7 @@ import type { RiskPreference } from '@/core/withdraw/schedule';
 import type { PlanRequest } from '@/core/withdraw/plan-request';
 import { t, type UiKey } from '@/components/i18n/ui-text';
 import { useWithdraw } from '@/components/stores/withdraw-store';
-import { nextActionableStep } from '@/core/store/plans';
+import { stepAwaitingLostHash } from '@/core/store/plans';
 import { WithdrawPlan } from './WithdrawPlan';
 
 const CHAINS = [
@@ -39,8 +39,7 @@ export function WithdrawTab({ lang, fiat }: { lang: Lang; fiat: 'USD' | 'JPY' })
   }, []);
   // While a step waits for its receipt, ask the background every 2 s (it also checks on its alarm); while the next
   // step is prepared, the store looks for it on chain now and then (its hash may have been lost with a stopped worker).
-  const next = w.view ? nextActionableStep(w.view.record) : undefined;
-  const waiting = w.view?.record.steps.some((s) => s.status === 'sent') || (next?.status === 'pending' && next.sentSearch !== undefined);
+  const waiting = w.view !== undefined && (w.view.record.steps.some((s) => s.status === 'sent') || stepAwaitingLostHash(w.view.record) !== undefined);
   useEffect(() => {
     if (!waiting) return;
     const id = setInterval(() => void w.track(), 2_000);

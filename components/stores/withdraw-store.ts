@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { BalanceLine, PlanView } from '@/core/messages';
 import type { PlanRequest } from '@/core/withdraw/plan-request';
-import { nextActionableStep } from '@/core/store/plans';
+import { stepAwaitingLostHash } from '@/core/store/plans';
 import { ask } from '@/components/runtime';
 import { detectWallet, sendWithMetaMask, type DetectedWallet } from './withdraw-wallet';
 
@@ -119,8 +119,7 @@ export const useWithdraw = create<WithdrawState>((set, get) => {
       const view = get().view;
       if (!view) return;
       // Receipts of sent steps; or a prepared step whose hash may have been lost (found on chain by the background).
-      const next = nextActionableStep(view.record);
-      const lostHash = next?.status === 'pending' && next.tx !== undefined && next.sentSearch !== undefined && Date.now() - lastLostHashCheck >= LOST_HASH_CHECK_MS;
+      const lostHash = stepAwaitingLostHash(view.record) !== undefined && Date.now() - lastLostHashCheck >= LOST_HASH_CHECK_MS;
       if (!lostHash && !view.record.steps.some((s) => s.status === 'sent')) return;
       if (lostHash) lastLostHashCheck = Date.now();
       try {

@@ -11,6 +11,7 @@
  * "Sending at once" pays the next point of the series on a block series (the next block; a mined block
  * cannot be joined) and the current point on an hourly one (this hour's average).
  */
+import { empiricalQuantile } from './conformal';
 import { GasInputError } from './errors';
 import type { FeeSeries } from './types';
 
@@ -72,7 +73,6 @@ export function replayLimit(x: ArrayLike<number>, s: number, target: number, dea
   return { paid: x[s + deadlineSteps]!, steps: deadlineSteps, hit: false };
 }
 
-const quantile = (sorted: Float64Array, q: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 
 /** The best depth learned from the past, or undefined when waiting for any target lost too often or saved too little. */
 export function learnLimitPolicy(series: FeeSeries, deadlineSteps: number, options: LimitPolicyOptions = {}): LimitPolicy | undefined {
@@ -111,7 +111,7 @@ export function learnLimitPolicy(series: FeeSeries, deadlineSteps: number, optio
     const sorted = Float64Array.from(v).sort();
     const mean = v.reduce((a, b) => a + b, 0) / v.length;
     const lossShare = v.filter((z) => z < 0).length / v.length;
-    const median = quantile(sorted, 0.5);
+    const median = empiricalQuantile(sorted, 0.5);
     if (lossShare > maxLoss || !(median > 0) || mean < (options.minMeanSaving ?? 0.02)) return;
     if (best && mean <= best.meanSaving) return;
     const hits = Float64Array.from(hitSteps[j]!).sort();
@@ -123,9 +123,9 @@ export function learnLimitPolicy(series: FeeSeries, deadlineSteps: number, optio
       lossShare,
       meanSaving: mean,
       medianSaving: median,
-      savingP10: quantile(sorted, 0.1),
-      savingP90: quantile(sorted, 0.9),
-      typicalHitSteps: hits.length > 0 ? quantile(hits, 0.5) : deadlineSteps,
+      savingP10: empiricalQuantile(sorted, 0.1),
+      savingP90: empiricalQuantile(sorted, 0.9),
+      typicalHitSteps: hits.length > 0 ? empiricalQuantile(hits, 0.5) : deadlineSteps,
     };
   });
   return best;

@@ -98,6 +98,15 @@ export function nextActionableStep(record: PlanRecord): StepRecord | undefined {
   return record.steps.find((s) => !finished(s));
 }
 
+/**
+ * The next step when it was prepared (with where to look on chain) but has no hash: the wallet may have sent
+ * it while the worker stopped before the hash was stored (core/withdraw/sent-recovery.ts looks for it).
+ */
+export function stepAwaitingLostHash(record: PlanRecord): (StepRecord & { tx: PreparedTx; sentSearch: { fromBlock: number; nonce: number } }) | undefined {
+  const next = nextActionableStep(record);
+  return next?.status === 'pending' && next.tx && next.sentSearch ? { ...next, tx: next.tx, sentSearch: next.sentSearch } : undefined;
+}
+
 export function progressOf(record: PlanRecord): { done: number; total: number; share: number } {
   const done = record.steps.filter(finished).length;
   const total = record.steps.length;

@@ -10,7 +10,7 @@ import { newestFirst, type PreflightSchema } from './db';
 import { applyStepEvent, type PlanRecord, type StepEvent } from './plan-steps';
 
 export type { PlanRecord, StepRecord, StepEvent, PreparedTx, StepReview, WalletKind } from './plan-steps';
-export { applyStepEvent, nextActionableStep, progressOf, unsoldAmount, StepStateError } from './plan-steps';
+export { applyStepEvent, nextActionableStep, stepAwaitingLostHash, progressOf, unsoldAmount, StepStateError } from './plan-steps';
 
 type Db = IDBPDatabase<PreflightSchema>;
 

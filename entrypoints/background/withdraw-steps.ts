@@ -12,7 +12,7 @@ import { replanNeeded } from '@/core/withdraw/replan';
 import { venuesOf, type ChainVenues } from '@/core/withdraw/venues';
 import { findSentTransaction } from '@/core/withdraw/sent-recovery';
 import { headOf, nonceOf, type RpcRequest } from '@/core/chain/account-scan';
-import { listPlans, replacePlan, requirePlan, updateStep, nextActionableStep, type PlanRecord, type PreparedTx } from '@/core/store/plans';
+import { listPlans, replacePlan, requirePlan, updateStep, nextActionableStep, stepAwaitingLostHash, type PlanRecord, type PreparedTx } from '@/core/store/plans';
 import type { PlanView } from '@/core/messages';
 import { db } from '@/components/storage/db';
 import { loadSettings } from '@/components/storage/settings';
@@ -74,8 +74,8 @@ async function chainPosition(chainId: number, account: string): Promise<{ fromBl
  * scans a bounded number of blocks and remembers where it stopped.
  */
 async function recoverSentStep(record: PlanRecord): Promise<PlanRecord> {
-  const next = nextActionableStep(record);
-  if (!next || next.status !== 'pending' || !next.tx || !next.sentSearch) return record;
+  const next = stepAwaitingLostHash(record);
+  if (!next) return record;
   const rpc = await rpcOn(record.chainId);
   if (!rpc) return record;
   const r = await findSentTransaction(rpc, { ...next.tx, ...next.sentSearch }).catch(() => undefined);
@@ -179,9 +179,7 @@ export async function onWithdrawAlarm(): Promise<number> {
   let shown = 0;
   const nowSec = Math.floor(Date.now() / 1000);
   for (const plan of await listPlans(database, 20)) {
-    const first = nextActionableStep(plan);
-    const lostHash = first?.status === 'pending' && first.tx !== undefined && first.sentSearch !== undefined;
-    const record = lostHash || plan.steps.some((s) => s.status === 'sent') ? (await trackPlan(plan.id)).record : plan;
+    const record = stepAwaitingLostHash(plan) || plan.steps.some((s) => s.status === 'sent') ? (await trackPlan(plan.id)).record : plan;
     const next = nextActionableStep(record);
     if (!next || next.status !== 'pending' || record.notified.includes(next.id)) continue;
     const step = planStepOf(record, next.id);
