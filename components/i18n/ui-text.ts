@@ -123,6 +123,11 @@ const STRINGS = {
   bypassCount: { en: '{n} transaction(s) from {account}, not found in the blocks checked', ja: '{account} から {n} 件（確認したブロックでは特定できませんでした）' },
   bypassTx: { en: '{account} → {to}, block {block}', ja: '{account} → {to}、ブロック {block}' },
   bypassDismiss: { en: 'Dismiss', ja: '閉じる' },
+  streamBypass: {
+    en: 'sent to MetaMask without a Preflight review: reject it in MetaMask unless you started it',
+    ja: 'Preflight の確認なしに MetaMask へ送られました：心当たりがなければ MetaMask で拒否してください',
+  },
+  streamBypassBadge: { en: 'not reviewed', ja: '未確認' },
   wdWallet: { en: 'Signs with', ja: '署名するウォレット' },
   wdWallet_metamask: { en: 'MetaMask', ja: 'MetaMask' },
   wdWallet_node: { en: 'Node accounts (the chain’s own RPC signs: anvil, hardhat, a local node)', ja: 'ノードのアカウント（チェーンの RPC が署名：anvil、hardhat、ローカルノード）' },
