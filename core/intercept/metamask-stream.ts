@@ -14,6 +14,10 @@
  *
  * A stream handshakes with `'SYN'`/`'ACK'` strings as its first messages; the legacy one is opened by a page that
  * posts `'ACK'` itself.
+ *
+ * The port path (classifyPortMessage) runs in the page's own world, where the page may patch built-ins after
+ * document_start: so no prototype method, iterator or array setter is used on the way to "reviewed or not" and to
+ * the forwarded payload; built-ins are captured when this module loads, and list entries are defined, not pushed.
  */
 import { REVIEWED_METHODS, type ReviewedMethod } from '../review/types';
 
@@ -55,25 +59,47 @@ export interface StreamMessage {
   reviewed: StreamRequest[];
 }
 
+// Captured at load (document_start in the page): later patches by the page do not reach these.
+const isArray = Array.isArray;
+const define = Object.defineProperty;
+const toBigInt = BigInt;
+/** Appends without Array.prototype.push or index setters the page could have planted. */
+function append<T>(list: T[], value: T): void {
+  define(list, list.length, { value, writable: true, enumerable: true, configurable: true });
+}
+
 const REVIEWED: Record<string, true> = Object.create(null) as Record<string, true>;
-for (const m of REVIEWED_METHODS) REVIEWED[m] = true;
+for (let i = 0; i < REVIEWED_METHODS.length; i++) REVIEWED[REVIEWED_METHODS[i]!] = true;
 const isReviewed = (method: unknown): method is ReviewedMethod => typeof method === 'string' && REVIEWED[method] === true;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !isArray(v);
 
 function kindOf(target: unknown, name: unknown): StreamKind | undefined {
-  for (const kind of Object.keys(METAMASK_STREAMS) as StreamKind[]) {
-    const s = METAMASK_STREAMS[kind];
-    if (s.target === target && s.name === name) return kind;
-  }
+  if (target === METAMASK_STREAMS.provider.target && name === METAMASK_STREAMS.provider.name) return 'provider';
+  if (target === METAMASK_STREAMS.multichain.target && name === METAMASK_STREAMS.multichain.name) return 'multichain';
+  if (target === METAMASK_STREAMS['legacy-provider'].target && name === METAMASK_STREAMS['legacy-provider'].name) return 'legacy-provider';
   return undefined;
+}
+
+/** True when `text` starts with `prefix`, by string indexing only (String.prototype methods may be patched). */
+function startsWith(text: string, prefix: string): boolean {
+  if (text.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (text[i] !== prefix[i]) return false;
+  return true;
 }
 
 /** `eip155:137` → `0x89`; anything else (another namespace, a malformed scope) → null. */
 export function chainIdOfScope(scope: unknown): string | null {
-  if (typeof scope !== 'string') return null;
-  const m = /^eip155:([1-9][0-9]{0,15})$/.exec(scope);
-  return m ? `0x${BigInt(m[1]!).toString(16)}` : null;
+  if (typeof scope !== 'string' || !startsWith(scope, 'eip155:')) return null;
+  const digits = scope.length - 7;
+  if (digits < 1 || digits > 16 || scope[7] === '0') return null;
+  let n = 0n;
+  for (let i = 7; i < scope.length; i++) {
+    const c = scope[i]!;
+    if (c < '0' || c > '9') return null;
+    n = n * 10n + toBigInt(c);
+  }
+  return `0x${n.toString(16)}`;
 }
 
 /** The reviewed request inside one JSON-RPC request of a stream, or undefined. */
@@ -84,7 +110,9 @@ function reviewedIn(kind: StreamKind, request: unknown, index: number): StreamRe
   if (request.method !== 'wallet_invokeMethod' || !isRecord(request.params)) return undefined;
   const inner = request.params.request;
   if (!isRecord(inner) || !isReviewed(inner.method)) return undefined;
-  if (typeof request.params.scope === 'string' && !request.params.scope.startsWith('eip155:')) return undefined; // Solana and others: not reviewed
+  // Another namespace (Solana…) has no EVM signing; a missing or odd scope is reviewed (MetaMask decides what it means).
+  const scope = request.params.scope;
+  if (typeof scope === 'string' && scope.length > 0 && !startsWith(scope, 'eip155:') && !startsWith(scope, 'wallet')) return undefined;
   return { id: request.id, method: inner.method, params: inner.params, chainId: chainIdOfScope(request.params.scope), index };
 }
 
@@ -97,17 +125,20 @@ export function classifyStreamMessage(data: unknown): StreamMessage | undefined 
   if (!isRecord(data) || !isRecord(data.data)) return undefined;
   const kind = kindOf(data.target, data.data.name);
   if (!kind) return undefined;
-  const payload = data.data.data;
-  const batch = Array.isArray(payload);
-  const items: unknown[] = batch ? payload : [payload];
+  return classifyPayload(kind, data.data.data);
+}
+
+function classifyPayload(kind: StreamKind, payload: unknown): StreamMessage | undefined {
+  const batch = isArray(payload);
   if (!batch && !isRecord(payload)) return undefined;
+  const items: unknown[] = batch ? payload : [payload];
   const reviewed: StreamRequest[] = [];
   const ids: unknown[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    if (isRecord(item)) ids.push(item.id);
+    if (isRecord(item)) append(ids, item.id);
     const r = reviewedIn(kind, item, i);
-    if (r) reviewed.push(r);
+    if (r) append(reviewed, r);
   }
   return { kind, batch, ids, reviewed };
 }
@@ -122,20 +153,49 @@ export const USER_REJECTED = { code: 4001, message: 'User rejected the request.'
 /** MetaMask's answer shape for a rejected request: what the page's stream reader expects (one per id; an array for a batch). */
 export function rejectionMessage(message: StreamMessage): { target: string; data: { name: string; data: unknown } } {
   const s = METAMASK_STREAMS[message.kind];
-  const answer = (id: unknown) => ({ jsonrpc: '2.0', id, error: { ...USER_REJECTED } });
-  return { target: s.replyTarget, data: { name: s.name, data: message.batch ? message.ids.map(answer) : answer(message.ids[0]) } };
+  return { target: s.replyTarget, data: { name: s.name, data: rejectionPayload(message) } };
 }
 
-/** The message with one reviewed request's params replaced (fees the user chose to apply). */
-export function withParams(data: unknown, kind: StreamKind, index: number, params: unknown): unknown {
-  if (!isRecord(data) || !isRecord(data.data)) return data;
-  const payload = data.data.data;
+const rejectionPayload = (message: StreamMessage): unknown => {
+  const answer = (id: unknown) => ({ jsonrpc: '2.0', id, error: { code: USER_REJECTED.code, message: USER_REJECTED.message } });
+  if (!message.batch) return answer(message.ids[0]);
+  const all: unknown[] = [];
+  for (let i = 0; i < message.ids.length; i++) append(all, answer(message.ids[i]));
+  return all;
+};
+
+/** A JSON-RPC payload (one request or a batch) with one request's params replaced (fees chosen in the panel). */
+export function replaceParams(payload: unknown, kind: StreamKind, index: number, params: unknown): unknown {
   const replace = (request: unknown): unknown => {
     if (!isRecord(request)) return request;
     if (kind !== 'multichain') return { ...request, params };
-    const p = request.params as Record<string, unknown>;
-    return { ...request, params: { ...p, request: { ...(p.request as Record<string, unknown>), params } } };
+    const p = isRecord(request.params) ? request.params : {};
+    return { ...request, params: { ...p, request: { ...(isRecord(p.request) ? p.request : {}), params } } };
   };
-  const next = Array.isArray(payload) ? payload.map((r, i) => (i === index ? replace(r) : r)) : replace(payload);
-  return { ...data, data: { ...data.data, data: next } };
+  if (!isArray(payload)) return replace(payload);
+  const out: unknown[] = [];
+  for (let i = 0; i < payload.length; i++) append(out, i === index ? replace(payload[i]) : payload[i]);
+  return out;
+}
+
+/** The window message with one reviewed request's params replaced. */
+export function withParams(data: unknown, kind: StreamKind, index: number, params: unknown): unknown {
+  if (!isRecord(data) || !isRecord(data.data)) return data;
+  return { ...data, data: { ...data.data, data: replaceParams(data.data.data, kind, index, params) } };
+}
+
+/**
+ * MetaMask's multichain API over `externally_connectable`: on Chrome a web page may `chrome.runtime.connect(<MetaMask
+ * id>)` and post `{ type: 'caip-348', data: <JSON-RPC> }` straight to MetaMask's background (no content script sees it).
+ */
+export const CAIP_PORT_TYPE = 'caip-348';
+
+export function classifyPortMessage(message: unknown): StreamMessage | undefined {
+  if (!isRecord(message) || message.type !== CAIP_PORT_TYPE) return undefined;
+  return classifyPayload('multichain', message.data);
+}
+
+/** MetaMask's answer on the port for a rejected request (an array for a batch). */
+export function portRejection(message: StreamMessage): { type: string; data: unknown } {
+  return { type: CAIP_PORT_TYPE, data: rejectionPayload(message) };
 }

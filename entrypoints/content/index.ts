@@ -100,7 +100,7 @@ export default defineContentScript({
         channel.send({ t: 'ack', id: m.id });
         const p = enqueue({ method: m.method, params: m.params, chainId: m.chainId }, (decision, fees) => {
           // The wrapper forwards exactly this request next: the stream guard lets that one message through.
-          if (decision === 'continue') guard.expectForward(m.method, m.params, fees);
+          if (decision === 'continue' && m.via !== 'port') guard.expectForward(m.method, m.params, fees);
           channel.send({ t: 'decision', id: m.id, decision, fees });
           if (decision === 'continue') p?.panel?.setMode('companion');
           else if (p) {
