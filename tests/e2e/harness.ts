@@ -165,3 +165,14 @@ export async function pressInPanel(frame: Frame, key: string): Promise<void> {
   if (frame.isDetached()) return;
   await frame.evaluate((k) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k })), key).catch(() => undefined);
 }
+
+/** What the panel reviewed: the background's record for this panel (request as the page sent it, and the review). */
+export async function panelReview(frame: Frame): Promise<{ request: { method: string; params: unknown; chainId: number }; review?: { verdict: string; summary: { en: string }; suggestedFees?: { maxFeePerGas: string; maxPriorityFeePerGas: string } } }> {
+  return frame.evaluate(async () => {
+    // Runs in the panel (an extension page), where `chrome` exists.
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; result?: never; error?: string }> } } }).chrome.runtime;
+    const answer = await runtime.sendMessage({ t: 'review:get', key: location.hash.slice(1) });
+    if (!answer.ok) throw new Error(answer.error ?? 'review:get failed');
+    return answer.result!;
+  });
+}

@@ -44,7 +44,19 @@ export interface RawTx {
   blockNumber: string | null;
 }
 
+/** The setup's own wallet_addEthereumChain, as a test would check it: the panel, then MetaMask. */
+export interface AddChainSeen {
+  verdict: string;
+  codes: string[];
+  /** MetaMask windows while the panel was deciding (expected 0) and right after Continue (expected 1). */
+  windowsBeforeContinue: number;
+  windowsAfterContinue: number;
+  /** The dApp's result text (MetaMask answers null). */
+  answer: string;
+}
+
 export interface MetaMaskWorld {
+  addChainSeen: AddChainSeen;
   devnet: Devnet;
   dapp: { url: string; stop(): Promise<void> };
   browser: ExtensionBrowser & { userDataDir: string };
@@ -90,6 +102,7 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet 
     dapp,
     browser,
     page: undefined as unknown as Page,
+    addChainSeen: undefined as unknown as AddChainSeen,
     dappUrl,
     async openDapp() {
       const page = await browser.context.newPage();
@@ -133,7 +146,7 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet 
     await onboard(browser);
     trace('onboarded');
     await world.openDapp();
-    await addDevnetAndConnect(world);
+    world.addChainSeen = await addDevnetAndConnect(world);
     trace('devnet added, dApp connected');
   } catch (error) {
     await world.page?.screenshot({ path: '/tmp/metamask-harness-failure.png' }).catch(() => undefined);
@@ -220,19 +233,21 @@ async function onboard(browser: ExtensionBrowser): Promise<void> {
     await click(home, 'terms-of-use-checkbox');
     await click(home, 'terms-of-use-agree-button');
   }
-  await clickIfShown(home, 'popover-close', 5_000);
   await clickIfShown(home, 'tour-cta-button', 5_000);
+  await clickIfShown(home, 'popover-close', 1_000);
   // MetaMask opens no popup while one of its own tabs is active.
   await home.close();
 }
 
-/** Adds the devnet through the dApp (Preflight reviews it first; Continue), then connects the dApp. */
-async function addDevnetAndConnect(mm: MetaMaskWorld): Promise<void> {
+/** Adds the devnet through the dApp (Preflight reviews it first; Continue), then connects the dApp. Returns what was seen. */
+async function addDevnetAndConnect(mm: MetaMaskWorld): Promise<AddChainSeen> {
   const add = await clickCase(mm.page, 'add-devnet');
   const frame = await reviewFrame(mm.page, 30_000);
-  await readVerdict(frame, 30_000);
+  const { verdict, codes } = await readVerdict(frame, 30_000);
+  const windowsBeforeContinue = mm.windows().length;
   await decide(frame, 'continue');
   const win = await mm.waitForWindow();
+  const windowsAfterContinue = mm.windows().length;
   await mm.confirm(win);
   const added = await add.settled(60_000);
   if (added.status !== 'ok') throw new Error(`adding the devnet to MetaMask failed: ${added.text}`);
@@ -241,4 +256,5 @@ async function addDevnetAndConnect(mm: MetaMaskWorld): Promise<void> {
   await mm.confirm(cwin);
   const connected = await connect.settled(60_000);
   if (connected.status !== 'ok' || !/0xf39f/i.test(connected.text)) throw new Error(`connecting the dApp failed: ${connected.text}`);
+  return { verdict, codes, windowsBeforeContinue, windowsAfterContinue, answer: added.text };
 }
