@@ -7,6 +7,7 @@
  *                                                   // added through the dApp (Preflight reviews it first) and the dApp connected
  *   mm.devnet, mm.dapp, mm.browser (ExtensionBrowser: setSettings, stopWorker, …), mm.page (the connected dApp tab)
  *   await mm.openDapp()                             // a fresh dApp tab (?wallet=browser: MetaMask's provider); becomes mm.page
+ *   await mm.reset()                                // between tests: closes MetaMask windows and the dApp tab, opens a fresh one
  *   await mm.waitForWindow()                        // MetaMask's confirmation window (notification.html), once visible
  *   mm.windows()                                    // MetaMask windows open now
  *   mm.windowsOpened()                              // MetaMask windows opened since launch (take a difference: "exactly one")
@@ -66,6 +67,8 @@ export interface MetaMaskWorld {
   /** The dApp URL that makes the page use the browser's wallet (MetaMask), not the demo's own. */
   dappUrl: string;
   openDapp(): Promise<Page>;
+  /** Closes leftover MetaMask windows (MetaMask rejects their requests) and the dApp tab, then opens a fresh tab. */
+  reset(): Promise<Page>;
   windows(): Page[];
   /** How many MetaMask confirmation windows have opened since launch (also ones that closed again). */
   windowsOpened(): number;
@@ -118,6 +121,11 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet 
       await page.bringToFront();
       world.page = page;
       return page;
+    },
+    async reset() {
+      for (const win of world.windows()) await win.close().catch(() => undefined);
+      await world.page?.close().catch(() => undefined);
+      return world.openDapp();
     },
     windows: () => browser.context.pages().filter(isNotification),
     windowsOpened: () => opened,

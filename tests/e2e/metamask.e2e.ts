@@ -1,6 +1,6 @@
 import type { Frame } from 'playwright-core';
 import { recoverMessageAddress, recoverTypedDataAddress, type Hex, type TypedDataDefinition } from 'viem';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clickCase, decide, panelReview, readVerdict, reviewFrame } from './harness';
 import { startMetaMaskWorld, type MetaMaskWorld } from './metamask-harness';
 
@@ -19,6 +19,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await mm?.close();
+});
+
+afterEach(async () => {
+  await mm?.reset(); // a failed test leaves no panel or MetaMask window behind for the next
 });
 
 /** Clicks a case and waits for its verdict; MetaMask must not have been asked while the panel is up. */
