@@ -57,7 +57,7 @@ const STRINGS = {
   gasNoFiat: { en: 'Fiat prices unavailable (the Chainlink feeds on your Ethereum RPC did not answer): amounts in ETH only.', ja: '法定通貨の価格を取得できません（Ethereum RPC の Chainlink フィードが応答しません）。金額は ETH のみで表示します。' },
   gasHistory: { en: 'Base fee', ja: 'ベースフィー' },
   gasMedian: { en: 'Forecast (median)', ja: '予測（中央値）' },
-  gasBand: { en: 'Base fee history and forecast, 10–90 % band, gwei', ja: 'ベースフィーの履歴と予測（10–90 % 範囲、gwei）' },
+  gasBand: { en: 'Base fee history and forecast, 10–90 % band, {unit}', ja: 'ベースフィーの履歴と予測（10–90 % 範囲、{unit}）' },
   gasWaitUntil: { en: 'Wait until', ja: '待つ：' },
   gasSave: { en: 'save about', ja: '節約見込み' },
   gasWaitFor: { en: 'Wait for a base fee ≤', ja: 'ベースフィーが次の値以下になるまで待つ：' },
@@ -106,6 +106,8 @@ const STRINGS = {
   gasHours: { en: '{n} h', ja: '{n} 時間' },
   gasMinutes: { en: '{n} min', ja: '{n} 分' },
   loading: { en: 'Loading…', ja: '読み込み中…' },
+  amountExact: { en: 'Show the exact amount', ja: '正確な数量を表示' },
+  amountBaseUnits: { en: 'base units', ja: '最小単位' },
   historyUnsaved: {
     en: 'Storage is full: this review is kept only until the browser closes. Your decision still goes through. Free some disk space to save history again.',
     ja: 'ストレージがいっぱいです。この確認はブラウザを閉じるまでしか保存されません。判断はそのまま反映されます。履歴を保存するにはディスクの空きを増やしてください。',
