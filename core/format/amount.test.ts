@@ -51,6 +51,7 @@ describe('formatTokenAmount', () => {
     expect(formatTokenAmount(1_000_000n, undefined)).toMatchObject({ text: { en: '1,000,000 base units', ja: '1,000,000（最小単位）' }, exact: '1000000', kind: 'base-units' });
     expect(tokenAmountText(123n, undefined, '0xcccc…cccc')).toMatchObject({ en: '123 base units of 0xcccc…cccc' });
     expect(en(MAX, undefined)).toBe('1.158 × 10⁷⁷ base units');
+    expect(en(2n ** 64n - 1n, undefined)).toBe('18,446,744,073,709,551,615 base units'); // written out: people compare base units digit by digit
   });
 
   it('0 decimals and 8 decimals', () => {

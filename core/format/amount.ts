@@ -11,6 +11,8 @@ const DUST_EXPONENT = 6;
 
 /** From this many integer digits on, amounts read as "3.403 × 10²⁰" instead of a 21-digit number. */
 const SCIENTIFIC_FROM_DIGITS = 16;
+/** Base units (unknown decimals) are counts people compare digit by digit: written out up to 2^96 or so. */
+const BASE_UNITS_SCIENTIFIC_FROM_DIGITS = 30;
 
 export interface FormattedAmount {
   /** What a person reads: 4–6 significant digits, grouped ("9,066.11"), "< 0.000001", "unlimited". */
@@ -78,7 +80,7 @@ function scientific(abs: bigint, decimals: number): string {
 
 /**
  * A token amount for people: 6 significant digits (trailing zeros dropped), thousands grouped, "< 0.000001" for
- * dust, "unlimited" for allowances ≥ 2^128, "3.403 × 10²⁰" beyond 15 integer digits, and base units when the
+ * dust, "unlimited" for allowances ≥ 2^128, "3.403 × 10²⁰" beyond 15 integer digits (29 for base units), and base units when the
  * token's decimals are unknown (`decimals` undefined). `exact` always holds every digit.
  */
 export function formatTokenAmount(raw: bigint, decimals: number | undefined, options: AmountOptions = {}): FormattedAmount {
@@ -90,7 +92,7 @@ export function formatTokenAmount(raw: bigint, decimals: number | undefined, opt
   const same = (s: string): Localized => text(s, s);
   if (options.allowance && abs >= UNLIMITED_THRESHOLD) return { text: text('unlimited', '無制限'), exact: decimals === undefined ? rawText : exactDecimal(raw, decimals), raw: rawText, kind: 'unlimited' };
   if (decimals === undefined) {
-    const n = `${sign}${abs.toString().length >= SCIENTIFIC_FROM_DIGITS ? scientific(abs, 0) : group(abs.toString())}`;
+    const n = `${sign}${abs.toString().length >= BASE_UNITS_SCIENTIFIC_FROM_DIGITS ? scientific(abs, 0) : group(abs.toString())}`;
     return { text: text(`${n} base units`, `${n}（最小単位）`), exact: rawText, raw: rawText, kind: 'base-units' };
   }
   const exact = exactDecimal(raw, decimals);
