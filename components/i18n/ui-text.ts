@@ -132,6 +132,7 @@ const STRINGS = {
   mmNotConnected: { en: '{name} answers, but Preflight is not connected to it yet.', ja: '{name} は応答していますが、Preflight はまだ接続されていません。' },
   mmConnect: { en: 'Connect MetaMask', ja: 'MetaMask に接続' },
   mmConnecting: { en: 'Approve the connection in MetaMask’s window…', ja: 'MetaMask のウィンドウで接続を承認してください…' },
+  mmShownAs: { en: 'MetaMask names Preflight by its extension id, {id}, and calls it a website.', ja: 'MetaMask は Preflight を拡張機能 ID「{id}」で表示し、ウェブサイトとして扱います。' },
   mmConnected: { en: '{name} connected', ja: '{name} に接続済み' },
   mmOtherBuild: { en: 'MetaMask (id from Settings)', ja: 'MetaMask（設定の ID）' },
   mmConfirmStep: { en: 'Confirm this step in MetaMask’s window. Preflight records it when MetaMask answers, also if this popup closes.', ja: 'MetaMask のウィンドウでこのステップを承認してください。このポップアップが閉じても、MetaMask が応答した時点で Preflight が記録します。' },

@@ -39,7 +39,8 @@ export const DEFAULT_READ_TIMEOUT_MS = 15_000;
 const KEEP_AWAKE_MS = 20_000;
 
 /** The package's logger, one level down: a probe of an id that is not installed is expected, not an error. */
-const quietLogger = { debug: console.debug, info: console.debug, log: console.debug, warn: console.debug, error: console.debug, trace: console.debug };
+const debug = (...args: unknown[]) => console.debug(...args);
+const quietLogger = { debug, info: debug, log: debug, warn: debug, error: debug, trace: debug };
 
 /** A port as runtime.connect returns it (the slice used here; injectable for tests). */
 export interface PortLike {
@@ -79,7 +80,7 @@ export class MetaMaskConnection {
     // Listening here, before the stream does, reads lastError ("Could not establish connection…") so the
     // browser does not report it as unchecked, and rejects what is pending.
     this.#port.onDisconnect.addListener(() => {
-      const detail = (browser.runtime as { lastError?: { message?: string } }).lastError?.message;
+      const detail = (browser?.runtime as { lastError?: { message?: string } } | undefined)?.lastError?.message;
       this.#fail(new MetaMaskDisconnectedError(extensionId, detail));
     });
     const portStream = new PortDuplexStream(this.#port as never);
@@ -154,7 +155,7 @@ export class MetaMaskConnection {
   #awake(delta: number): void {
     this.#interactive += delta;
     if (this.#interactive > 0 && this.#keepAwake === undefined) {
-      this.#keepAwake = setInterval(() => void browser.runtime.getPlatformInfo().catch(() => undefined), KEEP_AWAKE_MS);
+      this.#keepAwake = setInterval(() => void browser?.runtime?.getPlatformInfo().catch(() => undefined), KEEP_AWAKE_MS);
     } else if (this.#interactive <= 0 && this.#keepAwake !== undefined) {
       clearInterval(this.#keepAwake);
       this.#keepAwake = undefined;

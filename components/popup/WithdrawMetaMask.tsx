@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { browser } from 'wxt/browser';
 import type { Lang } from '@/core/i18n/localized';
 import { t, tf } from '@/components/i18n/ui-text';
 import { useWithdraw } from '@/components/stores/withdraw-store';
@@ -36,6 +37,7 @@ export function WithdrawMetaMask({ lang }: { lang: Lang }) {
   return (
     <div className="small" data-testid="withdraw-metamask" data-state={connecting ? 'connecting' : 'not-connected'} data-extension-id={mm.extensionId}>
       <p>{connecting ? t(lang, 'mmConnecting') : tf(lang, 'mmNotConnected', { name })}</p>
+      <p className="muted">{tf(lang, 'mmShownAs', { id: browser.runtime.id })}</p>
       {mm.connectError && !connecting && <p className="error-text" role="alert">{mm.connectError}</p>}
       {!connecting && (
         <button type="button" data-testid="withdraw-metamask-connect" disabled={!!busy} onClick={() => void connectMetaMask()}>
