@@ -14,6 +14,7 @@ export type RuntimeMessage =
   | { t: 'reviews:list'; limit?: number }
   | { t: 'phishing:check' }
   | { t: 'gas:report'; chainId: number; gasLimit?: string; withinHours?: number }
+  | { t: 'fiat:rates' }
   | { t: 'gas:alert:set'; chainId: number; maxBaseFeeGwei: number | null }
   | { t: 'gas:alert:list' }
   | { t: 'gas:alert:check' }

@@ -1,10 +1,11 @@
+import { formatNumber } from '@/core/format/amount';
 import type { Lang } from '@/core/i18n/localized';
 import type { PlanView } from '@/core/messages';
 import { t, type UiKey } from '@/components/i18n/ui-text';
 import { useWithdraw } from '@/components/stores/withdraw-store';
 import { WithdrawReserves } from './WithdrawReserves';
 
-const fmt = (x: number | undefined) => (x === undefined ? '–' : Number(x.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 6 }));
+const fmt = (x: number | undefined) => (x === undefined ? '–' : formatNumber(x));
 const when = (unix: number) => new Date(unix * 1000).toLocaleString('en-GB', { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
 /** The step list: each step's status, review, buttons, hash and realised output; only the next step can act. */

@@ -1,8 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { isAddress } from 'viem';
+import { formatTokenAmount } from '@/core/format/amount';
 import type { Lang } from '@/core/i18n/localized';
 import type { RiskPreference } from '@/core/withdraw/schedule';
 import type { PlanRequest } from '@/core/withdraw/plan-request';
+import { Amount } from '@/components/Amount';
 import { t, type UiKey } from '@/components/i18n/ui-text';
 import { useWithdraw } from '@/components/stores/withdraw-store';
 import { stepAwaitingLostHash } from '@/core/store/plans';
@@ -105,7 +107,7 @@ export function WithdrawTab({ lang, fiat }: { lang: Lang; fiat: 'USD' | 'JPY' })
           <ul className="small" data-testid="withdraw-balances" aria-label={t(lang, 'wdBalances')}>
             {w.balances.map((b) => (
               <li key={b.symbol} data-testid="withdraw-balance" data-symbol={b.symbol} data-raw={b.raw}>
-                {b.symbol}: {Number(b.amount.toPrecision(8)).toLocaleString('en-US')}
+                {b.symbol}: <Amount amount={formatTokenAmount(BigInt(b.raw), b.decimals)} lang={lang} />
               </li>
             ))}
           </ul>
