@@ -16,8 +16,11 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   worker(): Promise<Worker>;
-  /** Stops the extension's service worker as the browser would after idling (CDP ServiceWorker.stopAllWorkers). */
-  stopWorker(page: Page): Promise<void>;
+  /**
+   * Stops service workers as the browser would after idling: all of them (CDP ServiceWorker.stopAllWorkers), or with
+   * `only: 'preflight'` just Preflight's (ServiceWorker.stopWorker), leaving another extension's (MetaMask's) running.
+   */
+  stopWorker(page: Page, opts?: { only?: 'preflight' }): Promise<void>;
   setSettings(settings: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
 }
@@ -26,15 +29,26 @@ export interface ExtensionBrowser {
  * `userDataDir`: reuse this profile (e.g. to relaunch after close, as a browser restart); `keepUserDataDir`:
  * close() leaves the profile on disk so a later launch can reuse it (the caller removes it).
  */
-export async function launchWithExtension(opts: { withExtension?: boolean; extraArgs?: string[]; userDataDir?: string; keepUserDataDir?: boolean } = {}): Promise<ExtensionBrowser & { userDataDir: string }> {
+export async function launchWithExtension(opts: {
+  withExtension?: boolean;
+  /** Other unpacked extensions loaded next to Preflight (e.g. the vendored MetaMask). */
+  otherExtensions?: string[];
+  extraArgs?: string[];
+  userDataDir?: string;
+  keepUserDataDir?: boolean;
+  /** `null`: pages take the window's size (needed where an extension places popup windows on screen). */
+  viewport?: null;
+} = {}): Promise<ExtensionBrowser & { userDataDir: string }> {
   const withExtension = opts.withExtension ?? true;
   if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+  const extensions = [...(opts.otherExtensions ?? []), ...(withExtension ? [EXTENSION_DIR] : [])].join(',');
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'preflight-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    ...(opts.viewport === null ? { viewport: null } : {}),
     args: [
-      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+      ...(extensions ? [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -45,17 +59,36 @@ export async function launchWithExtension(opts: { withExtension?: boolean; extra
       ...(opts.extraArgs ?? []),
     ],
   });
-  const worker = async () => context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const isPreflight = (w: Worker) => w.url().endsWith('/background.js');
+  const worker = async () => context.serviceWorkers().find(isPreflight) ?? (await context.waitForEvent('serviceworker', { predicate: isPreflight, timeout: 15_000 }));
   const extensionId = withExtension ? new URL((await worker()).url()).host : '';
   return {
     context,
     extensionId,
     userDataDir,
     worker,
-    async stopWorker(page) {
+    async stopWorker(page, stopOpts) {
       const cdp = await context.newCDPSession(page);
+      if (stopOpts?.only !== 'preflight') {
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await cdp.detach();
+        return;
+      }
+      const running = new Map<string, string>(); // versionId → script URL
+      cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+        for (const v of e.versions) {
+          if (v.runningStatus === 'running') running.set(v.versionId, v.scriptURL);
+          else running.delete(v.versionId);
+        }
+      });
       await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
+      const ours = `chrome-extension://${extensionId}/`;
+      const deadline = Date.now() + 5_000;
+      while (![...running.values()].some((u) => u.startsWith(ours)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const versions = [...running].filter(([, url]) => url.startsWith(ours)).map(([id]) => id);
+      if (versions.length === 0) throw new Error('Preflight\'s service worker is not running (nothing to stop)');
+      for (const versionId of versions) await cdp.send('ServiceWorker.stopWorker', { versionId });
       await cdp.detach();
     },
     async setSettings(settings) {
@@ -152,4 +185,15 @@ export async function pressInPanel(frame: Frame, key: string): Promise<void> {
   }
   if (frame.isDetached()) return;
   await frame.evaluate((k) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k })), key).catch(() => undefined);
+}
+
+/** What the panel reviewed: the background's record for this panel (request as the page sent it, and the review). */
+export async function panelReview(frame: Frame): Promise<{ request: { method: string; params: unknown; chainId: number }; review?: { verdict: string; summary: { en: string }; suggestedFees?: { maxFeePerGas: string; maxPriorityFeePerGas: string } } }> {
+  return frame.evaluate(async () => {
+    // Runs in the panel (an extension page), where `chrome` exists.
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; result?: never; error?: string }> } } }).chrome.runtime;
+    const answer = await runtime.sendMessage({ t: 'review:get', key: location.hash.slice(1) });
+    if (!answer.ok) throw new Error(answer.error ?? 'review:get failed');
+    return answer.result!;
+  });
 }

@@ -54,7 +54,7 @@ describe('gas timing in the review', () => {
     const wait = { waitSeconds: 600, sendAt: 1_700_000_600, expectedSavingWei: 10n ** 13n, expectedSavingShare: 0.12, savingP10Wei: -(10n ** 12n), savingP90Wei: 3n * 10n ** 13n, probabilityWaitCostsMore: 0.08, method: 'limit' as const, limit };
     const r = await run(report({ advice: { action: 'wait', sendAt: wait.sendAt, baseFeeNow: 10n * GWEI, costNowWei: 0n, wait, reason: '' } }));
     const f = r.findings.find((x) => x.code === 'wait-for-cheaper-gas')!;
-    expect(f.title.en).toContain('8.000 gwei or less');
+    expect(f.title.en).toContain('8.00 gwei or less');
     expect(f.title.en).toContain('about 12 %');
     expect(f.detail!.en).toContain('540 past cases');
     expect(f.detail!.en).toContain('86 %');
@@ -77,15 +77,15 @@ describe('gas timing in the review', () => {
   });
 
   it('reviews a wallet_sendCalls batch: gas summed over the calls, no fees to apply (the wallet sets them), fees to enter in the card', async () => {
-    const calls = { method: 'wallet_sendCalls' as const, params: [{ version: '2.0.0', from: '0x1111111111111111111111111111111111111111', chainId: '0x1', atomicRequired: true, calls: [{ to: '0x2222222222222222222222222222222222222222', value: '0x1' }, { to: '0x3333333333333333333333333333333333333333', data: '0x095ea7b3', gas: '0xc350' }] }], origin: 'https://a.example', chainId: 1 };
+    const calls = { method: 'wallet_sendCalls' as const, params: [{ version: '2.0.0', from: '0x1111111111111111111111111111111111111111', chainId: '0x1', atomicRequired: true, calls: [{ to: '0x2222222222222222222222222222222222222222', value: '0x1' }, { to: '0x3333333333333333333333333333333333333333', data: '0x095ea7b3' }] }], origin: 'https://a.example', chainId: 1 };
     const gasLimits: bigint[] = [];
     const r = await reviewRequest(calls, { now: Date.now, services: { gas: async (_c: number, g: bigint) => (gasLimits.push(g), report({ nextBaseFee: 30n * GWEI })) } }, { analyzers: [gasTimingAnalyzer] });
-    expect(gasLimits).toEqual([21_000n + 50_000n]);
+    expect(gasLimits).toEqual([21_000n + 100_000n]); // EIP-5792 calls carry no gas (MetaMask refuses a call with one): estimated per call
     expect(r.suggestedFees).toBeUndefined();
     expect(r.findings.map((f) => f.code)).toEqual(['gas-spike']);
     const card = r.cards.find((c) => c.kind === 'gas')!;
     expect(card.rows.map((row) => row.label.en)).toContain('Gas for 2 calls (estimated)');
-    expect(card.note?.en).toContain('enter max fee 16.0 gwei');
+    expect(card.note?.en).toContain('enter max fee 16.00 gwei');
   });
 
   it('a dApp gasPrice (legacy field) 2× above the recommendation is flagged; 1.9× is not', async () => {
