@@ -44,6 +44,9 @@ export default defineContentScript({
   runAt: 'document_start',
   allFrames: true,
   main() {
+    // The language, read once: the bypass banner must not wait for storage when MetaMask already has the request.
+    let language: 'en' | 'ja' = 'en';
+    void lang().then((l) => (language = l));
     const byKey = new Map<string, Pending>();
     /** The wrapper's requests by its id. */
     const byId = new Map<string, Pending>();
@@ -90,7 +93,7 @@ export default defineContentScript({
       bypassed(requests) {
         for (const r of requests) sendRuntime({ t: 'bypass:stream', key: newKey(), request: { method: r.method, params: r.params, chainId: r.chainId } });
         // In a frame, the background puts the banner on the top page, where the user looks.
-        if (window === window.top) void lang().then((l) => showBypassBanner(l, requests[0]!.method));
+        if (window === window.top) showBypassBanner(language, requests[0]!.method);
       },
     });
 
@@ -139,7 +142,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((message: unknown) => {
       const m = message as TabMessage;
       if (m?.t === 'bypass:banner') {
-        if (window === window.top) void lang().then((l) => showBypassBanner(l, m.method));
+        if (window === window.top) showBypassBanner(language, m.method);
         return;
       }
       if (m?.t !== 'review:decided') return;

@@ -116,9 +116,9 @@ export function guardRuntimePorts(win: Window, hooks: PortHooks): void {
     return self;
   };
 
-  const guarded = function connect(...args: unknown[]) {
-    return facade(apply(connect as (...a: unknown[]) => ChromePort, runtime, args));
-  };
+  const original = connect as (...a: unknown[]) => ChromePort;
+  // An arrow: a named function expression `connect` would shadow the original it calls.
+  const guarded = (...args: unknown[]) => facade(apply(original, runtime, args));
   try {
     defineProperty(runtime, 'connect', { value: guarded, writable: false, configurable: false, enumerable: true });
   } catch {

@@ -82,13 +82,15 @@ export interface MetaMaskWorld {
 
 const isNotification = (p: Page) => p.url().startsWith(`chrome-extension://${METAMASK_ID}/notification.html`);
 
-export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet } = {}): Promise<MetaMaskWorld> {
+/** `preflightDir`: load Preflight from there instead of the build (e.g. tests/e2e/extension-order.ts's copy with a later id). */
+export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet; preflightDir?: string } = {}): Promise<MetaMaskWorld> {
   if (!existsSync(resolve(METAMASK_DIR, 'manifest.json'))) throw new Error(`The vendored MetaMask is missing at ${METAMASK_DIR} (set METAMASK_DIR)`);
   trace('start');
   const devnet = opts.devnet ?? (await startDevnet({ port: 0, seed: opts.seed ?? 13, traffic: false, quiet: true }));
   trace('devnet up');
   const dapp = await startDapp({ port: 0, devnet });
   const browser = await launchWithExtension({
+    extensionDir: opts.preflightDir,
     otherExtensions: [METAMASK_DIR],
     viewport: null,
     extraArgs: ['--window-size=800,600', '--window-position=0,0'],
@@ -174,7 +176,7 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet 
 /** Clicks the first of these MetaMask buttons the window shows (once enabled) and waits for the window to close. */
 async function pressMetaMaskButton(win: Page, testIds: string[]): Promise<void> {
   const button = win.locator(testIds.map((id) => `[data-testid="${id}"]`).join(', ')).first();
-  await button.waitFor({ timeout: 60_000 });
+  try { await button.waitFor({ timeout: 60_000 }); } catch (e) { await win.screenshot({ path: '/tmp/mm16-window.png' }).catch(() => undefined); process.stderr.write('DEBUG window url ' + win.url() + ' text ' + (await win.evaluate(() => document.body.innerText).catch(() => '?')).slice(0, 500) + '\n'); throw e; }
   await waitEnabled(button);
   const closed = win.waitForEvent('close', { timeout: 60_000 });
   // A DOM click: MetaMask's own overlays (network connecting, Blockaid loading) may sit over the button.
