@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainIdOfScope, classifyStreamMessage, isContentScriptHandshake, rejectionMessage, withParams } from './metamask-stream';
+import { chainIdOfScope, classifyPortMessage, classifyStreamMessage, isContentScriptHandshake, portRejection, rejectionMessage, withParams } from './metamask-stream';
 
 const ACCOUNT = '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266';
 const provider = (data: unknown) => ({ target: 'metamask-contentscript', data: { name: 'metamask-provider', data } });
@@ -94,5 +94,54 @@ describe('stream details', () => {
     expect(isContentScriptHandshake({ target: 'inpage', data: 'SYN' })).toBe(true);
     expect(isContentScriptHandshake({ target: 'metamask-contentscript', data: 'SYN' })).toBe(false); // the inpage's, not the content script's
     expect(isContentScriptHandshake({ target: 'metamask-inpage', data: 'ACK' })).toBe(false);
+  });
+});
+
+describe('MetaMask’s multichain API over chrome.runtime.connect (classified in the page’s own world)', () => {
+  const invoke = (id: number, method: string, scope = 'eip155:1') => ({ type: 'caip-348', data: { jsonrpc: '2.0', id, method: 'wallet_invokeMethod', params: { scope, request: { method, params: ['0x00', ACCOUNT] } } } });
+
+  it('finds a reviewed wallet_invokeMethod and answers a rejection on the port in MetaMask’s shape', () => {
+    const m = classifyPortMessage(invoke(4, 'personal_sign'));
+    expect(m?.reviewed.map((r) => [r.method, r.chainId])).toEqual([['personal_sign', '0x1']]);
+    expect(portRejection(m!)).toEqual({ type: 'caip-348', data: { jsonrpc: '2.0', id: 4, error: { code: 4001, message: 'User rejected the request.' } } });
+    expect(classifyPortMessage({ type: 'caip-348', data: { id: 5, method: 'wallet_getSession' } })?.reviewed).toEqual([]);
+    expect(classifyPortMessage({ type: 'other', data: invoke(6, 'personal_sign').data })).toBeUndefined();
+  });
+
+  it('a page that patched built-ins after load cannot make a signing request look unreviewed', () => {
+    const saved = {
+      push: Array.prototype.push,
+      map: Array.prototype.map,
+      iterator: Array.prototype[Symbol.iterator],
+      startsWith: String.prototype.startsWith,
+      indexOf: String.prototype.indexOf,
+      exec: RegExp.prototype.exec,
+      isArray: Array.isArray,
+    };
+    try {
+      Array.prototype.push = () => 0;
+      Array.prototype.map = () => [];
+      Array.prototype[Symbol.iterator] = function* () {} as unknown as typeof saved.iterator;
+      String.prototype.startsWith = () => false;
+      String.prototype.indexOf = () => -1;
+      RegExp.prototype.exec = () => null;
+      Array.isArray = () => false;
+      Object.defineProperty(Array.prototype, '0', { set() {}, configurable: true });
+      const m = classifyPortMessage(invoke(7, 'eth_sendTransaction', 'eip155:137'));
+      expect(m?.reviewed.length).toBe(1);
+      expect(m?.reviewed[0]?.method).toBe('eth_sendTransaction');
+      expect(m?.reviewed[0]?.chainId).toBe('0x89');
+      const batch = classifyPortMessage({ type: 'caip-348', data: [invoke(8, 'personal_sign').data] });
+      expect(batch?.reviewed.length).toBe(1);
+    } finally {
+      delete (Array.prototype as unknown as Record<string, unknown>)['0'];
+      Array.prototype.push = saved.push;
+      Array.prototype.map = saved.map;
+      Array.prototype[Symbol.iterator] = saved.iterator;
+      String.prototype.startsWith = saved.startsWith;
+      String.prototype.indexOf = saved.indexOf;
+      RegExp.prototype.exec = saved.exec;
+      Array.isArray = saved.isArray;
+    }
   });
 });
