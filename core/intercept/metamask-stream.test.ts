@@ -125,7 +125,7 @@ describe('MetaMask’s multichain API over chrome.runtime.connect (classified in
       String.prototype.startsWith = () => false;
       String.prototype.indexOf = () => -1;
       RegExp.prototype.exec = () => null;
-      Array.isArray = () => false;
+      Array.isArray = ((_: unknown) => false) as unknown as typeof Array.isArray;
       Object.defineProperty(Array.prototype, '0', { set() {}, configurable: true });
       const m = classifyPortMessage(invoke(7, 'eth_sendTransaction', 'eip155:137'));
       expect(m?.reviewed.length).toBe(1);

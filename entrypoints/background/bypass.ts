@@ -66,7 +66,6 @@ async function notifyBypass(title: string, message: string): Promise<void> {
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title,
     message,
-    priority: 2,
   });
 }
 

@@ -52,6 +52,7 @@ export default defineContentScript({
     const byId = new Map<string, Pending>();
     const queue: Pending[] = [];
     let floodWarned = false;
+    let bypassReports = 0;
 
     /** One panel at a time: the oldest undecided request is shown; the rest wait their turn. */
     const showNext = () => {
@@ -91,7 +92,14 @@ export default defineContentScript({
         });
       },
       bypassed(requests) {
-        for (const r of requests) sendRuntime({ t: 'bypass:stream', key: newKey(), request: { method: r.method, params: r.params, chainId: r.chainId } });
+        for (const r of requests) {
+          // A flood gets one banner and the first requests in the Reviews tab, not a notification each.
+          if (bypassReports++ >= MAX_PENDING_PER_PAGE) {
+            if (bypassReports === MAX_PENDING_PER_PAGE + 1) console.warn('[Preflight] this page keeps sending signing requests straight to MetaMask; only the first are listed.');
+            continue;
+          }
+          sendRuntime({ t: 'bypass:stream', key: newKey(), request: { method: r.method, params: r.params, chainId: r.chainId } });
+        }
         // In a frame, the background puts the banner on the top page, where the user looks.
         if (window === window.top) showBypassBanner(language, requests[0]!.method);
       },
