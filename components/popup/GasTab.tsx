@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { KNOWN_CHAINS } from '@/core/chain/chains';
 import type { Lang } from '@/core/i18n/localized';
 import type { Fiat } from '@/core/settings/settings';
-import { t } from '@/components/i18n/ui-text';
+import { t, tf } from '@/components/i18n/ui-text';
 import { useGas } from '@/components/stores/gas-store';
 import { GasAdvice } from './GasAdvice';
 import { GasAlertForm } from './GasAlertForm';
@@ -31,7 +31,7 @@ export function GasTab({ lang, fiat }: { lang: Lang; fiat: Fiat }) {
   }, [refresh]);
   const report = response?.report;
   const price = response?.fiat ? (fiat === 'JPY' ? response.fiat.ethJpy : response.fiat.ethUsd) : undefined;
-  const chartLabels = useMemo(() => ({ history: t(lang, 'gasHistory'), median: t(lang, 'gasMedian'), band: t(lang, 'gasForecastBand'), summary: t(lang, 'gasBand') }), [lang]);
+  const chartLabels = useMemo(() => ({ history: t(lang, 'gasHistory'), median: t(lang, 'gasMedian'), band: t(lang, 'gasForecastBand'), summary: (unit: string) => tf(lang, 'gasBand', { unit }) }), [lang]);
   const legacy = report?.sync.mode === 'legacy';
 
   return (

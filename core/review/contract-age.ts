@@ -1,5 +1,5 @@
-import { duration } from '../i18n/count';
 import type { Address, PublicClient } from 'viem';
+import { duration } from '../format/count';
 
 export type ContractAge =
   | { status: 'eoa' }
@@ -71,7 +71,7 @@ export async function contractAge(client: PublicClient, address: Address, opts: 
   }
 }
 
-/** "1 hour", "3 days" — for titles. */
+/** "1 minute", "3 hours", "2 days" — for titles (at least a minute: blocks are seconds apart). */
 export function describeAge(seconds: number): { en: string; ja: string } {
-  return duration(seconds);
+  return duration(Math.max(60, seconds));
 }

@@ -51,8 +51,19 @@ export async function gasReport(chainId: number, gasLimit = 21_000n, withinHours
   return report;
 }
 
-/** ETH/USD and ETH/JPY from Chainlink on Ethereum mainnet, through the user's chain-1 RPC (3 s budget). */
-export async function fiatRates(): Promise<{ ethUsd: number; ethJpy: number }> {
+let ratesCache: { until: number; rates: Promise<{ ethUsd: number; ethJpy: number }> } | undefined;
+const RATES_TTL_MS = 60_000;
+
+/** ETH/USD and ETH/JPY from Chainlink on Ethereum mainnet, through the user's chain-1 RPC (3 s budget); cached for a minute. */
+export function fiatRates(): Promise<{ ethUsd: number; ethJpy: number }> {
+  if (ratesCache && ratesCache.until > Date.now()) return ratesCache.rates;
+  const rates = readRates();
+  ratesCache = { until: Date.now() + RATES_TTL_MS, rates };
+  rates.catch(() => (ratesCache = undefined));
+  return rates;
+}
+
+async function readRates(): Promise<{ ethUsd: number; ethJpy: number }> {
   const access = chainAccess(1, await loadSettings());
   if (!access) throw new NoGasRpcError('No Ethereum RPC for price feeds.');
   const call = (args: { to: `0x${string}`; data: Hex }) => access.client.call(args);

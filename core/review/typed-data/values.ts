@@ -1,5 +1,5 @@
 import { isAddress, type Address } from 'viem';
-import { duration } from '../../i18n/count';
+import { inDuration } from '../../format/count';
 
 /** Typed-data messages come from the page as JSON: numbers may be numbers, decimal or hex strings. */
 export function asBigInt(value: unknown): bigint | undefined {
@@ -54,6 +54,6 @@ export function describeDeadline(deadline: bigint | undefined, nowSec: number): 
   const left = Number(deadline) - nowSec;
   if (left <= 0) return { en: 'already expired', ja: 'すでに期限切れ', long: false };
   const long = left > 90 * DAY;
-  const d = duration(left);
-  return { en: `in ${d.en}`, ja: `${d.ja}後`, long };
+  // Under an hour, whole minutes rounded up: "in 1 minute" rather than "in 0 minutes" for 20 s left.
+  return { ...inDuration(left < 3600 ? Math.ceil(left / 60) * 60 : left), long };
 }
