@@ -92,16 +92,23 @@ export default defineContentScript({
         });
       },
       bypassed(requests) {
+        // The banner first: MetaMask already has the request.
+        // In a frame, the background puts the banner on the top page, where the user looks.
+        if (window === window.top) showBypassBanner(language, requests[0]!.method);
+        // The chain a request without a scope is for: MetaMask's, as the guard last saw it on the stream (or asked there, at most 1 s).
+        const wallet = requests.some((r) => r.chainId === null) ? guard.chainId() : Promise.resolve(null);
+        const listed: typeof requests = [];
         for (const r of requests) {
           // A flood gets one banner and the first requests in the Reviews tab, not a notification each.
           if (bypassReports++ >= MAX_PENDING_PER_PAGE) {
             if (bypassReports === MAX_PENDING_PER_PAGE + 1) console.warn('[Preflight] this page keeps sending signing requests straight to MetaMask; only the first are listed.');
             continue;
           }
-          sendRuntime({ t: 'bypass:stream', key: newKey(), request: { method: r.method, params: r.params, chainId: r.chainId } });
+          listed.push(r);
         }
-        // In a frame, the background puts the banner on the top page, where the user looks.
-        if (window === window.top) showBypassBanner(language, requests[0]!.method);
+        void wallet.then((chainId) => {
+          for (const r of listed) sendRuntime({ t: 'bypass:stream', key: newKey(), request: { method: r.method, params: r.params, chainId: r.chainId ?? chainId } });
+        });
       },
     });
 

@@ -46,6 +46,13 @@ export function installStreamGuard(hooks: StreamGuardHooks): StreamGuard {
   const ledger = new ForwardLedger({ now: Date.now });
   const marker = randomId();
   let metamaskFirst: boolean | undefined;
+  /**
+   * The page's chain as MetaMask last told it: from its answer to the provider's `metamask_getProviderState` (MetaMask's
+   * inpage provider asks at load), `metamask_chainChanged` notifications and answers to our own `eth_chainId`. A request
+   * reported after MetaMask took it must be recorded at once, without a round trip to a wallet busy opening its window.
+   */
+  let lastChainId: string | null = null;
+  const stateIds = new Set<string>();
   /** Answers we wait for: `${replyTarget}\n${name}\n${id}` → callback. */
   const answers = new Map<string, (data: Record<string, unknown>) => void>();
   const answerKey = (target: unknown, name: unknown, id: unknown) => `${String(target)}\n${String(name)}\n${canonicalJson(id)}`;
@@ -84,6 +91,22 @@ export function installStreamGuard(hooks: StreamGuardHooks): StreamGuard {
     forward(out);
   }
 
+  const idKey = (id: unknown) => `${typeof id}:${String(id)}`;
+  /** Follows MetaMask's view of the page's chain on the provider stream (see lastChainId). */
+  const trackChain = (target: unknown, inner: Record<string, unknown>) => {
+    const s = METAMASK_STREAMS.provider;
+    if (inner.name !== s.name) return;
+    const payload = inner.data as Record<string, unknown> | null | undefined;
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return;
+    if (target === s.target && payload.method === 'metamask_getProviderState') {
+      if (stateIds.size < 64) stateIds.add(idKey(payload.id));
+    } else if (target === s.replyTarget) {
+      const chainIn = (v: unknown) => (typeof v === 'object' && v !== null && typeof (v as { chainId?: unknown }).chainId === 'string' ? (v as { chainId: string }).chainId : undefined);
+      if (payload.method === 'metamask_chainChanged') lastChainId = chainIn(payload.params) ?? lastChainId;
+      else if ('result' in payload && stateIds.delete(idKey(payload.id))) lastChainId = chainIn(payload.result) ?? lastChainId;
+    }
+  };
+
   const onMessage = (event: MessageEvent) => {
     // MetaMask's streams take only same-window, same-origin messages; so does this guard.
     if (event.source !== window || event.origin !== location.origin) return;
@@ -100,6 +123,7 @@ export function installStreamGuard(hooks: StreamGuardHooks): StreamGuard {
       return;
     }
     const inner = record.data as Record<string, unknown> | undefined;
+    if (typeof inner === 'object' && inner !== null) trackChain(record.target, inner);
     if (typeof inner === 'object' && inner !== null && answers.size > 0) {
       const list = Array.isArray(inner.data) ? inner.data : [inner.data];
       for (const answer of list) {
@@ -142,15 +166,17 @@ export function installStreamGuard(hooks: StreamGuardHooks): StreamGuard {
       }
     },
     chainId() {
+      if (lastChainId !== null) return Promise.resolve(lastChainId);
       const s = METAMASK_STREAMS.provider;
       const id = `preflight-${randomId()}`;
       return new Promise((resolve) => {
         const timer = setTimeout(() => {
           answers.delete(answerKey(s.replyTarget, s.name, id));
           resolve(null);
-        }, 500);
+        }, 1_000);
         answers.set(answerKey(s.replyTarget, s.name, id), (answer) => {
           clearTimeout(timer);
+          if (typeof answer.result === 'string') lastChainId = answer.result;
           resolve(typeof answer.result === 'string' ? answer.result : null);
         });
         post({ target: s.target, data: { name: s.name, data: { jsonrpc: '2.0', id, method: 'eth_chainId' } } });

@@ -176,12 +176,20 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet;
 /** Clicks the first of these MetaMask buttons the window shows (once enabled) and waits for the window to close. */
 async function pressMetaMaskButton(win: Page, testIds: string[]): Promise<void> {
   const button = win.locator(testIds.map((id) => `[data-testid="${id}"]`).join(', ')).first();
-  try { await button.waitFor({ timeout: 60_000 }); } catch (e) { await win.screenshot({ path: '/tmp/mm16-window.png' }).catch(() => undefined); process.stderr.write('DEBUG window url ' + win.url() + ' text ' + (await win.evaluate(() => document.body.innerText).catch(() => '?')).slice(0, 500) + '\n'); throw e; }
+  await button.waitFor({ timeout: 60_000 });
   await waitEnabled(button);
-  const closed = win.waitForEvent('close', { timeout: 60_000 });
+  let closed = false;
+  const closing = win.waitForEvent('close', { timeout: 60_000 }).then(() => (closed = true));
   // A DOM click: MetaMask's own overlays (network connecting, Blockaid loading) may sit over the button.
   await button.evaluate((el: HTMLElement) => el.click());
-  await closed;
+  // After several rejections from one site MetaMask asks whether to block it ("We've noticed multiple requests"):
+  // its "Cancel" rejects this request only, as the click meant.
+  const spamCancel = win.locator('.mm-modal-footer').filter({ hasText: 'Temporarily block this site' }).locator('button').last();
+  while (!closed) {
+    await Promise.race([closing, new Promise((r) => setTimeout(r, 500))]);
+    if (!closed && (await spamCancel.isVisible().catch(() => false))) await spamCancel.evaluate((el: HTMLElement) => el.click()).catch(() => undefined);
+  }
+  await closing;
 }
 
 async function waitEnabled(button: Locator): Promise<void> {

@@ -54,7 +54,7 @@ async function sameOriginFrame(page: Page, url: string): Promise<Frame> {
 const records = (w: Worker) =>
   w.evaluate(
     () =>
-      new Promise<{ key: string; createdAt: number; bypass?: string; request: { method: string; params: unknown; origin: string } }[]>((resolve) => {
+      new Promise<{ key: string; createdAt: number; bypass?: string; request: { method: string; params: unknown; origin: string; chainId: number } }[]>((resolve) => {
         const open = indexedDB.open('preflight');
         open.onsuccess = () => {
           const all = open.result.transaction('reviews').objectStore('reviews').getAll();
@@ -68,10 +68,12 @@ const records = (w: Worker) =>
 const bypassRecords = async (w: Worker) => (await records(w)).filter((r) => r.bypass === 'stream');
 const notifications = (w: Worker) => w.evaluate(() => (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, unknown>> } } }).chrome.notifications.getAll().then(Object.keys));
 
-async function expectNoBypassSigns(mm: MetaMaskWorld, page: Page) {
+/** No banner on the page, and no Reviews-tab bypass entry since `since` (the worker's clock; earlier tests' entries stay). */
+async function expectNoBypassSigns(mm: MetaMaskWorld, page: Page, since: number) {
   expect(await page.locator('preflight-banner[data-kind="bypass"]').count(), 'bypass banner').toBe(0);
-  expect(await bypassRecords(await mm.browser.worker()), 'Reviews-tab bypass entries').toEqual([]);
+  expect((await bypassRecords(await mm.browser.worker())).filter((r) => r.createdAt >= since), 'Reviews-tab bypass entries').toEqual([]);
 }
+const workerNow = async (mm: MetaMaskWorld) => (await mm.browser.worker()).evaluate(() => Date.now());
 
 /** The panel of the request just made: a review frame that was not there before (a companion card may linger). */
 async function newReviewFrame(page: Page, known: Set<string>, timeoutMs = 30_000): Promise<Frame> {
@@ -224,6 +226,7 @@ describe('the build: Preflight’s content script runs before MetaMask’s, so a
   }, 240_000);
 
   it('no false alarm: subscriptions, reads and events on the stream pass untouched; normal dApp traffic raises no second panel, banner or entry', async () => {
+    const since = await workerNow(mm);
     await installAttack(mm.page);
     for (const [method, params] of [['eth_subscribe', ['newHeads']], ['eth_chainId', []], ['eth_accounts', []], ['eth_getBalance', [ACCOUNT, 'latest']]] as const) {
       const id = await post(mm.page, 'provider', method, params);
@@ -231,7 +234,7 @@ describe('the build: Preflight’s content script runs before MetaMask’s, so a
     }
     expect(reviewFrames(mm.page)).toEqual([]);
     await normalDappTraffic(mm);
-    await expectNoBypassSigns(mm, mm.page);
+    await expectNoBypassSigns(mm, mm.page, since);
     expect(await answersFor(mm.page, 'none')).toEqual([]);
   }, 300_000);
 });
@@ -286,6 +289,7 @@ describe('a Preflight whose id sorts after MetaMask’s: MetaMask’s listener r
       expect(entry.request.method).toBe(c.method);
       expect(entry.request.params, label).toEqual(c.params);
       expect(entry.request.origin).toBe(new URL(mm.dappUrl).origin);
+      expect(entry.request.chainId, `${label}: reviewed on the wallet's chain`).toBe(31337);
       expect(reviewFrames(mm.page), `${label}: no panel (MetaMask already has it)`).toEqual([]);
       await mm.cancel(win);
       expect(mm.windowsOpened() - before).toBe(1);
@@ -305,11 +309,12 @@ describe('a Preflight whose id sorts after MetaMask’s: MetaMask’s listener r
   }, 400_000);
 
   it('no false alarm: connect, reads, events, subscriptions and requests continued in the panel raise no banner or entry', async () => {
+    const since = await workerNow(mm);
     await installAttack(mm.page);
     const id = await post(mm.page, 'provider', 'eth_subscribe', ['newHeads']);
     expect((await answerFor(mm.page, id)).error).toBeUndefined();
     await normalDappTraffic(mm);
     await mm.page.waitForTimeout(1_000); // a late report would land now
-    await expectNoBypassSigns(mm, mm.page);
+    await expectNoBypassSigns(mm, mm.page, since);
   }, 300_000);
 });
