@@ -66,7 +66,26 @@ const records = (w: Worker) =>
       }),
   );
 const bypassRecords = async (w: Worker) => (await records(w)).filter((r) => r.bypass === 'stream');
-const notifications = (w: Worker) => w.evaluate(() => (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, unknown>> } } }).chrome.notifications.getAll().then(Object.keys));
+interface NotificationsApi {
+  create(id: string, options: { title: string; message: string }): Promise<string>;
+}
+/**
+ * Records every system notification the worker creates (then creates it as before): Chromium lists only those still
+ * on screen, and a basic notification leaves the screen after a few seconds.
+ */
+const recordNotifications = (w: Worker) =>
+  w.evaluate(() => {
+    const g = globalThis as unknown as { chrome: { notifications: NotificationsApi }; __created?: { id: string; title: string; message: string }[] };
+    if (g.__created) return;
+    const created: { id: string; title: string; message: string }[] = (g.__created = []);
+    const api = g.chrome.notifications;
+    const create = api.create.bind(api);
+    api.create = (id, options) => {
+      created.push({ id, title: options.title, message: options.message });
+      return create(id, options);
+    };
+  });
+const createdNotifications = (w: Worker) => w.evaluate(() => (globalThis as unknown as { __created?: { id: string; title: string; message: string }[] }).__created ?? []);
 
 /** No banner on the page, and no Reviews-tab bypass entry since `since` (the worker's clock; earlier tests' entries stay). */
 async function expectNoBypassSigns(mm: MetaMaskWorld, page: Page, since: number) {
@@ -263,6 +282,7 @@ describe('a Preflight whose id sorts after MetaMask’s: MetaMask’s listener r
     await installAttack(mm.page);
     const frame = await sameOriginFrame(mm.page, mm.dappUrl);
     const worker = await mm.browser.worker();
+    await recordNotifications(worker);
     const cases: { via: string; method: string; params: unknown; target: Page | Frame }[] = [];
     for (const r of REQUESTS('late page')) cases.push({ via: 'page', ...r, target: mm.page });
     for (const r of REQUESTS('late provider')) cases.push({ via: 'provider', ...r, target: mm.page });
@@ -294,7 +314,10 @@ describe('a Preflight whose id sorts after MetaMask’s: MetaMask’s listener r
       await mm.cancel(win);
       expect(mm.windowsOpened() - before).toBe(1);
     }
-    expect((await notifications(worker)).filter((id) => id.startsWith('bypass-')).length).toBeGreaterThanOrEqual(cases.length);
+    const shownNotes = (await createdNotifications(worker)).filter((n) => n.id.startsWith('bypass-'));
+    expect(shownNotes.length, 'one system notification per request').toBe(cases.length);
+    expect(shownNotes[0]).toMatchObject({ title: 'A signing request skipped the Preflight review' });
+    expect(shownNotes[0]!.message).toContain('Reject it in MetaMask unless you started it');
 
     const popup = await mm.browser.context.newPage();
     await popup.goto(`chrome-extension://${mm.browser.extensionId}/popup.html`);
