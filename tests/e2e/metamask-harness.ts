@@ -229,9 +229,9 @@ async function clickIfShown(page: Page, testId: string, timeoutMs: number): Prom
 async function onboard(browser: ExtensionBrowser): Promise<void> {
   const { context } = browser;
   const isHome = (p: Page) => p.url().startsWith(`chrome-extension://${METAMASK_ID}/home.html`);
-  const home = context.pages().find(isHome) ?? (await context.waitForEvent('page', { predicate: isHome, timeout: 60_000 }));
+  const home = context.pages().find(isHome) ?? (await context.waitForEvent('page', { predicate: isHome, timeout: 180_000 }));
   await home.bringToFront();
-  await click(home, 'onboarding-import-wallet', 60_000);
+  await click(home, 'onboarding-import-wallet', 180_000);
   const srp = home.locator('[data-testid="srp-input-import__srp-note"]');
   await srp.waitFor({ timeout: 30_000 });
   await srp.evaluate((el, phrase) => {
