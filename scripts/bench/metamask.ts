@@ -62,9 +62,7 @@ async function once(mm: MetaMaskWorld, name: string, withPreflight: boolean): Pr
   const confirm = win.locator('[data-testid="confirm-footer-button"]');
   await confirm.waitFor({ state: 'visible', timeout: 120_000 });
   const visibleAt = await win.evaluate(() => Date.now());
-  const closed = win.waitForEvent('close', { timeout: 60_000 });
-  await win.locator('[data-testid="confirm-footer-cancel-button"]').evaluate((el: HTMLElement) => el.click());
-  await closed;
+  await mm.cancel(win); // waits for the button to be enabled, then for the window to close (untimed)
   await mm.page.waitForFunction(() => (window as unknown as { __benchDone?: boolean }).__benchDone === true, undefined, { timeout: 60_000 });
   if (withPreflight) await mm.page.waitForFunction(() => document.querySelectorAll('preflight-panel').length === 0, undefined, { timeout: 30_000 });
   return { windowMs: windowAt - t0, visibleMs: visibleAt - t0, ...(verdictMs !== undefined ? { verdictMs } : {}) };
