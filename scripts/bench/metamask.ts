@@ -62,7 +62,13 @@ async function once(mm: MetaMaskWorld, name: string, withPreflight: boolean): Pr
   const confirm = win.locator('[data-testid="confirm-footer-button"]');
   await confirm.waitFor({ state: 'visible', timeout: 120_000 });
   const visibleAt = await win.evaluate(() => Date.now());
-  await mm.cancel(win); // waits for the button to be enabled, then for the window to close (untimed)
+  // Cancel (untimed). Under load MetaMask sometimes keeps its window after the first click: click again until it closes.
+  const cancel = win.locator('[data-testid="confirm-footer-cancel-button"]');
+  for (let tries = 0; !win.isClosed(); tries++) {
+    if (tries === 12) throw new Error('MetaMask kept its confirmation window after 12 cancels');
+    await cancel.evaluate((el: HTMLElement) => el.click()).catch(() => undefined);
+    await win.waitForEvent('close', { timeout: 10_000 }).catch(() => undefined);
+  }
   await mm.page.waitForFunction(() => (window as unknown as { __benchDone?: boolean }).__benchDone === true, undefined, { timeout: 60_000 });
   if (withPreflight) await mm.page.waitForFunction(() => document.querySelectorAll('preflight-panel').length === 0, undefined, { timeout: 30_000 });
   return { windowMs: windowAt - t0, visibleMs: visibleAt - t0, ...(verdictMs !== undefined ? { verdictMs } : {}) };
