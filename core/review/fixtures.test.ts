@@ -10,11 +10,14 @@ import { ORDER_FIXTURES } from './fixtures/orders';
 import { PERMIT_FIXTURES } from './fixtures/permits';
 import { recordedClient } from './fixtures/recorded-chain';
 import { TRANSFER_FIXTURES } from './fixtures/transfers';
+import { loadSharedScamList, SCAM_LIST_FIXTURES } from './fixtures/scam-list';
 
-const FIXTURES: Fixture[] = [...APPROVAL_FIXTURES, ...PERMIT_FIXTURES, ...ORDER_FIXTURES, ...MESSAGE_FIXTURES, ...TRANSFER_FIXTURES, ...CHAIN_FIXTURES, ...ENCODING_FIXTURES, ...ORDER_KIND_FIXTURES];
+const FIXTURES: Fixture[] = [...APPROVAL_FIXTURES, ...PERMIT_FIXTURES, ...ORDER_FIXTURES, ...MESSAGE_FIXTURES, ...TRANSFER_FIXTURES, ...CHAIN_FIXTURES, ...ENCODING_FIXTURES, ...ORDER_KIND_FIXTURES, ...SCAM_LIST_FIXTURES];
+/** Every fixture is reviewed with the whole public scam-address list, as the extension does once it has fetched it. */
+const scamAddresses = loadSharedScamList();
 
 async function review(f: Fixture) {
-  return reviewRequest(f.request, { now: () => NOW_MS, client: f.chain ? recordedClient(MAINNET) : undefined, ...f.deps }, { timeoutMs: 5_000 });
+  return reviewRequest(f.request, { now: () => NOW_MS, client: f.chain ? recordedClient(MAINNET) : undefined, scamAddresses, ...f.deps }, { timeoutMs: 5_000 });
 }
 
 describe('fixture table: real-world requests, benign and malicious', () => {
