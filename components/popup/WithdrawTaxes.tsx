@@ -85,7 +85,7 @@ export function WithdrawTaxes({ record, lang }: { record: PlanRecord; lang: Lang
 
   return (
     <section className="card" aria-label={t(lang, 'wdTaxes')} data-testid="tax-section">
-      <h3 className="small">{t(lang, 'wdTaxes')}</h3>
+      <h2 className="small">{t(lang, 'wdTaxes')}</h2>
       <label className="field small">
         {t(lang, 'wdTaxFile')}
         <input type="file" accept=".csv,text/csv" data-testid="tax-file" onChange={(e) => void onFile(e)} />
