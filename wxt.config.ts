@@ -1,7 +1,11 @@
 import { defineConfig } from 'wxt';
+import { nodeGlobalsFor } from './scripts/build/node-globals';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // MetaMask's external-extension provider (components/metamask/) runs on Node-style streams: readable-stream 3 and
+  // extension-port-stream use `process` and `Buffer` as globals; they get them from npm, scoped to their files.
+  vite: () => ({ plugins: [nodeGlobalsFor(['readable-stream', 'extension-port-stream'])] }),
   manifest: ({ browser }) => ({
     name: 'Preflight',
     description: 'Reviews signing requests locally before MetaMask opens: approvals, permits, gas timing, MEV risk.',

@@ -3,6 +3,7 @@ import { KNOWN_CHAINS } from '@/core/chain/chains';
 import { validateRpcUrl, type Settings } from '@/core/settings/settings';
 import { t } from '@/components/i18n/ui-text';
 import { useSettings } from '@/components/stores/settings-store';
+import { MetaMaskIdSetting } from './MetaMaskIdSetting';
 
 export function SettingsTab() {
   const { settings, update } = useSettings();
@@ -93,6 +94,7 @@ export function SettingsTab() {
         {t(lang, 'save')}
       </button>
       {status && <p role="status" className="muted">{status}</p>}
+      <MetaMaskIdSetting lang={lang} />
     </div>
   );
 }

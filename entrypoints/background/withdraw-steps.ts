@@ -87,7 +87,7 @@ async function recoverSentStep(record: PlanRecord): Promise<PlanRecord> {
   return record;
 }
 
-/** After the wallet answered with a hash (MetaMask in the popup, or the node here). */
+/** After the wallet answered with a hash (MetaMask, metamask-wallet.ts; or the node, here). */
 export async function stepSent(planId: string, stepId: string, txHash: string): Promise<PlanView> {
   const database = await db();
   const updated = await updateStep(database, planId, stepId, { kind: 'sent', txHash }, Date.now());
