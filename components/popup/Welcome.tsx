@@ -5,7 +5,7 @@ import { rpcUrlsFor } from '@/core/chain/client';
 import type { Lang } from '@/core/i18n/localized';
 import type { Settings } from '@/core/settings/settings';
 import { t } from '@/components/i18n/ui-text';
-import { metaMaskInstalled } from './metamask-presence';
+import { metaMask } from '@/components/metamask';
 
 /** An RPC as the user should recognise it: its host only (paths and queries may carry API keys). */
 const hostOf = (url: string) => {
@@ -31,10 +31,11 @@ export function rpcsInUse(settings: Settings): { chainId: number; name: string; 
  * whether MetaMask was found, and the built-in test page (a pretend wallet that never signs).
  */
 export function Welcome({ lang, settings, onDone }: { lang: Lang; settings: Settings; onDone(): void }) {
-  const [metaMask, setMetaMask] = useState<boolean | undefined>();
+  // undefined: still looking; null: none answered; else the build that answered (components/metamask).
+  const [found, setFound] = useState<{ name?: string } | null | undefined>();
   useEffect(() => {
     let live = true;
-    metaMaskInstalled().then((found) => live && setMetaMask(found), () => live && setMetaMask(false));
+    metaMask.discover().then((d) => live && setFound(d.found ? { name: d.found.name } : null), () => live && setFound(null));
     return () => {
       live = false;
     };
@@ -60,12 +61,15 @@ export function Welcome({ lang, settings, onDone }: { lang: Lang; settings: Sett
           </li>
         ))}
       </ul>
-      <p className="small" data-testid="welcome-metamask" data-found={metaMask === undefined ? undefined : String(metaMask)}>
+      <p className="small" data-testid="welcome-metamask" data-found={found === undefined ? undefined : String(found !== null)}>
         MetaMask:{' '}
-        {metaMask === undefined ? (
+        {found === undefined ? (
           <span className="muted">{t(lang, 'welcomeMetaMaskChecking')}</span>
-        ) : metaMask ? (
-          <span className="status-ok">{t(lang, 'welcomeMetaMaskFound')}</span>
+        ) : found ? (
+          <span className="status-ok">
+            {t(lang, 'welcomeMetaMaskFound')}
+            {found.name && found.name !== 'MetaMask' ? ` (${found.name})` : ''}
+          </span>
         ) : (
           <>
             <span className="status-missing">{t(lang, 'welcomeMetaMaskMissing')}</span> {t(lang, 'welcomeMetaMaskHint')}

@@ -48,6 +48,12 @@ describe('describeError', () => {
     expect(describeError('UserRejectedRequestError: User rejected the request.').kind).toBe('rejected');
   });
 
+  it("MetaMask's own errors keep their sentence, though they say 'did not answer'", () => {
+    const d = describeError('BackgroundError: MetaMaskNotFoundError: MetaMask did not answer (tried 5 extension ids). Install or enable MetaMask, or enter its extension id in Settings → MetaMask.');
+    expect(d.kind).toBe('stated');
+    expect(d.message).toMatch(/^MetaMask did not answer/);
+  });
+
   it('an inlined JSON-RPC body is dropped', () => {
     expect(technicalDetail('RpcError: bad answer to {"jsonrpc":"2.0","id":1,"method":"eth_call","params":[{"to":"0x1"}]}')).toBe('RpcError: bad answer to {…}');
   });

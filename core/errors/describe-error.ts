@@ -43,7 +43,8 @@ const STATED = new Set([
   'GasInputError', 'InvalidAlertError', 'InvalidRpcUrlError', 'WithdrawInputError', 'WithdrawLiquidityError', 'InsufficientPriceHistoryError',
   'LotsCsvError', 'InsufficientLotsError', 'ProofFormatError', 'NoRouteError', 'StepNotExecutableError', 'ExecutionContextError', 'StepStateError',
   'PlanNotFoundError', 'ReviewNotFoundError', 'WithdrawSetupError', 'WalletError', 'MalformedRequestError', 'UnsupportedChainError', 'StalePriceError',
-  'BlocksFileError', 'DatabaseUnavailableError', 'ForbiddenSenderError',
+  'BlocksFileError', 'DatabaseUnavailableError', 'ForbiddenSenderError', 'MetaMaskNotFoundError', 'MetaMaskDisconnectedError', 'MetaMaskTimeoutError',
+  'InvalidExtensionIdError',
 ]);
 
 const RULES: { kind: Exclude<ErrorKind, 'stated' | 'unknown'>; names?: RegExp; text?: RegExp }[] = [
@@ -109,8 +110,11 @@ export function describeError(error: unknown): DescribedError {
   const { names, rest } = splitNames(raw);
   const detail = technicalDetail(raw);
   const firstLine = technicalDetail(rest).split('\n')[0] ?? '';
-  const rule = RULES.find((r) => names.some((n) => r.names?.test(n)) || r.text?.test(raw));
-  const kind: ErrorKind = rule ? rule.kind : names.some((n) => STATED.has(n)) ? 'stated' : 'unknown';
+  // Rules in order, by class name or by what the text says; the text is not read for Preflight's own errors (their
+  // text is the message: "MetaMask did not answer…" is no RPC failure).
+  const stated = names.some((n) => STATED.has(n));
+  const rule = RULES.find((r) => names.some((n) => r.names?.test(n)) || (!stated && r.text?.test(raw)));
+  const kind: ErrorKind = rule ? rule.kind : stated ? 'stated' : 'unknown';
   const message = kind === 'stated' ? firstLine.charAt(0).toUpperCase() + firstLine.slice(1) : firstLine;
   return { kind, names, message, detail };
 }
