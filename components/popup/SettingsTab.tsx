@@ -4,6 +4,7 @@ import { validateRpcUrl, type Settings } from '@/core/settings/settings';
 import { t } from '@/components/i18n/ui-text';
 import { useSettings } from '@/components/stores/settings-store';
 import { MetaMaskIdSetting } from './MetaMaskIdSetting';
+import { ThreatListSetting } from './ThreatListSetting';
 
 export function SettingsTab() {
   const { settings, update } = useSettings();
@@ -94,6 +95,7 @@ export function SettingsTab() {
         {t(lang, 'save')}
       </button>
       {status && <p role="status" className="muted">{status}</p>}
+      <ThreatListSetting lang={lang} />
       <MetaMaskIdSetting lang={lang} />
     </div>
   );
