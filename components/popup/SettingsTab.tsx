@@ -45,7 +45,7 @@ export function SettingsTab() {
           <option value="JPY">JPY</option>
         </select>
       </label>
-      <h3>{t(lang, 'rpcTitle')}</h3>
+      <h2>{t(lang, 'rpcTitle')}</h2>
       <p className="muted small">{t(lang, 'rpcHint')}</p>
       {KNOWN_CHAINS.map((c) => (
         <div key={c.id} className="rpc-row">
