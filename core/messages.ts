@@ -22,6 +22,9 @@ export type RuntimeMessage =
   /** A reviewed request MetaMask received straight from the page before Preflight could stop it (content script). */
   | { t: 'bypass:stream'; key: string; request: Omit<SigningRequest, 'origin' | 'chainId'> & { chainId: string | null } }
   | { t: 'bypass:clear' }
+  /** Settings: the scam-address list in use and the last fetch; `refresh` fetches now (after a URL change). */
+  | { t: 'threat:status' }
+  | { t: 'threat:refresh' }
   | WithdrawMessage;
 
 /** Withdraw tab ↔ background (extension pages only): balances, plans, and step execution. */

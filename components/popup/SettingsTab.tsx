@@ -4,6 +4,7 @@ import { validateRpcUrl, type Settings } from '@/core/settings/settings';
 import { t } from '@/components/i18n/ui-text';
 import { useSettings } from '@/components/stores/settings-store';
 import { MetaMaskIdSetting } from './MetaMaskIdSetting';
+import { ThreatListSetting } from './ThreatListSetting';
 
 export function SettingsTab() {
   const { settings, update } = useSettings();
@@ -44,7 +45,7 @@ export function SettingsTab() {
           <option value="JPY">JPY</option>
         </select>
       </label>
-      <h3>{t(lang, 'rpcTitle')}</h3>
+      <h2>{t(lang, 'rpcTitle')}</h2>
       <p className="muted small">{t(lang, 'rpcHint')}</p>
       {KNOWN_CHAINS.map((c) => (
         <div key={c.id} className="rpc-row">
@@ -94,6 +95,7 @@ export function SettingsTab() {
         {t(lang, 'save')}
       </button>
       {status && <p role="status" className="muted">{status}</p>}
+      <ThreatListSetting lang={lang} />
       <MetaMaskIdSetting lang={lang} />
     </div>
   );

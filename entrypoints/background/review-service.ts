@@ -13,6 +13,7 @@ import { recentEthUsd } from '@/components/storage/fiat-rates';
 import { knownChain } from '@/core/chain/chains';
 import { chainAccess } from './chain-access';
 import { gasReport } from './gas';
+import { scamAddresses } from './scam-list';
 
 /**
  * Records that IndexedDB had no room for: browser.storage.session keeps them while the browser runs (and
@@ -51,7 +52,11 @@ const VERIFY_TTL_MS = 5 * 60_000;
 async function analyze(record: ReviewRecord): Promise<Review> {
   const settings = await loadSettings();
   const access = chainAccess(record.request.chainId, settings);
-  const [recipients, ethUsd] = await Promise.all([knownRecipients.list().catch(() => []), knownChain(record.request.chainId)?.currency.symbol === 'ETH' ? recentEthUsd(Date.now()) : undefined]);
+  const [recipients, ethUsd, scam] = await Promise.all([
+    knownRecipients.list().catch(() => []),
+    knownChain(record.request.chainId)?.currency.symbol === 'ETH' ? recentEthUsd(Date.now()) : undefined,
+    scamAddresses().catch(() => undefined),
+  ]);
   const run = (client: PublicClient | undefined, rpcProblem?: Error) =>
     reviewRequest(
       record.request,
@@ -65,6 +70,7 @@ async function analyze(record: ReviewRecord): Promise<Review> {
         labels: settings.labels,
         privateRpc: !!settings.protectedRpc[String(record.request.chainId)],
         knownRecipients: recipients,
+        scamAddresses: scam,
         ethUsd,
         // A 1 h deadline keeps the history small (one eth_feeHistory call) on the panel's latency path.
         services: client ? { gas: (chainId: number, gasLimit: bigint) => gasReport(chainId, gasLimit, 1, true) } : undefined,

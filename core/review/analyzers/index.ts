@@ -1,6 +1,7 @@
 import type { Analyzer } from '../analyzer';
 import { addChainAnalyzer } from './add-chain';
 import { approvalAnalyzer } from './approval';
+import { batchAnalyzer } from './batch';
 import { chainSwitchAnalyzer } from './chain-switch';
 import { ethSignAnalyzer } from './eth-sign';
 import { gasTimingAnalyzer } from './gas-timing';
@@ -14,18 +15,21 @@ import { phishingAnalyzer } from './phishing';
 import { simulationAnalyzer } from './simulation';
 import { transferAnalyzer } from './transfer';
 import { typedDataTreeAnalyzer } from './typed-data-tree';
+import { scamAddressAnalyzer } from './scam-address';
 
 /**
  * Every check the review runs, in order of precedence for the plain-sentence summary
  * (the first analyzer that gives a summary wins). To add a check: add one file here and one line below.
  */
 export const DEFAULT_ANALYZERS: readonly Analyzer[] = [
+  batchAnalyzer,
   approvalAnalyzer,
   ethSignAnalyzer,
   chainSwitchAnalyzer,
+  // Before the permits: a UniswapX order is also a Permit2 signature, and the order says more.
+  marketplaceOrderAnalyzer,
   permitAnalyzer,
   permit2Analyzer,
-  marketplaceOrderAnalyzer,
   typedDataTreeAnalyzer,
   personalSignAnalyzer,
   transferAnalyzer,
@@ -33,6 +37,7 @@ export const DEFAULT_ANALYZERS: readonly Analyzer[] = [
   simulationAnalyzer,
   addChainAnalyzer,
   phishingAnalyzer,
+  scamAddressAnalyzer,
   mevAnalyzer,
   gasTimingAnalyzer,
 ];
