@@ -1,5 +1,5 @@
 import { isAddress, isHex, hexToString, type Address, type Hex } from 'viem';
-import { parseChainId } from '../chain/chains';
+import { parseChainId } from '../chain/chain-id';
 import type { SigningRequest } from './types';
 
 export interface TxFields {

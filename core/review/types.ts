@@ -45,6 +45,7 @@ export const FINDING_CODES = [
   'wait-for-cheaper-gas',
   'fee-above-recommended',
   'analysis-failed',
+  'no-chain-access',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { evaluateAlert, newAlert, type GasAlert } from '@/core/gas/alerts';
-import { knownChain } from '@/core/chain/chains';
+import { chainName } from '@/core/chain/chains';
 import { gasAlertsItem } from '@/components/storage/gas-alerts';
 import { loadSettings } from '@/components/storage/settings';
 import { chainsToSample } from '@/components/storage/recent-chains';
@@ -42,7 +42,7 @@ export async function checkGasAlerts(): Promise<number> {
     if (!r.notify) continue;
     fired++;
     const gwei = (Number(report.nextBaseFee) / 1e9).toFixed(3);
-    const chain = knownChain(alert.chainId)?.name ?? `chain ${alert.chainId}`;
+    const chain = chainName(alert.chainId);
     await browser.notifications.create(`gas-alert-${alert.chainId}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),

@@ -57,6 +57,8 @@ async function analyze(record: ReviewRecord): Promise<Review> {
         client,
         token: client ? access?.token : undefined,
         rpcProblem,
+        // No RPC of the user's and none public for this chain: say which on-chain checks were skipped.
+        ...(access ? {} : { noChainAccess: {} }),
         now: Date.now,
         trustedOrigins: settings.trustedOrigins,
         trustedSpenders: settings.trustedSpenders,

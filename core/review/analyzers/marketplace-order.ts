@@ -1,4 +1,4 @@
-import { knownChain } from '../../chain/chains';
+import { nativeSymbol } from '../../chain/chains';
 import { text, type Localized } from '../../i18n/localized';
 import type { Analyzer, ReviewContext } from '../analyzer';
 import { formatAmount, nameAddress, shortHex } from '../format';
@@ -14,7 +14,7 @@ interface Rendered {
 
 async function render(ctx: ReviewContext, item: OrderItem): Promise<Rendered> {
   if (item.standard === 'native') {
-    const symbol = knownChain(ctx.request.chainId)?.currency.symbol ?? 'ETH';
+    const symbol = nativeSymbol(ctx.request.chainId);
     const s = `${formatAmount(item.amount, 18)} ${symbol}`;
     return { label: text(s, s), dust: isDust(item, 18) };
   }

@@ -1,4 +1,4 @@
-import { knownChain } from '../../chain/chains';
+import { chainName } from '../../chain/chains';
 import { text } from '../../i18n/localized';
 import type { Analyzer } from '../analyzer';
 import { shortHex } from '../format';
@@ -17,7 +17,7 @@ function siweCard(s: SiweMessage): ReviewCard {
       ...row('Account', 'アカウント', s.address),
       ...row('Statement', 'ステートメント', s.statement),
       ...row('URI', 'URI', s.uri),
-      ...row('Network', 'ネットワーク', s.chainId ? (knownChain(s.chainId)?.name ?? `chain ${s.chainId}`) : undefined),
+      ...row('Network', 'ネットワーク', s.chainId ? chainName(s.chainId) : undefined),
       ...row('Nonce', 'ノンス', s.nonce),
       ...row('Issued at', '発行日時', s.issuedAt),
       ...row('Expires', '有効期限', s.expirationTime),

@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import { knownChain } from '../../chain/chains';
+import { nativeSymbol } from '../../chain/chains';
 import { text, type Localized } from '../../i18n/localized';
 import type { Analyzer, ReviewContext } from '../analyzer';
 import { netChanges, type RawChange } from '../asset-changes';
@@ -12,7 +12,7 @@ async function toAssetChange(ctx: ReviewContext, c: RawChange): Promise<AssetCha
   const direction = c.delta < 0n ? 'out' : 'in';
   const abs = c.delta < 0n ? -c.delta : c.delta;
   if (c.asset === 'native') {
-    return { direction, asset: 'native', standard: 'native', symbol: knownChain(ctx.request.chainId)?.currency.symbol ?? 'ETH', amount: formatAmount(abs, 18, 18) };
+    return { direction, asset: 'native', standard: 'native', symbol: nativeSymbol(ctx.request.chainId), amount: formatAmount(abs, 18, 18) };
   }
   const meta = await tokenMeta(ctx, c.asset);
   if (c.standard === 'erc20') return { direction, asset: c.asset, standard: 'erc20', symbol: meta.symbol, amount: formatAmount(abs, meta.decimals, meta.decimals) };
