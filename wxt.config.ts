@@ -1,7 +1,10 @@
 import { defineConfig } from 'wxt';
+import { slimViemChains } from './scripts/build/slim-viem-chains';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // viem/chains as data only in the bundle (see the plugin).
+  vite: () => ({ plugins: [slimViemChains()] }),
   manifest: ({ browser }) => ({
     name: 'Preflight',
     description: 'Reviews signing requests locally before MetaMask opens: approvals, permits, gas timing, MEV risk.',

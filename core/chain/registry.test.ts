@@ -80,3 +80,16 @@ describe('RPC hosts a chain is known to use', () => {
     expect(isKnownRpcFor(1, 'not a url')).toBe(false);
   });
 });
+
+describe('the extension’s build-time slim copy of viem/chains', () => {
+  it('gives the same registry as viem/chains itself', async () => {
+    const { slimChainsSource } = await import('../../scripts/build/slim-viem-chains');
+    const source = slimChainsSource(viemChains as unknown as Record<string, unknown>);
+    const exported = Object.fromEntries([...source.matchAll(/^export const (\w+) = (.*);$/gm)].map((m) => [m[1]!, JSON.parse(m[2]!) as unknown]));
+    const { buildRegistry } = await import('./registry');
+    const slim = buildRegistry(exported);
+    const real = buildRegistry(viemChains as unknown as Record<string, unknown>);
+    expect(slim.size).toBe(real.size);
+    expect([...slim.values()]).toEqual([...real.values()]);
+  });
+});

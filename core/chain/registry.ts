@@ -3,7 +3,8 @@
  * default public RPCs), read from the library rather than kept by hand. Preflight's own facts about a
  * chain (gas parameters, L2 kind, tips, price feeds) live in `facts.ts`, keyed by the same ids.
  *
- * This module is for the background and the popup only: the inpage and content scripts must not import it.
+ * This module is for the background and the popup only: the inpage and content scripts must not import it. In the
+ * extension bundle `viem/chains` is replaced by the same chains as data (scripts/build/slim-viem-chains.ts).
  */
 import * as viemChains from 'viem/chains';
 
@@ -63,9 +64,9 @@ function toEntry(c: ViemChainLike): RegistryChain {
  * claim the same id). One entry per id: a chain not marked as a testnet wins over a testnet, otherwise the
  * first in viem's export order.
  */
-function build(): Map<number, RegistryChain> {
+export function buildRegistry(exports: Record<string, unknown>): Map<number, RegistryChain> {
   const byId = new Map<number, RegistryChain>();
-  for (const value of Object.values(viemChains as Record<string, unknown>)) {
+  for (const value of Object.values(exports)) {
     if (!isChain(value)) continue;
     const entry = toEntry(value);
     const seen = byId.get(entry.id);
@@ -79,13 +80,13 @@ let sorted: readonly RegistryChain[] | undefined;
 
 /** The registry entry for a chain id; undefined for a chain viem does not know. */
 export function registryChain(id: number): RegistryChain | undefined {
-  registry ??= build();
+  registry ??= buildRegistry(viemChains as Record<string, unknown>);
   return registry.get(id);
 }
 
 /** Every registry chain, mainnets first, then by name. */
 export function registryChains(): readonly RegistryChain[] {
-  registry ??= build();
+  registry ??= buildRegistry(viemChains as Record<string, unknown>);
   sorted ??= [...registry.values()].sort((a, b) => Number(a.testnet) - Number(b.testnet) || a.name.localeCompare(b.name, 'en'));
   return sorted;
 }
