@@ -84,7 +84,7 @@ export function GasTab({ lang, fiat }: { lang: Lang; fiat: Fiat }) {
           <GasAdvice report={report} lang={lang} fiat={fiat} price={price} />
           <GasNotices report={report} lang={lang} />
           <section className="card" aria-labelledby="gas-tiers">
-            <h3 id="gas-tiers">{t(lang, 'gasTiers')}</h3>
+            <h3 id="gas-tiers">{t(lang, legacy ? 'gasTiersLegacy' : 'gasTiers')}</h3>
             <dl>
               {report.priorityFees.map((p) => (
                 <div className="row" key={p.confidence} data-testid="gas-tier">

@@ -9,7 +9,7 @@ import { gasChain, type GasChain } from './chains';
 import { FeeHistoryStore, MemoryFeeHistoryStorage, type FeeHistoryStorage, type SyncResult } from './history';
 import type { RpcRequest } from './history-rpc';
 import { DEFAULT_FULL_BLOCKS, maxFeeForFullBlocks } from './max-fee';
-import { legacyGasPriceTiers, type LegacyTiers } from './legacy-tiers';
+import { legacyTiersFromSamples, type LegacyTiers } from './legacy-tiers';
 import { nextBaseFee } from './next-base-fee';
 import { decodeOpStackExtraData, opStackNextBaseFee, type OpStackHeaderParams } from './op-stack-params';
 import { feeOutlook, type FeeOutlook } from './outlook';
@@ -79,12 +79,12 @@ export async function liveGasReport(input: LiveReportInput): Promise<LiveReport>
   const samples = await store.samples();
   const nextFee = head?.baseFeePerGas !== undefined ? await nextBaseFeeOf(input.request, chain, head as RawHead & { baseFeePerGas: string }) : undefined;
   const next = nextFee?.fee;
-  const legacy = head && head.baseFeePerGas === undefined ? await legacyGasPriceTiers(input.request, input.chainId, Number(BigInt(head.number))) : undefined;
+  const legacy = sync.mode === 'legacy' ? legacyTiersFromSamples(samples, input.chainId) : undefined;
   const outlook = feeOutlook(samples, SHIPPED_PRIOR, chain.blockTimeSeconds);
   const priorityFees = legacy?.levels ?? priorityLevels(samples.rewards.slice(-200).map((r) => BigInt(Math.round(r[0] ?? 0))), input.chainId);
   // Without EIP-1559 the transaction pays one gas price: the 90 % tier is the "base", and there is no separate tip.
   const tip = legacy ? 0n : priorityFees[1]?.priorityFee ?? 0n;
-  const nowFee = legacy ? legacy.levels[1]?.priorityFee ?? legacy.nodeGasPrice : next;
+  const nowFee = legacy ? legacy.levels[1]?.priorityFee : next;
   const useHours = outlook.hourlySeries !== undefined && input.withinHours >= 1;
   const series = useHours ? outlook.hourlySeries! : outlook.blockSeries;
   const seriesEnd = series.startTime + (series.logFee.length - 1) * series.stepSeconds;

@@ -1,5 +1,5 @@
 import type { Hex } from 'viem';
-import { gasChain, liveGasReport, readFiatRates, type LiveReport } from '@/core/gas';
+import { CHAINLINK_JPY_USD, gasChain, liveGasReport, readFeed, type LiveReport } from '@/core/gas';
 import { thirtyDaysOfBlocks } from '@/core/gas/live-report';
 import { IdbFeeHistoryStorage } from '@/core/store/fee-history';
 import { db } from '@/components/storage/db';
@@ -10,6 +10,10 @@ import { chainAccess } from './chain-access';
 
 class NoGasRpcError extends Error {
   override name = 'NoGasRpcError';
+}
+
+class NoPriceFeedError extends Error {
+  override name = 'NoPriceFeedError';
 }
 
 /**
@@ -50,19 +54,28 @@ export async function gasReport(chainId: number, gasLimit = 21_000n, withinHours
   return report;
 }
 
-/** ETH/USD and ETH/JPY from Chainlink on Ethereum mainnet, through the user's chain-1 RPC (3 s budget). */
-export async function fiatRates(): Promise<{ ethUsd: number; ethJpy: number }> {
+/**
+ * The price of a chain's native currency in USD and JPY (default: Ethereum's ETH), from Chainlink on Ethereum
+ * mainnet through the user's chain-1 RPC (3 s budget). The fields keep their historical names: for Polygon
+ * `ethUsd` is the POL price. A chain with no feed in Preflight's facts has no fiat figures.
+ */
+export async function fiatRates(chainId = 1): Promise<{ ethUsd: number; ethJpy: number }> {
+  const chain = gasChain(chainId);
+  if (!chain.usdFeed) throw new NoPriceFeedError(`No price feed for ${chain.nativeSymbol}: amounts in ${chain.nativeSymbol} only.`);
+  const feed = chain.usdFeed;
   const access = chainAccess(1, await loadSettings());
   if (!access) throw new NoGasRpcError('No Ethereum RPC for price feeds.');
   const call = (args: { to: `0x${string}`; data: Hex }) => access.client.call(args);
+  const now = Math.floor(Date.now() / 1000);
   const rates = await Promise.race([
-    readFiatRates(call, Math.floor(Date.now() / 1000)),
+    Promise.all([readFeed(call, feed, now, chain.usdFeedMaxAgeSeconds), readFeed(call, CHAINLINK_JPY_USD, now, 86_400 + 3_600)]),
     new Promise<never>((_, reject) => setTimeout(() => reject(new Error('price feeds did not answer in 3 s')), 3_000)),
   ]);
-  return { ethUsd: rates.ethUsd, ethJpy: rates.ethJpy };
+  const [native, jpy] = rates;
+  return { ethUsd: native.value, ethJpy: native.value / jpy.value };
 }
 
 export async function gasReportResponse(chainId: number, gasLimit?: string, withinHours?: number): Promise<GasReportResponse> {
-  const [report, fiat] = await Promise.all([gasReport(chainId, gasLimit ? BigInt(gasLimit) : undefined, withinHours), fiatRates().then((f) => ({ f }), (e: unknown) => ({ e }))]);
+  const [report, fiat] = await Promise.all([gasReport(chainId, gasLimit ? BigInt(gasLimit) : undefined, withinHours), fiatRates(chainId).then((f) => ({ f }), (e: unknown) => ({ e }))]);
   return 'f' in fiat ? { report: jsonify(report), fiat: fiat.f } : { report: jsonify(report), fiatError: fiat.e instanceof Error ? fiat.e.message : String(fiat.e) };
 }

@@ -4,13 +4,14 @@ import { text } from '../../i18n/localized';
 import type { Analyzer } from '../analyzer';
 import type { ParsedRequest } from '../request';
 import { gasServiceOf } from '../gas-context';
+import type { LiveReport } from '../../gas/live-report';
 import type { AnalyzerResult, Finding } from '../types';
 
 const gwei = (wei: bigint) => `${(Number(wei) / 1e9).toFixed(wei < 10_000_000_000n ? 3 : 1)} gwei`;
-/** ETH with 6 decimals, or 2 significant digits below 0.001 (low-fee chains: 0.0000012 ETH, not 0.000001). */
-const eth = (wei: bigint) => {
+/** The native amount with 6 decimals, or 2 significant digits below 0.001 (low-fee chains: 0.0000012 ETH, not 0.000001). */
+const coin = (wei: bigint, symbol: string) => {
   const v = Number(wei) / 1e18;
-  return `${v === 0 || Math.abs(v) >= 0.001 ? v.toFixed(6) : v.toPrecision(2)} ETH`;
+  return `${v === 0 || Math.abs(v) >= 0.001 ? v.toFixed(6) : v.toPrecision(2)} ${symbol}`;
 };
 const hhmm = (unix: number) => new Date(unix * 1000).toISOString().slice(11, 16);
 /** Above this multiple of the recent 90th percentile, the base fee is a spike. */
@@ -59,6 +60,8 @@ export const gasTimingAnalyzer: Analyzer = {
       const why = error instanceof Error ? error.message : String(error);
       return { cards: [{ kind: 'gas', title: text('Gas', 'ガス'), rows: [], note: text(`Gas outlook unavailable: ${why}`, `ガスの見通しを取得できません：${why}`) }] };
     }
+    const eth = (wei: bigint) => coin(wei, r.chain.nativeSymbol);
+    if (r.legacy) return legacyCard(r, gasLimit, eth);
     const base = r.nextBaseFee;
     const tip = r.recommended.maxPriorityFeePerGas;
     const recommended = r.recommended.maxFeePerGas;
@@ -150,3 +153,23 @@ export const gasTimingAnalyzer: Analyzer = {
     };
   },
 };
+
+/** A chain without EIP-1559: one gas price, by inclusion confidence from recent blocks; nothing to apply or hold. */
+function legacyCard(r: LiveReport, gasLimit: bigint, eth: (wei: bigint) => string): AnalyzerResult {
+  return {
+    cards: [
+      {
+        kind: 'gas',
+        title: text('Gas', 'ガス'),
+        rows: [
+          ...r.priorityFees.map((p) => ({ label: text(`Gas price (${Math.round(p.confidence * 100)} % inclusion)`, `ガス価格（${Math.round(p.confidence * 100)} % で取り込み）`), value: gwei(p.priorityFee) })),
+          { label: text('Likely cost now', '今の見込みコスト'), value: eth(r.nextBaseFee * gasLimit) },
+        ],
+        note: text(
+          `This network has no EIP-1559 base fee: the tiers are the cheapest gas price each of the last ${r.legacy?.blocks.length ?? 0} blocks included. MetaMask sets the gas price.`,
+          `このネットワークには EIP-1559 のベースフィーがありません。直近 ${r.legacy?.blocks.length ?? 0} ブロックそれぞれで取り込まれた最安のガス価格から算出しています。ガス価格は MetaMask が設定します。`,
+        ),
+      },
+    ],
+  };
+}
