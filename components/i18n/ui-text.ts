@@ -8,6 +8,7 @@ const STRINGS = {
   verdict_caution: { en: 'Take care', ja: '注意してください' },
   verdict_danger: { en: 'Danger: do not sign unless you are sure', ja: '危険：確信がない限り署名しないでください' },
   verdict_error: { en: 'Could not finish the check', ja: '確認を完了できませんでした' },
+  walletRefuses: { en: 'MetaMask will refuse this request:', ja: 'MetaMask はこのリクエストを拒否します：' },
   errorHint: { en: 'You can still continue. Check the request in MetaMask yourself.', ja: '続行はできます。MetaMask で内容をご自身で確認してください。' },
   continue: { en: 'Continue to MetaMask', ja: 'MetaMask へ進む' },
   reject: { en: 'Reject', ja: '拒否' },

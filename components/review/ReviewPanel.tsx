@@ -155,6 +155,11 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs }: { reviewKey: string;
           </div>
           <p className="summary" data-testid="review-summary">{pick(state.review.summary, lang)}</p>
           {state.review.verdict === 'error' && <p className="muted">{t(lang, 'errorHint')}</p>}
+          {state.phase === 'ready' && state.review.refusal && (
+            <p className="refusal" role="note" data-testid="review-refusal">
+              <strong>{t(lang, 'walletRefuses')}</strong> {pick(state.review.refusal, lang)}
+            </p>
+          )}
           {state.phase === 'ready' && state.unsaved && (
             <p className="muted small" role="note" data-testid="review-unsaved">
               {t(lang, 'historyUnsaved')}

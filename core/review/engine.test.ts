@@ -64,11 +64,19 @@ describe('reviewRequest', () => {
     expect(r.verdict).toBe('error');
   });
 
-  it('malformed requests give verdict error, never a throw', async () => {
-    for (const params of [[{ to: 'nope' }], 'x', [{ to: USDC, data: '0xzz' }], [], null]) {
+  it('requests MetaMask refuses say so (caution, non-canonical-encoding), never "could not check"', async () => {
+    for (const params of [[{ to: 'nope' }], 'x', [], null, [{ to: USDC, value: 100 }]]) {
       const r = await reviewRequest({ method: 'eth_sendTransaction', params, origin: 'https://x.example', chainId: 1 }, deps);
-      expect(r.verdict).toBe('error');
-      expect(r.findings[0]!.code).toBe('analysis-failed');
+      expect(r.verdict).toBe('caution');
+      expect(r.findings.map((f) => f.code)).toEqual(['non-canonical-encoding']);
+      expect(r.refusal?.en.length).toBeGreaterThan(0);
+      expect(r.summary.en).toMatch(/^MetaMask will refuse this eth_sendTransaction request/);
     }
+  });
+
+  it('a request that cannot be read at all gives verdict error, never a throw', async () => {
+    const r = await reviewRequest({ method: 'eth_sendTransaction', params: [{ to: USDC, data: '0xzz' }], origin: 'https://x.example', chainId: 1 }, deps);
+    expect(r.verdict).toBe('error');
+    expect(r.findings[0]!.code).toBe('analysis-failed');
   });
 });

@@ -1,7 +1,8 @@
 import { text, type Localized } from '../i18n/localized';
 import type { Analyzer, ReviewDeps, ReviewContext } from './analyzer';
 import { DEFAULT_ANALYZERS } from './analyzers';
-import { parseRequest, type ParsedRequest } from './request';
+import { EncodingNotes, parseRequest, WalletRefusalError, type ParsedRequest } from './request';
+import { nonCanonicalFinding } from './normalise/non-canonical';
 import { describeRequest } from './describe';
 import { analysisFailed } from './analysis-failed';
 import { noChainAccessFinding } from './no-chain-access';
@@ -56,9 +57,16 @@ export async function reviewRequest(request: SigningRequest, deps: ReviewDeps, o
   const base = { id, createdAt: started, request };
 
   let parsed: ParsedRequest;
+  const notes = new EncodingNotes();
   try {
-    parsed = parseRequest(request);
+    parsed = parseRequest(request, notes);
   } catch (error) {
+    if (error instanceof WalletRefusalError) {
+      // Nothing would be signed: say so, and that the request is not in any form an honest dApp sends.
+      const findings = [nonCanonicalFinding(notes.notes, error.reason)];
+      const summary = text(`MetaMask will refuse this ${request.method} request: ${error.reason.en}`, `MetaMask はこの ${request.method} リクエストを拒否します：${error.reason.ja}`);
+      return { ...base, verdict: verdictOf(findings), summary, findings, cards: [], refusal: error.reason, analysisMs: deps.now() - started };
+    }
     const findings = [analysisFailed(text('The request could not be read', 'リクエストを読み取れませんでした'), error)];
     return { ...base, verdict: 'error', summary: text(`Unreadable ${request.method} request`, `読み取れない ${request.method} リクエスト`), findings, cards: [], analysisMs: deps.now() - started };
   }
@@ -98,6 +106,7 @@ export async function reviewRequest(request: SigningRequest, deps: ReviewDeps, o
     suggestedFees ??= r.suggestedFees;
     hold ??= r.hold;
   });
+  if (notes.notes.length > 0) findings.push(nonCanonicalFinding(notes.notes));
   findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
 
   return {
@@ -109,6 +118,7 @@ export async function reviewRequest(request: SigningRequest, deps: ReviewDeps, o
     assetChanges,
     suggestedFees,
     hold,
+    ...(notes.refusal ? { refusal: notes.refusal } : {}),
     analysisMs: deps.now() - started,
   };
 }

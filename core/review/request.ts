@@ -1,31 +1,16 @@
-import { isAddress, isHex, hexToString, type Address, type Hex } from 'viem';
-import { parseChainId } from '../chain/chain-id';
+import { isAddress, hexToString, type Address, type Hex } from 'viem';
+import { walletChainId } from './normalise/chain-id';
+import { EncodingNotes, malformed, refuse } from './normalise/encoding-notes';
+import { normalisePersonalMessage } from './normalise/personal-message';
+import { normaliseSendCalls } from './normalise/send-calls';
+import { normaliseTransaction, type TxFields } from './normalise/transaction';
+import { normaliseTypedData, type TypedDataPayload } from './normalise/typed-data';
+import { text } from '../i18n/localized';
 import type { SigningRequest } from './types';
 
-export interface TxFields {
-  from?: Address;
-  to?: Address;
-  value: bigint;
-  data: Hex;
-  gas?: bigint;
-  maxFeePerGas?: bigint;
-  maxPriorityFeePerGas?: bigint;
-  gasPrice?: bigint;
-}
-
-export interface TypedDataDomain {
-  name?: string;
-  version?: string;
-  chainId?: number;
-  verifyingContract?: Address;
-}
-
-export interface TypedDataPayload {
-  types: Record<string, { name: string; type: string }[]>;
-  primaryType: string;
-  domain: TypedDataDomain;
-  message: Record<string, unknown>;
-}
+export { MalformedRequestError, WalletRefusalError, EncodingNotes, type EncodingNote } from './normalise/encoding-notes';
+export type { TxFields } from './normalise/transaction';
+export type { TypedDataDomain, TypedDataPayload } from './normalise/typed-data';
 
 export type ParsedRequest =
   | { kind: 'transaction'; tx: TxFields }
@@ -37,93 +22,22 @@ export type ParsedRequest =
   | { kind: 'add-chain'; chainId: number; chainName?: string; rpcUrls: string[]; currencySymbol?: string; currencyDecimals?: number }
   | { kind: 'watch-asset'; type: string; address?: Address; symbol?: string; decimals?: number };
 
-/** The request could not be understood. Its message says what was wrong with it. */
-export class MalformedRequestError extends Error {
-  override name = 'MalformedRequestError';
-}
-
-function fail(message: string): never {
-  throw new MalformedRequestError(message);
-}
-
 function asRecord(value: unknown, what: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`${what} is not an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) malformed(`${what} is not an object`);
   return value as Record<string, unknown>;
 }
 
 function optAddress(value: unknown, what: string): Address | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string' || !isAddress(value, { strict: false })) fail(`${what} is not an address`);
-  return value as Address;
+  if (typeof value !== 'string' || !isAddress(value, { strict: false })) malformed(`${what} is not an address`);
+  return value.toLowerCase() as Address;
 }
 
-function optQuantity(value: unknown, what: string): bigint | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
-  if (typeof value === 'string' && /^(0x[0-9a-fA-F]{1,64}|[0-9]{1,78})$/.test(value)) return BigInt(value);
-  if (typeof value === 'bigint' && value >= 0n) return value;
-  fail(`${what} is not a quantity`);
-}
-
-function optData(value: unknown, what: string): Hex {
-  if (value === undefined || value === null || value === '') return '0x';
-  if (typeof value !== 'string' || !isHex(value) || value.length % 2 !== 0) fail(`${what} is not hex data`);
-  return value.toLowerCase() as Hex;
-}
-
-export function parseTx(value: unknown, what = 'transaction'): TxFields {
-  const t = asRecord(value, what);
-  return {
-    from: optAddress(t.from, `${what}.from`),
-    to: optAddress(t.to, `${what}.to`),
-    value: optQuantity(t.value, `${what}.value`) ?? 0n,
-    data: optData(t.data ?? t.input, `${what}.data`),
-    gas: optQuantity(t.gas ?? t.gasLimit, `${what}.gas`),
-    maxFeePerGas: optQuantity(t.maxFeePerGas, `${what}.maxFeePerGas`),
-    maxPriorityFeePerGas: optQuantity(t.maxPriorityFeePerGas, `${what}.maxPriorityFeePerGas`),
-    gasPrice: optQuantity(t.gasPrice, `${what}.gasPrice`),
-  };
-}
-
-function parseTypedData(raw: unknown): TypedDataPayload {
-  const value = typeof raw === 'string' ? safeJson(raw) : raw;
-  const d = asRecord(value, 'typed data');
-  const types = asRecord(d.types, 'typed data types') as TypedDataPayload['types'];
-  for (const [name, fields] of Object.entries(types)) {
-    if (!Array.isArray(fields)) fail(`typed data type ${name} is not a list`);
-    for (const f of fields as unknown[]) {
-      const field = asRecord(f, `field of ${name}`);
-      if (typeof field.name !== 'string' || typeof field.type !== 'string') fail(`field of ${name} lacks name or type`);
-    }
-  }
-  if (typeof d.primaryType !== 'string') fail('typed data has no primaryType');
-  const domain = asRecord(d.domain ?? {}, 'typed data domain');
-  return {
-    types,
-    primaryType: d.primaryType,
-    domain: {
-      name: typeof domain.name === 'string' ? domain.name : undefined,
-      version: typeof domain.version === 'string' ? domain.version : undefined,
-      chainId: domain.chainId === undefined ? undefined : parseChainId(typeof domain.chainId === 'number' ? domain.chainId : String(domain.chainId)),
-      verifyingContract: optAddress(domain.verifyingContract, 'typed data verifyingContract'),
-    },
-    message: asRecord(d.message, 'typed data message'),
-  };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    fail('typed data is not valid JSON');
-  }
-}
-
-/** personal_sign is [message, account]; some dApps send [account, message]. */
+/** personal_sign is [message, account]; MetaMask also takes [account, message] and signs the same bytes. */
 function splitAccountAndPayload(a: unknown, b: unknown): { account?: Address; payload: unknown } {
   const isAddr = (v: unknown): v is Address => typeof v === 'string' && isAddress(v, { strict: false });
-  if (isAddr(b)) return { account: b, payload: a };
-  if (isAddr(a)) return { account: a, payload: b };
+  if (isAddr(b)) return { account: b.toLowerCase() as Address, payload: a };
+  if (isAddr(a)) return { account: a.toLowerCase() as Address, payload: b };
   return { payload: a };
 }
 
@@ -137,56 +51,49 @@ function decodeUtf8(raw: Hex): string | undefined {
   }
 }
 
-/** Normalises a reviewed request into one shape per kind. Throws MalformedRequestError. */
-export function parseRequest(req: SigningRequest): ParsedRequest {
+/**
+ * Reads a reviewed request exactly as MetaMask 13.5 will (core/review/normalise/, after
+ * ../shared/data/metamask-normalisation.md), into one shape per kind. Encodings MetaMask accepts but no
+ * honest dApp needs go into `notes`; so does a refusal that leaves the request readable (typed data for
+ * another chain, eth_sign). Throws WalletRefusalError when MetaMask refuses a request that cannot be read
+ * the way it would sign it, MalformedRequestError when it cannot be read at all.
+ */
+export function parseRequest(req: SigningRequest, notes = new EncodingNotes()): ParsedRequest {
   const p: readonly unknown[] = Array.isArray(req.params) ? req.params : req.params === undefined ? [] : [req.params];
   switch (req.method) {
     case 'eth_sendTransaction':
-      return { kind: 'transaction', tx: parseTx(p[0]) };
-    case 'wallet_sendCalls': {
-      const b = asRecord(p[0], 'wallet_sendCalls batch');
-      if (!Array.isArray(b.calls) || b.calls.length === 0) fail('wallet_sendCalls has no calls');
-      return {
-        kind: 'calls',
-        from: optAddress(b.from, 'batch.from'),
-        chainId: parseChainId(b.chainId),
-        calls: b.calls.map((c, i) => ({ ...parseTx(c, `call ${i}`), from: optAddress(b.from, 'batch.from') })),
-      };
-    }
+      return { kind: 'transaction', tx: normaliseTransaction(p[0], notes) };
+    case 'wallet_sendCalls':
+      return { kind: 'calls', ...normaliseSendCalls(p[0], req.chainId, notes) };
     case 'eth_signTypedData':
     case 'eth_signTypedData_v1': {
-      // v1: [typedArray, account] — an array of {type,name,value}; rendered as a list.
+      // v1: [typedArray, account], an array of {type, name, value}, rendered as a list. MetaMask refuses anything else.
       const { account, payload } = splitAccountAndPayload(p[0], p[1]);
-      if (!Array.isArray(payload)) {
-        // Some dApps send v4-shaped data to eth_signTypedData.
-        return { kind: 'typed-data', account, version: 'v4', data: parseTypedData(payload) };
-      }
+      if (!Array.isArray(payload)) refuse('eth_signTypedData (v1) needs a list of {type, name, value}', 'eth_signTypedData（v1）には {type, name, value} のリストが必要です');
       return { kind: 'typed-data', account, version: 'v1', legacy: payload };
     }
     case 'eth_signTypedData_v3':
     case 'eth_signTypedData_v4': {
       const account = optAddress(p[0], 'account');
-      return { kind: 'typed-data', account, version: req.method === 'eth_signTypedData_v3' ? 'v3' : 'v4', data: parseTypedData(p[1]) };
+      return { kind: 'typed-data', account, version: req.method === 'eth_signTypedData_v3' ? 'v3' : 'v4', data: normaliseTypedData(p[1], req.chainId, notes) };
     }
     case 'personal_sign': {
       const { account, payload } = splitAccountAndPayload(p[0], p[1]);
-      if (typeof payload !== 'string') fail('personal_sign message is not a string');
-      const raw = isHex(payload) ? (payload as Hex) : (`0x${Array.from(new TextEncoder().encode(payload), (x) => x.toString(16).padStart(2, '0')).join('')}` as Hex);
+      const raw = normalisePersonalMessage(payload, notes);
       return { kind: 'message', account, raw, utf8: decodeUtf8(raw) };
     }
     case 'eth_sign': {
+      notes.refuse(text('MetaMask 13.5 no longer offers eth_sign ("the method does not exist")', 'MetaMask 13.5 は eth_sign を提供していません（「メソッドが存在しません」）'));
       const account = optAddress(p[0], 'account');
-      const hash = optData(p[1], 'eth_sign data');
-      return { kind: 'hash', account, hash };
+      const data = typeof p[1] === 'string' && /^(0x)?[0-9a-f]*$/i.test(p[1]) ? p[1].replace(/^0x/i, '') : undefined;
+      if (data === undefined) malformed('eth_sign data is not hex');
+      return { kind: 'hash', account, hash: `0x${(data.length % 2 ? `0${data}` : data).toLowerCase()}` as Hex };
     }
-    case 'wallet_switchEthereumChain': {
-      const chainId = parseChainId(asRecord(p[0], 'switch chain parameter').chainId);
-      if (chainId === undefined) fail('chainId is missing or invalid');
-      return { kind: 'switch-chain', chainId };
-    }
+    case 'wallet_switchEthereumChain':
+      return { kind: 'switch-chain', chainId: walletChainId(asRecord(p[0], 'switch chain parameter').chainId) };
     case 'wallet_addEthereumChain': {
       const c = asRecord(p[0], 'add chain parameter');
-      const chainId = parseChainId(c.chainId) ?? fail('chainId is missing or invalid');
+      const chainId = walletChainId(c.chainId);
       const currency = c.nativeCurrency ? asRecord(c.nativeCurrency, 'nativeCurrency') : {};
       return {
         kind: 'add-chain',

@@ -45,6 +45,10 @@ export const FINDING_CODES = [
   'wait-for-cheaper-gas',
   'fee-above-recommended',
   'analysis-failed',
+  'siwe-account-mismatch',
+  'new-spender-contract',
+  'non-canonical-encoding',
+  'known-scam-address',
   'no-chain-access',
 ] as const;
 
@@ -127,6 +131,8 @@ export interface Review {
   assetChanges?: AssetChange[];
   suggestedFees?: SuggestedFees;
   hold?: HoldSuggestion;
+  /** Why MetaMask will refuse this request (nothing would be signed), when it will. */
+  refusal?: Localized;
   /** Milliseconds the analysis took. */
   analysisMs: number;
 }

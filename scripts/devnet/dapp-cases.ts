@@ -158,6 +158,12 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
       return { method: 'wallet_switchEthereumChain', params: [{ chainId: '0x1' }] };
     case 'add-chain':
       return { method: 'wallet_addEthereumChain', params: [{ chainId: numberToHex(8453), chainName: 'Base', rpcUrls: ['https://base-rpc.evil.example'], nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, blockExplorerUrls: [] }] };
+    case 'connect':
+      return { method: 'eth_requestAccounts' };
+    case 'add-devnet':
+      return { method: 'wallet_addEthereumChain', params: [{ chainId: numberToHex(chainId), chainName: 'Preflight devnet', rpcUrls: [devnet.rpcUrl], nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, blockExplorerUrls: null }] };
+    case 'switch-devnet':
+      return { method: 'wallet_switchEthereumChain', params: [{ chainId: numberToHex(chainId) }] };
     case 'watch-asset':
       return { method: 'wallet_watchAsset', params: { type: 'ERC20', options: { address: k.usdc, symbol: 'USDC', decimals: 6 } } };
     case 'send-calls': {
@@ -204,5 +210,5 @@ export const CASES = [
   'swap-v2-0.5', 'swap-v2-10', 'swap-v3-0.5', 'swap-v3-10', 'permit', 'permit2', 'seaport-order',
   'eth-sign', 'personal-sign-siwe', 'siwe-mismatch', 'switch-chain', 'add-chain', 'watch-asset',
   'send-calls', 'get-balance', 'legacy-send-async', 'transfer-to-token', 'eth-transfer-lookalike', 'send-all',
-  'swap-revert', 'overpay-fee', 'swap-shallow-v2-10', 'swap-shallow-v3-10',
+  'swap-revert', 'overpay-fee', 'swap-shallow-v2-10', 'swap-shallow-v3-10', 'add-devnet', 'switch-devnet', 'connect',
 ] as const;

@@ -26,15 +26,26 @@ export interface ExtensionBrowser {
  * `userDataDir`: reuse this profile (e.g. to relaunch after close, as a browser restart); `keepUserDataDir`:
  * close() leaves the profile on disk so a later launch can reuse it (the caller removes it).
  */
-export async function launchWithExtension(opts: { withExtension?: boolean; extraArgs?: string[]; userDataDir?: string; keepUserDataDir?: boolean } = {}): Promise<ExtensionBrowser & { userDataDir: string }> {
+export async function launchWithExtension(opts: {
+  withExtension?: boolean;
+  /** Other unpacked extensions loaded next to Preflight (e.g. the vendored MetaMask). */
+  otherExtensions?: string[];
+  extraArgs?: string[];
+  userDataDir?: string;
+  keepUserDataDir?: boolean;
+  /** `null`: pages take the window's size (needed where an extension places popup windows on screen). */
+  viewport?: null;
+} = {}): Promise<ExtensionBrowser & { userDataDir: string }> {
   const withExtension = opts.withExtension ?? true;
   if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+  const extensions = [...(opts.otherExtensions ?? []), ...(withExtension ? [EXTENSION_DIR] : [])].join(',');
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'preflight-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    ...(opts.viewport === null ? { viewport: null } : {}),
     args: [
-      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+      ...(extensions ? [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -45,7 +56,8 @@ export async function launchWithExtension(opts: { withExtension?: boolean; extra
       ...(opts.extraArgs ?? []),
     ],
   });
-  const worker = async () => context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const isPreflight = (w: Worker) => w.url().endsWith('/background.js');
+  const worker = async () => context.serviceWorkers().find(isPreflight) ?? (await context.waitForEvent('serviceworker', { predicate: isPreflight, timeout: 15_000 }));
   const extensionId = withExtension ? new URL((await worker()).url()).host : '';
   return {
     context,
@@ -152,4 +164,15 @@ export async function pressInPanel(frame: Frame, key: string): Promise<void> {
   }
   if (frame.isDetached()) return;
   await frame.evaluate((k) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k })), key).catch(() => undefined);
+}
+
+/** What the panel reviewed: the background's record for this panel (request as the page sent it, and the review). */
+export async function panelReview(frame: Frame): Promise<{ request: { method: string; params: unknown; chainId: number }; review?: { verdict: string; summary: { en: string }; suggestedFees?: { maxFeePerGas: string; maxPriorityFeePerGas: string } } }> {
+  return frame.evaluate(async () => {
+    // Runs in the panel (an extension page), where `chrome` exists.
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; result?: never; error?: string }> } } }).chrome.runtime;
+    const answer = await runtime.sendMessage({ t: 'review:get', key: location.hash.slice(1) });
+    if (!answer.ok) throw new Error(answer.error ?? 'review:get failed');
+    return answer.result!;
+  });
 }

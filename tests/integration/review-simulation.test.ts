@@ -68,7 +68,7 @@ describe('review with eth_simulateV1 on a real anvil', () => {
   it('wallet_sendCalls is simulated as one sequence: the second call sees the first', async () => {
     const batch = (amounts: bigint[]): SigningRequest => ({
       method: 'wallet_sendCalls',
-      params: [{ version: '1.0', from: alice.address, chainId: '0x7a69', calls: amounts.map((a) => ({ to: token, data: call('transfer', [bob.address, a]) })) }],
+      params: [{ version: '2.0.0', from: alice.address, chainId: '0x7a69', atomicRequired: true, calls: amounts.map((a) => ({ to: token, data: call('transfer', [bob.address, a]) })) }],
       origin: ORIGIN,
       chainId: 31337,
     });

@@ -78,10 +78,10 @@ describe('gas timing in the review', () => {
   });
 
   it('reviews a wallet_sendCalls batch: gas summed over the calls, no fees to apply (the wallet sets them), fees to enter in the card', async () => {
-    const calls = { method: 'wallet_sendCalls' as const, params: [{ version: '2.0.0', from: '0x1111111111111111111111111111111111111111', chainId: '0x1', atomicRequired: true, calls: [{ to: '0x2222222222222222222222222222222222222222', value: '0x1' }, { to: '0x3333333333333333333333333333333333333333', data: '0x095ea7b3', gas: '0xc350' }] }], origin: 'https://a.example', chainId: 1 };
+    const calls = { method: 'wallet_sendCalls' as const, params: [{ version: '2.0.0', from: '0x1111111111111111111111111111111111111111', chainId: '0x1', atomicRequired: true, calls: [{ to: '0x2222222222222222222222222222222222222222', value: '0x1' }, { to: '0x3333333333333333333333333333333333333333', data: '0x095ea7b3' }] }], origin: 'https://a.example', chainId: 1 };
     const gasLimits: bigint[] = [];
     const r = await reviewRequest(calls, { now: Date.now, services: { gas: async (_c: number, g: bigint) => (gasLimits.push(g), report({ nextBaseFee: 30n * GWEI })) } }, { analyzers: [gasTimingAnalyzer] });
-    expect(gasLimits).toEqual([21_000n + 50_000n]);
+    expect(gasLimits).toEqual([21_000n + 100_000n]); // EIP-5792 calls carry no gas (MetaMask refuses a call with one): estimated per call
     expect(r.suggestedFees).toBeUndefined();
     expect(r.findings.map((f) => f.code)).toEqual(['gas-spike']);
     const card = r.cards.find((c) => c.kind === 'gas')!;

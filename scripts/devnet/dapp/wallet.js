@@ -1,8 +1,10 @@
 // The demo dApp's wallet: an EIP-1193 provider backed by anvil's unlocked accounts, exposed the way
 // MetaMask does (window.ethereum and EIP-6963). ?inject=late assigns window.ethereum after 1.5 s;
-// ?inject=6963 only announces it through EIP-6963.
+// ?inject=6963 only announces it through EIP-6963; ?wallet=browser injects nothing, so the page uses
+// the wallet extension the browser has (the real MetaMask in tests/e2e/metamask*.e2e.ts).
 (function () {
   'use strict';
+  if (new URLSearchParams(location.search).get('wallet') === 'browser') return;
   var config = null;
   var chainId = '0x7a69';
   var listeners = {};
