@@ -4,12 +4,6 @@ import { text, type Localized } from '../../i18n/localized';
 import type { Analyzer } from '../analyzer';
 import type { Finding, ReviewCard } from '../types';
 
-/**
- * Networks MetaMask ships with (it refuses to add them again): a site offering one of them with a foreign RPC
- * has no honest reason to.
- */
-const METAMASK_BUILT_IN = new Set([1, 59144, 11155111, 59141]);
-
 /** Symbols a chain's native currency had before a rename; dApps still send them. */
 const FORMER_SYMBOLS: Record<number, string[]> = { 137: ['MATIC'] };
 
@@ -38,8 +32,9 @@ function claimCard(chainId: number, name: string, rpcUrls: readonly string[], sy
 
 /**
  * wallet_addEthereumChain. A chain id the registry (viem/chains) knows is compared with it: another currency is
- * danger (amounts would lie); an RPC on a domain the chain is not known to use is a caution (it sees your
- * addresses and can fake balances and simulations), danger for a network MetaMask ships with; another name is said. A chain nobody knows is reviewed from
+ * danger (amounts would lie); an RPC on a domain the chain is not known to use (registry, official hosts,
+ * multi-chain providers: core/chain/rpc-hosts.ts) is danger on a mainnet (it sees your addresses and can fake
+ * balances and simulations), a caution on a testnet; another name is said. A chain nobody knows is reviewed from
  * what it claims: a caution, more when it borrows a known chain's name or serves RPC without TLS.
  */
 export const addChainAnalyzer: Analyzer = {
@@ -97,7 +92,9 @@ export const addChainAnalyzer: Analyzer = {
       findings: [
         {
           code: 'unknown-chain',
-          severity: wrongCurrency || (strangeRpcs.length > 0 && METAMASK_BUILT_IN.has(chainId)) ? 'danger' : 'warn',
+          // A foreign RPC for a mainnet people hold money on routes their activity through someone else's node once
+          // MetaMask takes it for that network; on a testnet it is a caution.
+          severity: wrongCurrency || (strangeRpcs.length > 0 && !known.testnet) ? 'danger' : 'warn',
           title: text(`${known.name} (id ${chainId}) with settings that are not its own`, `本来の設定と異なる ${known.name}（ID ${chainId}）`),
           detail: text(
             `The site adds ${known.name} with ${what.map((w) => w.en).join(' and ')}. A rogue RPC can fake balances and simulations, hide transactions, or track you; a wrong currency makes amounts lie. Unless you chose this RPC yourself, reject and keep the network settings you have.`,
