@@ -1,10 +1,13 @@
 import { defineConfig } from 'wxt';
+import { nodeGlobalsFor } from './scripts/build/node-globals';
 import { slimViemChains } from './scripts/build/slim-viem-chains';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  // viem/chains as data only in the bundle (see the plugin).
-  vite: () => ({ plugins: [slimViemChains()] }),
+  // MetaMask's external-extension provider (components/metamask/) runs on Node-style streams: readable-stream 3 and
+  // extension-port-stream use `process` and `Buffer` as globals; they get them from npm, scoped to their files.
+  // viem/chains goes into the bundle as data only (see slim-viem-chains).
+  vite: () => ({ plugins: [nodeGlobalsFor(['readable-stream', 'extension-port-stream']), slimViemChains()] }),
   manifest: ({ browser }) => ({
     name: 'Preflight',
     description: 'Reviews signing requests locally before MetaMask opens: approvals, permits, gas timing, MEV risk.',

@@ -14,6 +14,7 @@ export type RuntimeMessage =
   | { t: 'reviews:list'; limit?: number }
   | { t: 'phishing:check' }
   | { t: 'gas:report'; chainId: number; gasLimit?: string; withinHours?: number }
+  | { t: 'fiat:rates' }
   | { t: 'gas:alert:set'; chainId: number; maxBaseFeeGwei: number | null }
   | { t: 'gas:alert:list' }
   | { t: 'gas:alert:check' }
@@ -24,6 +25,10 @@ export type RuntimeMessage =
 /** Withdraw tab ↔ background (extension pages only): balances, plans, and step execution. */
 export type WithdrawMessage =
   | { t: 'withdraw:wallet'; chainId: number }
+  | { t: 'metamask:status' }
+  | { t: 'metamask:connect' }
+  /** A chain read through MetaMask's selected network, answered by the worker (read methods only; no connection needed). */
+  | { t: 'metamask:read'; method: string; params?: unknown[] }
   | { t: 'withdraw:balances'; chainId: number; account: string }
   | { t: 'plan:create'; request: PlanRequest; wallet: WalletKind }
   | { t: 'plan:get'; id: string }
@@ -45,6 +50,27 @@ export interface NodeWalletResponse {
   reason?: string;
 }
 
+/** Answer to metamask:status / metamask:connect: which MetaMask answered, and whether Preflight is connected to it. */
+export type MetaMaskStatus =
+  | { found: false; tried: string[] }
+  | {
+    found: true;
+    extensionId: string;
+    /** A known build's name; undefined for an id given in Settings. */
+    name?: string;
+    /** MetaMask's network for Preflight (0x-hex). */
+    chainId: string;
+    /** Empty until the user connected Preflight in MetaMask. */
+    accounts: string[];
+    /** A connect request is open in MetaMask's window. */
+    connecting: boolean;
+    /** How the last connect request ended, when it did not connect (e.g. rejected in MetaMask). */
+    connectError?: string;
+  };
+
+/** A MetaMask request for a plan's step that the worker is waiting on, or how the last one ended. */
+export type WalletWait = { stepId: string; since: number } | { stepId: string; error: string; rejected: boolean };
+
 export interface BalanceLine {
   symbol: string;
   /** undefined: the native coin. */
@@ -63,6 +89,8 @@ export interface PlanView {
   nextStepId?: string;
   /** When the next step is due (unix seconds). */
   nextDueAt?: number;
+  /** MetaMask is showing one of this plan's steps (or refused it); kept by the worker while it runs. */
+  wallet?: WalletWait;
 }
 
 /** Answer to gas:report: the live report (bigints as decimal strings) and fiat rates when Chainlink answered. */

@@ -49,7 +49,7 @@ export function GasAlertForm({ lang, chainId, suggestedWei }: { lang: Lang; chai
       </p>
       {current && (
         <p className="small" data-testid="gas-alert-current">
-          {t(lang, 'gasAlertActive')} ≤ {(Number(current.maxBaseFeeWei) / 1e9).toFixed(3)} gwei{' '}
+          {t(lang, 'gasAlertActive')} ≤ {gwei(current.maxBaseFeeWei)}{' '}
           <button type="button" onClick={() => void save(null)}>
             {t(lang, 'gasAlertRemove')}
           </button>

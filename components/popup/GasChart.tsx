@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { gasChartUnit, gasTick, toGasUnit, type GasUnit } from '@/core/format/gas';
 import type { GasReportResponse } from '@/core/messages';
 
 const HISTORY = '#2d6cdf';
@@ -11,13 +12,19 @@ export interface GasChartLabels {
   history: string;
   median: string;
   band: string;
-  /** Accessible summary of the whole chart. */
-  summary: string;
+  /** Accessible summary of the whole chart, naming the unit of its axis. */
+  summary: (unit: GasUnit) => string;
 }
 
-/** Chart columns: time, history, median, p10, p90 (gwei; null where a series has no point). */
-export function chartData(report: GasReportResponse['report']): [number[], (number | null)[], (number | null)[], (number | null)[], (number | null)[]] {
-  const gwei = (wei: string | number) => Number(wei) / 1e9;
+/** The unit the chart reads best in: gwei, or wei when every fee is below 0.001 gwei (L2 base fees). */
+export function chartUnit(report: GasReportResponse['report']): GasUnit {
+  const fees = [...report.history.map(([, fee = 0]) => Number(fee)), ...[...report.outlook.blocks, ...report.outlook.hours].map((p) => Number(p.p90))];
+  return gasChartUnit(Math.max(0, ...fees));
+}
+
+/** Chart columns: time, history, median, p10, p90 (in `unit`; null where a series has no point). */
+export function chartData(report: GasReportResponse['report'], unit: GasUnit = chartUnit(report)): [number[], (number | null)[], (number | null)[], (number | null)[], (number | null)[]] {
+  const gwei = (wei: string | number) => toGasUnit(Number(wei), unit);
   const xs: number[] = [];
   const hist: (number | null)[] = [];
   const med: (number | null)[] = [];
@@ -44,12 +51,12 @@ export function chartData(report: GasReportResponse['report']): [number[], (numb
   return [xs, hist, med, lo, hi];
 }
 
-const tick = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : x < 0.001 ? x.toExponential(0) : x < 1 ? String(Number(x.toPrecision(2))) : x < 100 ? String(Number(x.toFixed(1))) : x.toFixed(0));
 const hhmm = (unix: number | null) => (unix === null ? '' : new Date(unix * 1000).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }));
 
-/** Base fee history and the forecast band (10–90 %) with its median, in gwei, on a log scale. */
+/** Base fee history and the forecast band (10–90 %) with its median, in gwei (wei for sub-0.001 gwei fees), on a log scale. */
 export function GasChart({ report, labels }: { report: GasReportResponse['report']; labels: GasChartLabels }) {
   const ref = useRef<HTMLDivElement>(null);
+  const unit = chartUnit(report);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -63,7 +70,7 @@ export function GasChart({ report, labels }: { report: GasReportResponse['report
         scales: { x: { time: true }, y: { distr: 3 } },
         axes: [
           { size: 30, font: '11px system-ui', stroke: '#5b6472', grid: { stroke: '#eef0f4' }, values: (_u, v) => v.map(hhmm) },
-          { size: 48, font: '11px system-ui', stroke: '#5b6472', grid: { stroke: '#eef0f4' }, values: (_u, v) => v.map(tick) },
+          { size: 48, font: '11px system-ui', stroke: '#5b6472', grid: { stroke: '#eef0f4' }, values: (_u, v) => v.map(gasTick) },
         ],
         series: [
           {},
@@ -74,18 +81,19 @@ export function GasChart({ report, labels }: { report: GasReportResponse['report
         ],
         bands: [{ series: [4, 3], fill: BAND }],
       },
-      chartData(report),
+      chartData(report, unit),
       el,
     );
     return () => plot.destroy();
-  }, [report, labels.history, labels.median]);
+  }, [report, unit, labels.history, labels.median]);
   return (
     <figure className="gas-chart card">
-      <div ref={ref} role="img" aria-label={labels.summary} data-testid="gas-chart" />
+      <div ref={ref} role="img" aria-label={labels.summary(unit)} data-testid="gas-chart" />
       <figcaption className="gas-legend small" aria-hidden="true">
         <span><i style={{ background: HISTORY }} />{labels.history}</span>
         <span><i className="dashed" style={{ borderColor: FORECAST }} />{labels.median}</span>
         <span><i style={{ background: BAND, border: `1px solid ${FORECAST}` }} />{labels.band}</span>
+        <span data-testid="gas-chart-unit">{unit}</span>
       </figcaption>
     </figure>
   );

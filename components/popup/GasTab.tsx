@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { chainList } from '@/core/chain/chain-search';
 import type { Lang } from '@/core/i18n/localized';
 import type { Fiat } from '@/core/settings/settings';
-import { t } from '@/components/i18n/ui-text';
+import { t, tf } from '@/components/i18n/ui-text';
 import { useGas } from '@/components/stores/gas-store';
 import { useSettings } from '@/components/stores/settings-store';
 import { recentChainsItem } from '@/components/storage/recent-chains';
@@ -34,7 +34,7 @@ export function GasTab({ lang, fiat }: { lang: Lang; fiat: Fiat }) {
   }, [refresh]);
   const report = response?.report;
   const price = response?.fiat ? (fiat === 'JPY' ? response.fiat.ethJpy : response.fiat.ethUsd) : undefined;
-  const chartLabels = useMemo(() => ({ history: t(lang, 'gasHistory'), median: t(lang, 'gasMedian'), band: t(lang, 'gasForecastBand'), summary: t(lang, 'gasBand') }), [lang]);
+  const chartLabels = useMemo(() => ({ history: t(lang, 'gasHistory'), median: t(lang, 'gasMedian'), band: t(lang, 'gasForecastBand'), summary: (unit: string) => tf(lang, 'gasBand', { unit }) }), [lang]);
   const legacy = report?.sync.mode === 'legacy';
   const settings = useSettings((s) => s.settings);
   const [query, setQuery] = useState('');

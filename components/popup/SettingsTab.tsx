@@ -3,6 +3,7 @@ import { validateRpcUrl, type Settings } from '@/core/settings/settings';
 import { t } from '@/components/i18n/ui-text';
 import { useSettings } from '@/components/stores/settings-store';
 import { SettingsNetworks } from './SettingsNetworks';
+import { MetaMaskIdSetting } from './MetaMaskIdSetting';
 
 export function SettingsTab() {
   const { settings, update } = useSettings();
@@ -57,6 +58,7 @@ export function SettingsTab() {
         {t(lang, 'save')}
       </button>
       {status && <p role="status" className="muted">{status}</p>}
+      <MetaMaskIdSetting lang={lang} />
     </div>
   );
 }

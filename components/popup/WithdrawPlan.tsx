@@ -1,3 +1,4 @@
+import { formatNumber } from '@/core/format/amount';
 import type { Lang } from '@/core/i18n/localized';
 import type { PlanView } from '@/core/messages';
 import { t } from '@/components/i18n/ui-text';
@@ -8,6 +9,7 @@ import { WithdrawTaxes } from './WithdrawTaxes';
 import { WithdrawParking } from './WithdrawParking';
 
 const money = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+
 
 /** One plan: what it yields and costs against one swap now, its routes, risk, schedule and steps. */
 export function WithdrawPlan({ view, lang }: { view: PlanView; lang: Lang }) {
@@ -21,7 +23,7 @@ export function WithdrawPlan({ view, lang }: { view: PlanView; lang: Lang }) {
     <div data-testid="withdraw-plan" data-plan-id={record.id}>
       <section className="card" aria-label={t(lang, 'wdNet')}>
         <div className="small muted">
-          {a ? `${Number(a.amount.toPrecision(6))} ${a.symbol} → ${q}` : ''} · {t(lang, 'wdVenue')} {record.venue ?? '–'}
+          {a ? `${formatNumber(a.amount)} ${a.symbol} → ${q}` : ''} · {t(lang, 'wdVenue')} {record.venue ?? '–'}
         </div>
         <div>
           {t(lang, 'wdNet')}: <strong data-testid="withdraw-net" data-value={plan.totals.netProceeds}>{money(plan.totals.netProceeds)} {q}</strong>

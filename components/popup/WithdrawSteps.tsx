@@ -1,10 +1,11 @@
+import { formatNumber } from '@/core/format/amount';
 import type { Lang } from '@/core/i18n/localized';
 import type { PlanView } from '@/core/messages';
 import { t, type UiKey } from '@/components/i18n/ui-text';
 import { useWithdraw } from '@/components/stores/withdraw-store';
 import { WithdrawReserves } from './WithdrawReserves';
 
-const fmt = (x: number | undefined) => (x === undefined ? '–' : Number(x.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 6 }));
+const fmt = (x: number | undefined) => (x === undefined ? '–' : formatNumber(x));
 const when = (unix: number) => new Date(unix * 1000).toLocaleString('en-GB', { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
 /** The step list: each step's status, review, buttons, hash and realised output; only the next step can act. */
@@ -12,6 +13,7 @@ export function WithdrawSteps({ view, lang }: { view: PlanView; lang: Lang }) {
   const { busy, prepare, send, skip } = useWithdraw();
   const { record } = view;
   const readOnly = record.wallet === 'read-only';
+  const walletWaiting = view.wallet !== undefined && 'since' in view.wallet;
   const now = Date.now() / 1000;
   const q = record.plan.quoteSymbol;
   return (
@@ -52,6 +54,11 @@ export function WithdrawSteps({ view, lang }: { view: PlanView; lang: Lang }) {
                 </div>
               )}
               {s.note && <div className="small muted">{s.note}</div>}
+              {view.wallet?.stepId === p.id && s.status === 'pending' && (
+                'since' in view.wallet
+                  ? <div className="small" role="status" data-testid="plan-step-wallet" data-state="waiting">{t(lang, 'mmConfirmStep')}</div>
+                  : <div className="small error-text" role="alert" data-testid="plan-step-wallet" data-state={view.wallet.rejected ? 'rejected' : 'error'}>{view.wallet.rejected ? t(lang, 'mmRejected') : view.wallet.error}</div>
+              )}
               {p.kind === 'transfer' && <WithdrawReserves lang={lang} />}
               {s.review && s.status === 'pending' && (
                 <div data-testid="plan-step-review" data-verdict={s.review.verdict}>
@@ -68,12 +75,12 @@ export function WithdrawSteps({ view, lang }: { view: PlanView; lang: Lang }) {
               {isNext && s.status !== 'sent' && (
                 <div className="row">
                   {p.kind !== 'bridge' && (
-                    <button type="button" data-testid="plan-step-prepare" disabled={!!busy} onClick={() => void prepare(p.id)}>
+                    <button type="button" data-testid="plan-step-prepare" disabled={!!busy || walletWaiting} onClick={() => void prepare(p.id)}>
                       {t(lang, 'wdPrepare')}
                     </button>
                   )}
                   {p.kind !== 'bridge' && s.tx && s.status === 'pending' && !readOnly && (
-                    <button type="button" data-testid="plan-step-send" disabled={!!busy} onClick={() => void send(p.id)}>
+                    <button type="button" data-testid="plan-step-send" disabled={!!busy || walletWaiting} onClick={() => void send(p.id)}>
                       {t(lang, 'wdSend')}
                     </button>
                   )}
@@ -82,7 +89,7 @@ export function WithdrawSteps({ view, lang }: { view: PlanView; lang: Lang }) {
                       {t(lang, 'wdMarkDone')}
                     </button>
                   )}
-                  <button type="button" data-testid="plan-step-skip" disabled={!!busy} onClick={() => void skip(p.id, false)}>
+                  <button type="button" data-testid="plan-step-skip" disabled={!!busy || walletWaiting} onClick={() => void skip(p.id, false)}>
                     {t(lang, 'wdSkip')}
                   </button>
                   {working && <span className="muted small" role="status">{t(lang, 'wdWorking')}</span>}

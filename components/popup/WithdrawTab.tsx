@@ -1,12 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { isAddress } from 'viem';
+import { formatTokenAmount } from '@/core/format/amount';
 import type { Lang } from '@/core/i18n/localized';
 import type { RiskPreference } from '@/core/withdraw/schedule';
 import type { PlanRequest } from '@/core/withdraw/plan-request';
+import { Amount } from '@/components/Amount';
 import { t, type UiKey } from '@/components/i18n/ui-text';
 import { useWithdraw } from '@/components/stores/withdraw-store';
 import { stepAwaitingLostHash } from '@/core/store/plans';
 import { WithdrawPlan } from './WithdrawPlan';
+import { WithdrawMetaMask } from './WithdrawMetaMask';
 
 const CHAINS = [
   { id: 1, name: 'Ethereum' },
@@ -39,7 +42,9 @@ export function WithdrawTab({ lang, fiat }: { lang: Lang; fiat: 'USD' | 'JPY' })
   }, []);
   // While a step waits for its receipt, ask the background every 2 s (it also checks on its alarm); while the next
   // step is prepared, the store looks for it on chain now and then (its hash may have been lost with a stopped worker).
-  const waiting = w.view !== undefined && (w.view.record.steps.some((s) => s.status === 'sent') || stepAwaitingLostHash(w.view.record) !== undefined);
+  // MetaMask showing a step counts too: the worker stores the hash when the user confirms there.
+  const walletWaiting = w.view?.wallet !== undefined && 'since' in w.view.wallet;
+  const waiting = w.view !== undefined && (w.view.record.steps.some((s) => s.status === 'sent') || stepAwaitingLostHash(w.view.record) !== undefined || walletWaiting);
   useEffect(() => {
     if (!waiting) return;
     const id = setInterval(() => void w.track(), 2_000);
@@ -90,6 +95,7 @@ export function WithdrawTab({ lang, fiat }: { lang: Lang; fiat: 'USD' | 'JPY' })
           {t(lang, 'wdWallet')}: {walletLabel}
           {w.wallet?.reason && <span className="muted"> ({w.wallet.reason})</span>}
         </p>
+        <WithdrawMetaMask lang={lang} />
         <label className="field">
           {t(lang, 'wdAccount')}
           <input data-testid="withdraw-account" value={w.account} onChange={(e) => w.setAccount(e.target.value)} placeholder="0x…" spellCheck={false} />
@@ -101,7 +107,7 @@ export function WithdrawTab({ lang, fiat }: { lang: Lang; fiat: 'USD' | 'JPY' })
           <ul className="small" data-testid="withdraw-balances" aria-label={t(lang, 'wdBalances')}>
             {w.balances.map((b) => (
               <li key={b.symbol} data-testid="withdraw-balance" data-symbol={b.symbol} data-raw={b.raw}>
-                {b.symbol}: {Number(b.amount.toPrecision(8)).toLocaleString('en-US')}
+                {b.symbol}: <Amount amount={formatTokenAmount(BigInt(b.raw), b.decimals)} lang={lang} />
               </li>
             ))}
           </ul>

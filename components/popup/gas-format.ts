@@ -1,13 +1,12 @@
-import type { Lang } from '@/core/i18n/localized';
+import { formatTokenAmount } from '@/core/format/amount';
+import { formatFiat } from '@/core/format/fiat';
+import { formatGwei } from '@/core/format/gas';
+import { pick, type Lang } from '@/core/i18n/localized';
 import type { Fiat } from '@/core/settings/settings';
 import { tf } from '@/components/i18n/ui-text';
 
-/** Wei (decimal string or bigint) as gwei with sensible precision. */
-export function gwei(wei: string | bigint): string {
-  const g = Number(wei) / 1e9;
-  if (g < 0.001) return `${BigInt(wei).toLocaleString('en-US')} wei`;
-  return `${g < 0.01 ? g.toPrecision(2) : g < 1 ? g.toFixed(3) : g < 100 ? g.toFixed(2) : g.toFixed(0)} gwei`;
-}
+/** Wei (decimal string or bigint) as gwei with sensible precision (core/format/gas.ts). */
+export const gwei = (wei: string | bigint): string => formatGwei(wei);
 
 /** Unix seconds as HH:MM in the user's local time. */
 export function clock(unix: number, lang: Lang): string {
@@ -19,12 +18,11 @@ export function span(seconds: number, lang: Lang): string {
   return seconds >= 3600 ? tf(lang, 'gasHours', { n: Math.floor(seconds / 360) / 10 }) : tf(lang, 'gasMinutes', { n: Math.max(0, Math.round(seconds / 60)) });
 }
 
-/** An amount of the native coin, with its fiat value when a price is known. */
+/** An amount of the native coin (four significant digits: fees), with its fiat value when a price is known. */
 export function money(wei: bigint, symbol: string, lang: Lang, fiat: Fiat, price: number | undefined): { coin: string; fiat?: string } {
-  const amount = Number(wei) / 1e18;
-  const coin = `${amount < 0.0001 ? amount.toPrecision(2) : amount.toFixed(6)} ${symbol}`;
+  const coin = `${pick(formatTokenAmount(wei, 18, { significant: 4 }).text, lang)} ${symbol}`;
   if (price === undefined) return { coin };
-  return { coin, fiat: new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { style: 'currency', currency: fiat, maximumFractionDigits: fiat === 'JPY' ? 0 : 2 }).format(amount * price) };
+  return { coin, fiat: formatFiat((Number(wei) / 1e18) * price, fiat, lang) };
 }
 
 export type GasErrorKind = 'no-rpc' | 'history' | 'rpc';

@@ -3,6 +3,7 @@ import type { Lang } from '@/core/i18n/localized';
 import type { GasReportResponse } from '@/core/messages';
 import { t } from '@/components/i18n/ui-text';
 import { ask } from '@/components/runtime';
+import { formatGwei as gwei } from '@/core/format/gas';
 import { countdown, holdStatus } from './hold-status';
 
 const POLL_MS = 12_000;
@@ -64,7 +65,6 @@ export function HoldForGas({
     if (holdStatus({ nowMs: now, targetWei, ...(deadline !== undefined ? { deadline } : {}) }) === 'expired') onExpired();
   }, [deadline, now, targetWei, onExpired]);
 
-  const gwei = (wei: bigint) => `${(Number(wei) / 1e9).toFixed(3)} gwei`;
   const left = expectedAt ? Math.max(0, expectedAt * 1000 - now) : undefined;
   const mmss = left === undefined ? undefined : countdown(left);
   return (

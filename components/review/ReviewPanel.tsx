@@ -5,7 +5,11 @@ import type { ReviewGetResponse } from '@/core/messages';
 import { analysisFailed } from '@/core/review/analysis-failed';
 import { t } from '@/components/i18n/ui-text';
 import { ask } from '@/components/runtime';
-import { AssetChanges } from './AssetChanges';
+import { Amount } from '@/components/Amount';
+import { formatDecimalAmount } from '@/core/format/amount';
+import type { EthRates, FiatCurrency } from '@/core/format/fiat';
+import { formatGwei } from '@/core/format/gas';
+import { AssetChanges, changeFiat } from './AssetChanges';
 import { Cards } from './Cards';
 import { FindingList } from './FindingList';
 import { HoldForGas } from './HoldForGas';
@@ -29,7 +33,7 @@ async function fetchReview(key: string, deadline: number): Promise<ReviewGetResp
   throw lastError ?? new Error('timed out');
 }
 
-export function ReviewPanel({ reviewKey, lang, timeoutMs }: { reviewKey: string; lang: Lang; timeoutMs: number }) {
+export function ReviewPanel({ reviewKey, lang, timeoutMs, currency = 'USD' }: { reviewKey: string; lang: Lang; timeoutMs: number; currency?: FiatCurrency }) {
   const [state, setState] = useState<State>({ phase: 'loading', slow: false });
   const [decided, setDecided] = useState<Decision | undefined>();
   const [applyFees, setApplyFees] = useState(false);
@@ -37,6 +41,12 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs }: { reviewKey: string;
   const [hold, setHold] = useState<{ targetWei: bigint; expectedAt?: number; deadline?: number } | undefined>();
   const [holdExpired, setHoldExpired] = useState(false);
   const continueRef = useRef<HTMLButtonElement>(null);
+  const [rates, setRates] = useState<EthRates | undefined>();
+  const hasChanges = state.phase === 'ready' && (state.review.assetChanges?.length ?? 0) > 0;
+  // Fiat values beside amounts, when the Ethereum RPC's price feeds answer; never on the verdict's path.
+  useEffect(() => {
+    if (hasChanges) ask<EthRates>({ t: 'fiat:rates' }).then(setRates, () => undefined);
+  }, [hasChanges]);
 
   useEffect(() => {
     let live = true;
@@ -103,7 +113,6 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs }: { reviewKey: string;
 
   if (decided === 'continue') {
     const review = state.phase === 'ready' ? state.review : undefined;
-    const gwei = (hex: string) => (Number(BigInt(hex)) / 1e9).toFixed(2);
     const advice = review?.cards.find((c) => c.kind === 'mev')?.note;
     return (
       <main className="panel companion" data-testid="review-companion">
@@ -111,12 +120,18 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs }: { reviewKey: string;
         {state.phase !== 'loading' && <p className="summary">{pick(state.review.summary, lang)}</p>}
         {review?.assetChanges && review.assetChanges.length > 0 && (
           <p className="small">
-            {t(lang, 'companionAssets')}: {review.assetChanges.map((c) => `${c.direction === 'out' ? '−' : '+'}${c.amount} ${c.symbol}`).join(', ')}
+            {t(lang, 'companionAssets')}:{' '}
+            {review.assetChanges.map((c, i) => (
+              <span key={i}>
+                {i > 0 && ', '}
+                {c.standard === 'erc721' ? `${c.direction === 'out' ? '−' : '+'}${c.symbol} #${c.tokenId}` : <Amount amount={formatDecimalAmount(c.amount)} symbol={c.symbol} lang={lang} sign={c.direction === 'out' ? '−' : '+'} fiat={changeFiat(c, review.request.chainId, lang, currency, rates)} />}
+              </span>
+            ))}
           </p>
         )}
         {review?.suggestedFees && !applyFees && (
           <p className="small">
-            {t(lang, 'companionFees')}: {gwei(review.suggestedFees.maxFeePerGas)} / {gwei(review.suggestedFees.maxPriorityFeePerGas)} gwei
+            {t(lang, 'companionFees')}: {formatGwei(BigInt(review.suggestedFees.maxFeePerGas))} / {formatGwei(BigInt(review.suggestedFees.maxPriorityFeePerGas))}
           </p>
         )}
         {advice && <p className="small">{pick(advice, lang)}</p>}
@@ -166,7 +181,7 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs }: { reviewKey: string;
             </p>
           )}
           <FindingList findings={state.review.findings} lang={lang} />
-          {state.phase === 'ready' && state.review.assetChanges && <AssetChanges changes={state.review.assetChanges} lang={lang} />}
+          {state.phase === 'ready' && state.review.assetChanges && <AssetChanges changes={state.review.assetChanges} lang={lang} chainId={state.review.request.chainId} currency={currency} rates={rates} />}
           {state.phase === 'ready' && <Cards cards={state.review.cards} lang={lang} />}
           {state.phase === 'ready' && hold && (
             <HoldForGas

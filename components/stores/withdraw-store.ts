@@ -3,7 +3,8 @@ import type { BalanceLine, PlanView } from '@/core/messages';
 import type { PlanRequest } from '@/core/withdraw/plan-request';
 import { stepAwaitingLostHash } from '@/core/store/plans';
 import { ask } from '@/components/runtime';
-import { detectWallet, sendWithMetaMask, type DetectedWallet } from './withdraw-wallet';
+import { detectWallet, metaMaskStatus, type DetectedWallet } from './withdraw-wallet';
+import type { MetaMaskStatus } from '@/core/messages';
 
 /** A prepared step's lost-hash search costs RPC calls: at most every 12 s from the tab (the background alarm runs it every minute). */
 const LOST_HASH_CHECK_MS = 12_000;
@@ -22,6 +23,10 @@ interface WithdrawState {
   setChain(chainId: number): void;
   setAccount(account: string): void;
   detect(): Promise<void>;
+  /** Asks MetaMask to connect Preflight (its window); the tab follows the status until it is answered. */
+  connectMetaMask(): Promise<void>;
+  /** MetaMask's status again (while a connect request is open). */
+  refreshMetaMask(): Promise<void>;
   loadBalances(): Promise<void>;
   loadPlans(): Promise<void>;
   open(id: string | undefined): void;
@@ -67,6 +72,22 @@ export const useWithdraw = create<WithdrawState>((set, get) => {
         set({ wallet, account: wallet.accounts[0] ?? get().account });
         if (wallet.accounts[0]) await get().loadBalances();
       }),
+    connectMetaMask: () =>
+      run('metamask', async () => {
+        const metamask = await ask<MetaMaskStatus>({ t: 'metamask:connect' });
+        set((s) => ({ wallet: s.wallet ? { ...s.wallet, metamask } : s.wallet }));
+      }),
+    async refreshMetaMask() {
+      try {
+        const metamask = await metaMaskStatus();
+        const before = get().wallet?.metamask;
+        const connectedNow = metamask.found && metamask.accounts.length > 0 && !(before?.found && before.accounts.length > 0);
+        if (connectedNow) await get().detect();
+        else set((s) => ({ wallet: s.wallet ? { ...s.wallet, metamask } : s.wallet }));
+      } catch (e) {
+        set({ error: message(e) });
+      }
+    },
     loadBalances: async () => {
       const { chainId, account } = get();
       set({ busy: 'balances', error: undefined });
@@ -100,13 +121,11 @@ export const useWithdraw = create<WithdrawState>((set, get) => {
       run(stepId, async () => {
         const view = get().view!;
         const planId = view.record.id;
-        const wallet = get().wallet;
         const step = view.record.steps.find((s) => s.id === stepId);
         if (!step?.tx) throw new Error('Review the step first.');
         if (view.record.wallet === 'metamask') {
-          if (!wallet?.metamask) throw new Error('MetaMask is not connected in this window: reopen the popup.');
-          const txHash = await sendWithMetaMask(wallet.metamask, step.tx);
-          show(await ask<PlanView>({ t: 'step:sent', planId, stepId, txHash }));
+          // The worker asks MetaMask and keeps waiting for the hash (this popup may close when MetaMask's window opens).
+          show(await ask<PlanView>({ t: 'step:send', planId, stepId }));
         } else if (view.record.wallet === 'node-accounts') {
           show(await ask<PlanView>({ t: 'step:send', planId, stepId }));
         } else throw new Error('This plan is read-only: nothing can be sent from it.');
@@ -118,12 +137,15 @@ export const useWithdraw = create<WithdrawState>((set, get) => {
     async track() {
       const view = get().view;
       if (!view) return;
-      // Receipts of sent steps; or a prepared step whose hash may have been lost (found on chain by the background).
+      // Receipts of sent steps; or a prepared step whose hash may have been lost (found on chain by the background);
+      // or MetaMask showing a step (the worker records its hash when the user confirms: reading the plan is enough).
       const lostHash = stepAwaitingLostHash(view.record) !== undefined && Date.now() - lastLostHashCheck >= LOST_HASH_CHECK_MS;
-      if (!lostHash && !view.record.steps.some((s) => s.status === 'sent')) return;
+      const sent = view.record.steps.some((s) => s.status === 'sent');
+      const walletWaiting = view.wallet !== undefined && 'since' in view.wallet;
+      if (!lostHash && !sent && !walletWaiting) return;
       if (lostHash) lastLostHashCheck = Date.now();
       try {
-        show(await ask<PlanView>({ t: 'plan:track', id: view.record.id }));
+        show(await ask<PlanView>(lostHash || sent ? { t: 'plan:track', id: view.record.id } : { t: 'plan:get', id: view.record.id }));
       } catch (e) {
         set({ error: message(e) });
       }

@@ -1,4 +1,5 @@
 import type { Address, PublicClient } from 'viem';
+import { duration } from '../format/count';
 
 export type ContractAge =
   | { status: 'eoa' }
@@ -70,9 +71,7 @@ export async function contractAge(client: PublicClient, address: Address, opts: 
   }
 }
 
-/** "3 hours", "2 days" — for titles. */
+/** "1 minute", "3 hours", "2 days" — for titles (at least a minute: blocks are seconds apart). */
 export function describeAge(seconds: number): { en: string; ja: string } {
-  if (seconds < 3_600) return { en: `${Math.max(1, Math.round(seconds / 60))} minutes`, ja: `${Math.max(1, Math.round(seconds / 60))} 分` };
-  if (seconds < 2 * 86_400) return { en: `${Math.round(seconds / 3_600)} hours`, ja: `${Math.round(seconds / 3_600)} 時間` };
-  return { en: `${Math.round(seconds / 86_400)} days`, ja: `${Math.round(seconds / 86_400)} 日` };
+  return duration(Math.max(60, seconds));
 }

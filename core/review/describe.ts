@@ -1,4 +1,5 @@
 import { chainName, nativeSymbol } from '../chain/chains';
+import { count } from '../format/count';
 import { text, type Localized } from '../i18n/localized';
 import { labelOf } from './labels';
 import { formatAmount, nameAddress, shortHex } from './format';
@@ -21,7 +22,7 @@ export function describeRequest(parsed: ParsedRequest, request: SigningRequest, 
         : text(`Call ${who} (function ${selector})`, `${who} を呼び出し（関数 ${selector}）`);
     }
     case 'calls':
-      return text(`Send a batch of ${parsed.calls.length} calls`, `${parsed.calls.length} 件の呼び出しをまとめて送信`);
+      return text(`Send a batch of ${count(parsed.calls.length, 'call').en}`, `${parsed.calls.length} 件の呼び出しをまとめて送信`);
     case 'typed-data': {
       const what = parsed.data?.primaryType ?? 'typed data';
       const where = parsed.data?.domain.name ?? (parsed.data?.domain.verifyingContract ? shortHex(parsed.data.domain.verifyingContract) : request.origin);

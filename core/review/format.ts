@@ -1,20 +1,17 @@
-import { formatUnits } from 'viem';
+import { formatTokenAmount, UNLIMITED_THRESHOLD } from '../format/amount';
 
-/** An allowance this large is "unlimited" in practice: 2^128 exceeds every real token supply (SHIB ≈ 2^109 base units). */
-export const UNLIMITED_THRESHOLD = 2n ** 128n;
+export { UNLIMITED_THRESHOLD };
 
 export function isUnlimited(amount: bigint): boolean {
   return amount >= UNLIMITED_THRESHOLD;
 }
 
-/** 1234567.891 → "1,234,567.89"; keeps small amounts readable ("0.000012"). */
-export function formatAmount(raw: bigint, decimals: number, maxFraction = 6): string {
-  const negative = raw < 0n;
-  const [whole = '0', fraction = ''] = formatUnits(negative ? -raw : raw, decimals).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  let frac = fraction.slice(0, maxFraction).replace(/0+$/, '');
-  if (!frac && fraction && whole === '0') frac = fraction.replace(/0+$/, '').slice(0, maxFraction + 6);
-  return `${negative ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+/**
+ * An amount for a finding title or summary: six significant digits, grouped ("9,066.11"), "< 0.000001" for dust
+ * (core/format/amount.ts). Numbers read the same in English and Japanese. Exact values go in cards and asset changes.
+ */
+export function formatAmount(raw: bigint, decimals: number): string {
+  return formatTokenAmount(raw, decimals).text.en;
 }
 
 export function shortHex(value: string): string {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { evaluateAlert, newAlert, type GasAlert } from '@/core/gas/alerts';
 import { chainName } from '@/core/chain/chains';
+import { formatGwei } from '@/core/format/gas';
 import { gasAlertsItem } from '@/components/storage/gas-alerts';
 import { loadSettings } from '@/components/storage/settings';
 import { chainsToSample } from '@/components/storage/recent-chains';
@@ -41,13 +42,13 @@ export async function checkGasAlerts(): Promise<number> {
     next.push(r.alert);
     if (!r.notify) continue;
     fired++;
-    const gwei = (Number(report.nextBaseFee) / 1e9).toFixed(3);
+    const fee = formatGwei(report.nextBaseFee);
     const chain = chainName(alert.chainId);
     await browser.notifications.create(`gas-alert-${alert.chainId}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: lang === 'ja' ? `${chain} のガス代が下がりました` : `Gas is low on ${chain}`,
-      message: lang === 'ja' ? `次のブロックのベースフィー：${gwei} gwei（設定値以下）` : `Next block base fee: ${gwei} gwei, at or below your alert.`,
+      message: lang === 'ja' ? `次のブロックのベースフィー：${fee}（設定値以下）` : `Next block base fee: ${fee}, at or below your alert.`,
     });
   }
   await gasAlertsItem.setValue(next);

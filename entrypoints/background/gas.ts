@@ -54,12 +54,24 @@ export async function gasReport(chainId: number, gasLimit = 21_000n, withinHours
   return report;
 }
 
+const ratesCache = new Map<number, { until: number; rates: Promise<{ ethUsd: number; ethJpy: number }> }>();
+const RATES_TTL_MS = 60_000;
+
 /**
  * The price of a chain's native currency in USD and JPY (default: Ethereum's ETH), from Chainlink on Ethereum
- * mainnet through the user's chain-1 RPC (3 s budget). The fields keep their historical names: for Polygon
- * `ethUsd` is the POL price. A chain with no feed in Preflight's facts has no fiat figures.
+ * mainnet through the user's chain-1 RPC (3 s budget); cached for a minute. The fields keep their historical
+ * names: for Polygon `ethUsd` is the POL price. A chain with no feed in Preflight's facts has no fiat figures.
  */
-export async function fiatRates(chainId = 1): Promise<{ ethUsd: number; ethJpy: number }> {
+export function fiatRates(chainId = 1): Promise<{ ethUsd: number; ethJpy: number }> {
+  const hit = ratesCache.get(chainId);
+  if (hit && hit.until > Date.now()) return hit.rates;
+  const rates = readRates(chainId);
+  ratesCache.set(chainId, { until: Date.now() + RATES_TTL_MS, rates });
+  rates.catch(() => ratesCache.delete(chainId));
+  return rates;
+}
+
+async function readRates(chainId: number): Promise<{ ethUsd: number; ethJpy: number }> {
   const chain = gasChain(chainId);
   if (!chain.usdFeed) throw new NoPriceFeedError(`No price feed for ${chain.nativeSymbol}: amounts in ${chain.nativeSymbol} only.`);
   const feed = chain.usdFeed;
@@ -67,11 +79,10 @@ export async function fiatRates(chainId = 1): Promise<{ ethUsd: number; ethJpy: 
   if (!access) throw new NoGasRpcError('No Ethereum RPC for price feeds.');
   const call = (args: { to: `0x${string}`; data: Hex }) => access.client.call(args);
   const now = Math.floor(Date.now() / 1000);
-  const rates = await Promise.race([
+  const [native, jpy] = await Promise.race([
     Promise.all([readFeed(call, feed, now, chain.usdFeedMaxAgeSeconds), readFeed(call, CHAINLINK_JPY_USD, now, 86_400 + 3_600)]),
     new Promise<never>((_, reject) => setTimeout(() => reject(new Error('price feeds did not answer in 3 s')), 3_000)),
   ]);
-  const [native, jpy] = rates;
   return { ethUsd: native.value, ethJpy: native.value / jpy.value };
 }
 

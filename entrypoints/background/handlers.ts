@@ -6,7 +6,7 @@ import { checkDomain, hostnameOf, isTrustedOrigin } from '@/core/review/phishing
 import type { PhishingCheckResponse } from '@/core/messages';
 import { loadSettings } from '@/components/storage/settings';
 import { ensureReview, knownRecipients, reviewBook } from './review-service';
-import { gasReportResponse } from './gas';
+import { fiatRates, gasReportResponse } from './gas';
 import { checkGasAlerts, setGasAlert } from './gas-alerts';
 import { gasAlertsItem } from '@/components/storage/gas-alerts';
 import { noteChainUsed } from '@/components/storage/recent-chains';
@@ -82,6 +82,11 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
       if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages ask for gas reports');
       void noteChainUsed(message.chainId, Date.now()).catch(() => undefined); // looked at: keep sampling it
       return gasReportResponse(message.chainId, message.gasLimit, message.withinHours);
+    }
+    case 'fiat:rates': {
+      // ETH/USD and ETH/JPY (Chainlink, through the user's Ethereum RPC), for fiat values beside amounts.
+      if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages ask for prices');
+      return fiatRates();
     }
     case 'gas:alert:set':
     case 'gas:alert:list':

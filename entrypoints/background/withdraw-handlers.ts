@@ -4,9 +4,10 @@ import { listPlans, requirePlan } from '@/core/store/plans';
 import { db } from '@/components/storage/db';
 import { balances, createPlan, nodeWallet, planView, replanRest } from './withdraw';
 import { checkReplan, prepareStep, sendWithNode, skipStep, stepSent, trackPlan } from './withdraw-steps';
+import { connectMetaMask, metaMaskStatus, readThroughMetaMask, sendStepWithMetaMask } from './metamask-wallet';
 
 const WITHDRAW_TYPES: ReadonlySet<string> = new Set<WithdrawMessage['t']>([
-  'withdraw:wallet', 'withdraw:balances', 'plan:create', 'plan:get', 'plan:list', 'plan:track', 'plan:check', 'plan:replan',
+  'withdraw:wallet', 'metamask:status', 'metamask:connect', 'metamask:read', 'withdraw:balances', 'plan:create', 'plan:get', 'plan:list', 'plan:track', 'plan:check', 'plan:replan',
   'step:prepare', 'step:send', 'step:sent', 'step:skip', 'step:done',
 ]);
 
@@ -18,6 +19,12 @@ export async function handleWithdrawMessage(m: WithdrawMessage): Promise<unknown
   switch (m.t) {
     case 'withdraw:wallet':
       return nodeWallet(m.chainId);
+    case 'metamask:status':
+      return metaMaskStatus();
+    case 'metamask:connect':
+      return connectMetaMask();
+    case 'metamask:read':
+      return readThroughMetaMask(m.method, m.params);
     case 'withdraw:balances':
       return balances(m.chainId, m.account);
     case 'plan:create':
@@ -34,8 +41,10 @@ export async function handleWithdrawMessage(m: WithdrawMessage): Promise<unknown
       return replanRest(m.id);
     case 'step:prepare':
       return prepareStep(m.planId, m.stepId);
-    case 'step:send':
-      return sendWithNode(m.planId, m.stepId);
+    case 'step:send': {
+      const plan = await requirePlan(await db(), m.planId);
+      return plan.wallet === 'metamask' ? sendStepWithMetaMask(m.planId, m.stepId) : sendWithNode(m.planId, m.stepId);
+    }
     case 'step:sent':
       return stepSent(m.planId, m.stepId, m.txHash);
     case 'step:skip':

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { createPublicClient, http, type Address, type Hex } from 'viem';
+import { formatNumber } from '@/core/format/amount';
 import { stepTransaction, quoteReceived } from '@/core/withdraw/execute';
 import { fromBaseUnits } from '@/core/withdraw/market';
 import { replanNeeded } from '@/core/withdraw/replan';
@@ -86,7 +87,7 @@ async function recoverSentStep(record: PlanRecord): Promise<PlanRecord> {
   return record;
 }
 
-/** After the wallet answered with a hash (MetaMask in the popup, or the node here). */
+/** After the wallet answered with a hash (MetaMask, metamask-wallet.ts; or the node, here). */
 export async function stepSent(planId: string, stepId: string, txHash: string): Promise<PlanView> {
   const database = await db();
   const updated = await updateStep(database, planId, stepId, { kind: 'sent', txHash }, Date.now());
@@ -189,7 +190,7 @@ export async function onWithdrawAlarm(): Promise<number> {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: lang === 'ja' ? '出金プランの次のステップの時刻です' : 'A planned withdrawal step is due',
-      message: lang === 'ja' ? `${step.asset}：${step.kind}（${step.amountIn.toPrecision(6)}）。Preflight の「出金」タブで確認して送信してください。` : `${step.asset}: ${step.kind} of ${step.amountIn.toPrecision(6)}. Review and send it in Preflight's Withdraw tab.`,
+      message: lang === 'ja' ? `${step.asset}：${step.kind}（${formatNumber(step.amountIn)}）。Preflight の「出金」タブで確認して送信してください。` : `${step.asset}: ${step.kind} of ${formatNumber(step.amountIn)}. Review and send it in Preflight's Withdraw tab.`,
     });
     await replacePlan(database, record.id, (r) => ({ ...r, notified: [...r.notified, next.id] }));
     shown++;

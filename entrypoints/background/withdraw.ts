@@ -13,6 +13,7 @@ import { db } from '@/components/storage/db';
 import { loadSettings } from '@/components/storage/settings';
 import { chainAccess } from './chain-access';
 import { fiatRates, gasReport } from './gas';
+import { walletWaitOf } from './wallet-waits';
 
 export class WithdrawSetupError extends Error {
   override name = 'WithdrawSetupError';
@@ -93,7 +94,8 @@ async function gasUnitPrice(chainId: number, client: PublicClient, deadlineHours
 export function planView(record: PlanRecord): PlanView {
   const next = nextActionableStep(record);
   const due = next ? record.plan.steps.find((s) => s.id === next.id)?.dueAt : undefined;
-  return { record, progress: progressOf(record), ...(next ? { nextStepId: next.id } : {}), ...(due !== undefined ? { nextDueAt: due } : {}) };
+  const wallet = walletWaitOf(record.id);
+  return { record, progress: progressOf(record), ...(next ? { nextStepId: next.id } : {}), ...(due !== undefined ? { nextDueAt: due } : {}), ...(wallet ? { wallet } : {}) };
 }
 
 export async function createPlan(request: PlanRequest, wallet: WalletKind): Promise<PlanView> {

@@ -8,7 +8,7 @@ async function main() {
   const key = location.hash.slice(1);
   const settings = await loadSettings();
   document.documentElement.lang = settings.lang;
-  createRoot(document.getElementById('root')!).render(<ReviewPanel reviewKey={key} lang={settings.lang} timeoutMs={settings.reviewTimeoutMs} />);
+  createRoot(document.getElementById('root')!).render(<ReviewPanel reviewKey={key} lang={settings.lang} timeoutMs={settings.reviewTimeoutMs} currency={settings.fiat} />);
 }
 
 void main();

@@ -82,6 +82,20 @@ describe('every finding code on the demo dApp (built extension, Chromium, anvil)
     await decide(r.frame, 'reject');
   });
 
+  it('asset changes read rounded (at most 6 significant digits), the exact amount one click away', async () => {
+    const r = await review('swap-v2-10');
+    const received = r.frame.locator('[data-testid="asset-change"][data-direction="in"] [data-testid="amount"]');
+    await received.waitFor({ timeout: 10_000 });
+    const shown = (await received.textContent())!.trim();
+    const exact = (await received.getAttribute('data-exact'))!;
+    const digits = shown.replace(/^[+−-]\s*/, '').split(' ')[0]!.replace(/[,.]/g, '').replace(/^0+/, '');
+    expect(digits.length, shown).toBeLessThanOrEqual(6);
+    expect(exact.replace('.', '').replace(/^0+/, '').length, exact).toBeGreaterThan(6); // the simulated output has more digits than shown
+    await received.evaluate((el: HTMLElement) => el.click());
+    expect(await r.frame.locator('[data-testid="amount-exact"]').textContent()).toContain(exact);
+    await decide(r.frame, 'reject');
+  });
+
   it('a swap at 0.5 % slippage in a deep pool: MEV card, no sandwich-risk', async () => {
     const r = await review('swap-v2-0.5');
     expect(r.codes).not.toContain('sandwich-risk');

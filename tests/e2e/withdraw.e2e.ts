@@ -102,6 +102,10 @@ describe('Withdraw tab (built extension, Chromium, anvil, node-accounts wallet)'
     const { page, errors } = await openWithdraw(browser);
     await page.locator('[data-testid="withdraw-chain"]').selectOption('31337');
     await page.locator('[data-testid="withdraw-wallet"][data-kind="node-accounts"]').waitFor({ timeout: 20_000 });
+    // No MetaMask in this browser: the tab says so (every known id was probed), and the node's accounts sign.
+    const mmLine = page.locator('[data-testid="withdraw-metamask"]');
+    expect(await mmLine.getAttribute('data-state')).toBe('missing');
+    expect(await mmLine.textContent()).toContain('No MetaMask answered (tried 5 extension ids)');
     expect((await page.locator('[data-testid="withdraw-account"]').inputValue()).toLowerCase()).toBe(devnet.accounts[0]!.toLowerCase());
     await page.locator('[data-testid="withdraw-balance"][data-symbol="WETH"]').waitFor({ timeout: 20_000 });
     expect(await page.locator('[data-testid="withdraw-balance"][data-symbol="WETH"]').getAttribute('data-raw')).toBe(50n * 10n ** 18n + '');
@@ -267,4 +271,29 @@ describe('Withdraw tab (built extension, Chromium, anvil, node-accounts wallet)'
     await again.page.screenshot({ path: '/tmp/withdraw-tab-resumed.png', fullPage: true });
     expect(again.errors).toEqual([]);
   }, 240_000);
+
+  it('Settings → MetaMask: a malformed id is refused with what an id looks like; a well-formed id nothing answers on is saved and said silent, and tried first', async () => {
+    const { page, errors } = await openWithdraw(browser);
+    await page.locator('[data-testid="tab-settings"]').click();
+    const id = page.locator('[data-testid="settings-metamask-id"]');
+    const status = page.locator('[data-testid="settings-metamask-id-status"]');
+    await id.fill('metamask');
+    await page.locator('[data-testid="settings-metamask-id-save"]').click();
+    expect(await status.getAttribute('data-ok')).toBe('false');
+    expect(await status.textContent()).toContain('32 letters a–p');
+    await id.fill('ABCDEFGHIJKLMNOPABCDEFGHIJKLMNOP');
+    await page.locator('[data-testid="settings-metamask-id-save"]').click();
+    await page.locator('[data-testid="settings-metamask-id-status"]:has-text("nothing answered")').waitFor({ timeout: 15_000 });
+    expect(await status.textContent()).toContain('(disconnected)');
+    expect(await id.inputValue()).toBe('abcdefghijklmnopabcdefghijklmnop');
+    // The worker drops what it knew of MetaMask and probes the new id too.
+    await page.locator('[data-testid="tab-withdraw"]').click();
+    await page.locator('[data-testid="withdraw-chain"]').selectOption('31337');
+    await page.locator('[data-testid="withdraw-metamask"][data-state="missing"]:has-text("tried 6 extension ids")').waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid="tab-settings"]').click();
+    await id.fill('');
+    await page.locator('[data-testid="settings-metamask-id-save"]').click();
+    await page.locator('[data-testid="settings-metamask-id-status"][data-ok="true"]').waitFor();
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -2,6 +2,7 @@ import { decodeFunctionData, parseAbi, type Address, type Hex } from 'viem';
 import { text } from '../../i18n/localized';
 import type { Analyzer, ReviewContext } from '../analyzer';
 import { isTrustedSpender, tokenInfo } from '../chain-reads';
+import { formatTokenAmount } from '../../format/amount';
 import { formatAmount, isUnlimited, nameAddress, shortHex } from '../format';
 import { isKnownContract, labelOf } from '../labels';
 import type { TxFields } from '../request';
@@ -99,7 +100,7 @@ async function review(ctx: ReviewContext, tx: TxFields): Promise<AnalyzerResult 
     return { findings, summary: text(`Allow ${who} to transfer your ${symbol} #${d.amount}`, `${who} にあなたの ${symbol} #${d.amount} の移転を許可`) };
   }
   const unlimited = isUnlimited(d.amount) || (d.kind === 'permit2' && d.amount >= 2n ** 160n - 1n);
-  const amount = unlimited ? 'unlimited' : token ? formatAmount(d.amount, token.decimals) : `${formatAmount(d.amount, 0)} base units of`;
+  const amount = unlimited ? 'unlimited' : token ? formatAmount(d.amount, token.decimals) : `${formatTokenAmount(d.amount, undefined).text.en} of`;
   if (unlimited) {
     findings.push({
       code: 'unlimited-approval',

@@ -55,7 +55,7 @@ describe('gas timing in the review', () => {
     const wait = { waitSeconds: 600, sendAt: 1_700_000_600, expectedSavingWei: 10n ** 13n, expectedSavingShare: 0.12, savingP10Wei: -(10n ** 12n), savingP90Wei: 3n * 10n ** 13n, probabilityWaitCostsMore: 0.08, method: 'limit' as const, limit };
     const r = await run(report({ advice: { action: 'wait', sendAt: wait.sendAt, baseFeeNow: 10n * GWEI, costNowWei: 0n, wait, reason: '' } }));
     const f = r.findings.find((x) => x.code === 'wait-for-cheaper-gas')!;
-    expect(f.title.en).toContain('8.000 gwei or less');
+    expect(f.title.en).toContain('8.00 gwei or less');
     expect(f.title.en).toContain('about 12 %');
     expect(f.detail!.en).toContain('540 past cases');
     expect(f.detail!.en).toContain('86 %');
@@ -86,7 +86,7 @@ describe('gas timing in the review', () => {
     expect(r.findings.map((f) => f.code)).toEqual(['gas-spike']);
     const card = r.cards.find((c) => c.kind === 'gas')!;
     expect(card.rows.map((row) => row.label.en)).toContain('Gas for 2 calls (estimated)');
-    expect(card.note?.en).toContain('enter max fee 16.0 gwei');
+    expect(card.note?.en).toContain('enter max fee 16.00 gwei');
   });
 
   it('a dApp gasPrice (legacy field) 2× above the recommendation is flagged; 1.9× is not', async () => {

@@ -1,5 +1,8 @@
 import { serializeTransaction, toHex, type Hex } from 'viem';
 import { gasChain, l1DataFee } from '../../gas';
+import { formatTokenAmount } from '../../format/amount';
+import { count } from '../../format/count';
+import { formatGwei } from '../../format/gas';
 import { text } from '../../i18n/localized';
 import type { Analyzer } from '../analyzer';
 import type { ParsedRequest } from '../request';
@@ -7,12 +10,9 @@ import { gasServiceOf } from '../gas-context';
 import type { LiveReport } from '../../gas/live-report';
 import type { AnalyzerResult, Finding } from '../types';
 
-const gwei = (wei: bigint) => `${(Number(wei) / 1e9).toFixed(wei < 10_000_000_000n ? 3 : 1)} gwei`;
-/** The native amount with 6 decimals, or 2 significant digits below 0.001 (low-fee chains: 0.0000012 ETH, not 0.000001). */
-const coin = (wei: bigint, symbol: string) => {
-  const v = Number(wei) / 1e18;
-  return `${v === 0 || Math.abs(v) >= 0.001 ? v.toFixed(6) : v.toPrecision(2)} ${symbol}`;
-};
+const gwei = formatGwei;
+/** The native amount with four significant digits (fees: "0.000441 ETH"); below 0.000001, "< 0.000001 ETH". */
+const coin = (wei: bigint, symbol: string) => `${formatTokenAmount(wei, 18, { significant: 4 }).text.en} ${symbol}`;
 const hhmm = (unix: number) => new Date(unix * 1000).toISOString().slice(11, 16);
 /** Above this multiple of the recent 90th percentile, the base fee is a spike. */
 export const SPIKE_FACTOR = 1.5;
@@ -143,7 +143,7 @@ export const gasTimingAnalyzer: Analyzer = {
             { label: text('MetaMask will likely set', 'MetaMask の設定見込み'), value: `${gwei(metamask)} (≤ ${eth(metamask * gasLimit)})` },
             { label: text('Recommended max fee', '推奨の最大手数料'), value: text(`${gwei(recommended)} (holds for ${r.recommended.validForFullBlocks} full blocks)`, `${gwei(recommended)}（満杯のブロックが ${r.recommended.validForFullBlocks} 回続いても有効）`) },
             { label: text('Priority fee (90 % inclusion)', '優先手数料（90 % で取り込み）'), value: gwei(tip) },
-            ...(batch ? [{ label: text(`Gas for ${shape.calls} calls${shape.estimated ? ' (estimated)' : ''}`, `${shape.calls} 件の呼び出しのガス${shape.estimated ? '（推定）' : ''}`), value: gasLimit.toLocaleString('en-US') }] : []),
+            ...(batch ? [{ label: text(`Gas for ${count(shape.calls, 'call').en}${shape.estimated ? ' (estimated)' : ''}`, `${shape.calls} 件の呼び出しのガス${shape.estimated ? '（推定）' : ''}`), value: gasLimit.toLocaleString('en-US') }] : []),
             { label: text('Likely cost now', '今の見込みコスト'), value: eth((base + tip) * gasLimit + (l1Fee ?? 0n)) },
             ...(l1Fee !== undefined ? [{ label: text('of which L1 data fee', 'うち L1 データ手数料'), value: eth(l1Fee) }] : []),
           ],

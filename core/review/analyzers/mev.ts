@@ -39,7 +39,7 @@ async function swapSummary(ctx: ReviewContext, intent: NonNullable<ReturnType<ty
   const read = (a: Address, native?: boolean) => (native || a.toLowerCase() === NATIVE_PLACEHOLDER.toLowerCase() ? Promise.resolve(undefined) : tokenInfo(ctx, a).catch(() => undefined));
   const [inn, out] = await Promise.all([read(tokenIn, intent.nativeIn), read(tokenOut, intent.nativeOut)]);
   const sym = (t: typeof inn, a: Address) => t?.symbol ?? (a.toLowerCase() === NATIVE_PLACEHOLDER.toLowerCase() || (a === tokenIn ? intent.nativeIn : intent.nativeOut) ? 'ETH' : shortHex(a));
-  const amt = (v: bigint | undefined, t: typeof inn) => (v === undefined ? '?' : formatAmount(v, t?.decimals ?? 18, 4));
+  const amt = (v: bigint | undefined, t: typeof inn) => (v === undefined ? '?' : formatAmount(v, t?.decimals ?? 18));
   const where = nameAddress(intent.router, labelOf(intent.router, ctx.labels));
   if (intent.exactInput) {
     return text(

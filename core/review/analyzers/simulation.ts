@@ -3,7 +3,7 @@ import { nativeSymbol } from '../../chain/chains';
 import { text, type Localized } from '../../i18n/localized';
 import type { Analyzer, ReviewContext } from '../analyzer';
 import { netChanges, type RawChange } from '../asset-changes';
-import { formatAmount } from '../format';
+import { exactDecimal, formatDecimalAmount } from '../../format/amount';
 import { tokenMeta } from '../known-tokens';
 import { simulateCalls } from '../simulate';
 import type { AnalyzerResult, AssetChange, Finding } from '../types';
@@ -12,15 +12,15 @@ async function toAssetChange(ctx: ReviewContext, c: RawChange): Promise<AssetCha
   const direction = c.delta < 0n ? 'out' : 'in';
   const abs = c.delta < 0n ? -c.delta : c.delta;
   if (c.asset === 'native') {
-    return { direction, asset: 'native', standard: 'native', symbol: nativeSymbol(ctx.request.chainId), amount: formatAmount(abs, 18, 18) };
+    return { direction, asset: 'native', standard: 'native', symbol: nativeSymbol(ctx.request.chainId), amount: exactDecimal(abs, 18) };
   }
   const meta = await tokenMeta(ctx, c.asset);
-  if (c.standard === 'erc20') return { direction, asset: c.asset, standard: 'erc20', symbol: meta.symbol, amount: formatAmount(abs, meta.decimals, meta.decimals) };
+  if (c.standard === 'erc20') return { direction, asset: c.asset, standard: 'erc20', symbol: meta.symbol, amount: exactDecimal(abs, meta.decimals) };
   return { direction, asset: c.asset, standard: c.standard, symbol: meta.symbol, amount: abs.toString(), tokenId: c.tokenId?.toString() };
 }
 
 function line(c: AssetChange): string {
-  return c.standard === 'erc721' ? `${c.symbol} #${c.tokenId ?? '?'}` : c.standard === 'erc1155' ? `${c.amount} × ${c.symbol} #${c.tokenId ?? '?'}` : `${c.amount} ${c.symbol}`;
+  return c.standard === 'erc721' ? `${c.symbol} #${c.tokenId ?? '?'}` : c.standard === 'erc1155' ? `${c.amount} × ${c.symbol} #${c.tokenId ?? '?'}` : `${formatDecimalAmount(c.amount).text.en} ${c.symbol}`;
 }
 
 function sentence(changes: AssetChange[]): Localized {

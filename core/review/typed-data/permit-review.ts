@@ -1,6 +1,7 @@
 import { text, type Localized } from '../../i18n/localized';
 import type { ReviewContext } from '../analyzer';
-import { formatAmount, shortHex } from '../format';
+import { tokenAmountText } from '../../format/amount';
+import { shortHex } from '../format';
 import { tokenMeta } from '../known-tokens';
 import { checkSpender, newContractFinding, spenderKind } from '../spender';
 import type { AnalyzerResult, Finding, ReviewCard } from '../types';
@@ -10,12 +11,13 @@ import { describeDeadline } from './values';
 async function grantLines(ctx: ReviewContext, p: ParsedPermit): Promise<Localized[]> {
   return Promise.all(
     p.grants.map(async (g) => {
-      const meta = g.token ? await tokenMeta(ctx, g.token) : { symbol: 'an unnamed token', decimals: 18 };
+      const meta = g.token ? await tokenMeta(ctx, g.token) : { symbol: 'an unnamed token', decimals: 18, known: false };
       const symbol = g.token ? meta.symbol : 'an unnamed token';
       const symbolJa = g.token ? meta.symbol : '名前のないトークン';
       if (g.unlimited) return text(`unlimited ${symbol}`, `無制限の ${symbolJa}`);
-      const amount = formatAmount(g.amount, meta.decimals);
-      return text(`${amount} ${symbol}`, `${amount} ${symbolJa}`);
+      // Unknown decimals (an unreadable token): base units, said so, rather than a guess at 18.
+      const amount = tokenAmountText(g.amount, meta.known ? meta.decimals : undefined, symbol);
+      return text(amount.en, tokenAmountText(g.amount, meta.known ? meta.decimals : undefined, symbolJa).ja);
     }),
   );
 }

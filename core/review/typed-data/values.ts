@@ -1,4 +1,5 @@
 import { isAddress, type Address } from 'viem';
+import { inDuration } from '../../format/count';
 
 /** Typed-data messages come from the page as JSON: numbers may be numbers, decimal or hex strings. */
 export function asBigInt(value: unknown): bigint | undefined {
@@ -53,8 +54,6 @@ export function describeDeadline(deadline: bigint | undefined, nowSec: number): 
   const left = Number(deadline) - nowSec;
   if (left <= 0) return { en: 'already expired', ja: 'すでに期限切れ', long: false };
   const long = left > 90 * DAY;
-  if (left < 3600) return { en: `in ${Math.ceil(left / 60)} minutes`, ja: `${Math.ceil(left / 60)} 分後`, long };
-  if (left < 2 * DAY) return { en: `in ${Math.round(left / 3600)} hours`, ja: `${Math.round(left / 3600)} 時間後`, long };
-  if (left < 730 * DAY) return { en: `in ${Math.round(left / DAY)} days`, ja: `${Math.round(left / DAY)} 日後`, long };
-  return { en: `in ${Math.round(left / (365 * DAY))} years`, ja: `${Math.round(left / (365 * DAY))} 年後`, long };
+  // Under an hour, whole minutes rounded up: "in 1 minute" rather than "in 0 minutes" for 20 s left.
+  return { ...inDuration(left < 3600 ? Math.ceil(left / 60) * 60 : left), long };
 }

@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import { browser } from 'wxt/browser';
+import type { Lang } from '@/core/i18n/localized';
+import { t, tf } from '@/components/i18n/ui-text';
+import { useWithdraw } from '@/components/stores/withdraw-store';
+
+/**
+ * What the Withdraw tab knows of MetaMask: none answered (and how to fix it), found but not connected (with the
+ * connect button), waiting for the user in MetaMask's window, or connected. `data-state` is the test hook.
+ */
+export function WithdrawMetaMask({ lang }: { lang: Lang }) {
+  const { wallet, busy, connectMetaMask, refreshMetaMask } = useWithdraw();
+  const mm = wallet?.metamask;
+  const connecting = mm?.found === true && mm.connecting;
+  // While MetaMask's connect window is open, follow its answer.
+  useEffect(() => {
+    if (!connecting) return;
+    const id = setInterval(() => void refreshMetaMask(), 1_000);
+    return () => clearInterval(id);
+  }, [connecting]);
+  if (!mm) return null;
+  if (!mm.found) {
+    return (
+      <p className="small warn-text" role="status" data-testid="withdraw-metamask" data-state="missing">
+        {tf(lang, 'mmMissing', { n: mm.tried.length })}
+      </p>
+    );
+  }
+  const name = mm.name ?? t(lang, 'mmOtherBuild');
+  if (mm.accounts.length > 0) {
+    return (
+      <p className="small" data-testid="withdraw-metamask" data-state="connected" data-extension-id={mm.extensionId}>
+        {tf(lang, 'mmConnected', { name })}
+      </p>
+    );
+  }
+  return (
+    <div className="small" data-testid="withdraw-metamask" data-state={connecting ? 'connecting' : 'not-connected'} data-extension-id={mm.extensionId}>
+      <p>{connecting ? t(lang, 'mmConnecting') : tf(lang, 'mmNotConnected', { name })}</p>
+      <p className="muted">{tf(lang, 'mmShownAs', { id: browser.runtime.id })}</p>
+      {mm.connectError && !connecting && <p className="error-text" role="alert">{mm.connectError}</p>}
+      {!connecting && (
+        <button type="button" data-testid="withdraw-metamask-connect" disabled={!!busy} onClick={() => void connectMetaMask()}>
+          {t(lang, 'mmConnect')}
+        </button>
+      )}
+    </div>
+  );
+}
