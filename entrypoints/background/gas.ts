@@ -1,11 +1,12 @@
 import type { Hex } from 'viem';
-import { CHAINLINK_JPY_USD, gasChain, liveGasReport, readFeed, type LiveReport } from '@/core/gas';
+import { CHAINLINK_JPY_USD, gasChain, liveGasReport, readFeed, USD_FEEDS, type LiveReport } from '@/core/gas';
 import { thirtyDaysOfBlocks } from '@/core/gas/live-report';
 import { IdbFeeHistoryStorage } from '@/core/store/fee-history';
 import { db } from '@/components/storage/db';
 import type { GasReportResponse } from '@/core/messages';
 import { jsonify } from '@/core/json';
 import { loadSettings } from '@/components/storage/settings';
+import { fiatRatesItem } from '@/components/storage/fiat-rates';
 import { chainAccess } from './chain-access';
 
 class NoGasRpcError extends Error {
@@ -83,6 +84,8 @@ async function readRates(chainId: number): Promise<{ ethUsd: number; ethJpy: num
     Promise.all([readFeed(call, feed, now, chain.usdFeedMaxAgeSeconds), readFeed(call, CHAINLINK_JPY_USD, now, 86_400 + 3_600)]),
     new Promise<never>((_, reject) => setTimeout(() => reject(new Error('price feeds did not answer in 3 s')), 3_000)),
   ]);
+  // Reviews reuse the last ETH price (never read on their own path): store it when this was ETH's feed.
+  if (feed === USD_FEEDS.ETH) void fiatRatesItem.setValue({ ethUsd: native.value, ethJpy: native.value / jpy.value, at: Date.now() }).catch(() => undefined);
   return { ethUsd: native.value, ethJpy: native.value / jpy.value };
 }
 

@@ -198,6 +198,19 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
       const r = tx(user, devnet.accounts[1]!, undefined, parseEther('0.01'));
       return { method: r.method, params: [{ ...r.params[0], maxFeePerGas: toHex((block.baseFeePerGas ?? 1n) * 20n + 50_000_000_000n), maxPriorityFeePerGas: toHex(50_000_000_000n) }] };
     }
+    case 'approve-odd': {
+      // The selector's leading zero dropped (0x95ea7b3…, odd length): MetaMask pads it back and executes the approve.
+      const r = approve(k.v2Router, parseUnits('100', 6));
+      return { method: r.method, params: [{ ...r.params[0], data: `0x${r.params[0]!.data!.slice(3)}` }] };
+    }
+    case 'revoke-eoa':
+      return tx(user, k.nft, encodeFunctionData({ abi: nftAbi, functionName: 'setApprovalForAll', args: [STRANGER_EOA, false] }));
+    case 'high-cap-normal-tip': {
+      // A max fee 100× the base fee with a normal 1 gwei tip: EIP-1559 charges base + tip, nothing extra.
+      const block = await c.publicClient.getBlock();
+      const r = tx(user, devnet.accounts[1]!, undefined, parseEther('0.01'));
+      return { method: r.method, params: [{ ...r.params[0], maxFeePerGas: toHex((block.baseFeePerGas ?? 1n) * 100n + 1_000_000_000n), maxPriorityFeePerGas: toHex(1_000_000_000n) }] };
+    }
     case 'transfer-to-token':
       return tx(user, k.usdc, encodeFunctionData({ abi: mintableErc20Abi, functionName: 'transfer', args: [k.usdc, parseUnits('1', 6)] }));
     default:
@@ -211,4 +224,6 @@ export const CASES = [
   'eth-sign', 'personal-sign-siwe', 'siwe-mismatch', 'switch-chain', 'add-chain', 'watch-asset',
   'send-calls', 'get-balance', 'legacy-send-async', 'transfer-to-token', 'eth-transfer-lookalike', 'send-all',
   'swap-revert', 'overpay-fee', 'swap-shallow-v2-10', 'swap-shallow-v3-10', 'add-devnet', 'switch-devnet', 'connect',
+  // Issue 12: parser parity, no false alarms, new request kinds, scam data.
+  'approve-odd', 'revoke-eoa', 'high-cap-normal-tip',
 ] as const;

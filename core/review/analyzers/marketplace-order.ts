@@ -1,4 +1,5 @@
 import { nativeSymbol } from '../../chain/chains';
+import { count } from '../../format/count';
 import { text, type Localized } from '../../i18n/localized';
 import type { Analyzer, ReviewContext } from '../analyzer';
 import { formatAmount, nameAddress, shortHex } from '../format';
@@ -89,7 +90,7 @@ export const marketplaceOrderAnalyzer: Analyzer = {
     const giveText = join(give ?? []);
     const getText = join(get ?? []);
     const danger = givesForNothing(order, get ?? []);
-    const bulk = order.orders > 1 ? text(` (${order.orders} orders in one signature)`, `（1 つの署名に ${order.orders} 件の注文）`) : text('', '');
+    const bulk = order.orders > 1 ? text(` (${count(order.orders, 'order').en} in one signature)`, `（1 つの署名に ${count(order.orders, 'order').ja}）`) : text('', '');
     const findings: Finding[] = [
       {
         code: 'marketplace-order-signature',

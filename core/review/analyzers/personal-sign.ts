@@ -63,9 +63,13 @@ export const personalSignAnalyzer: Analyzer = {
     }
     if (ctx.parsed.account && siwe.address.toLowerCase() !== ctx.parsed.account.toLowerCase()) {
       findings.push({
-        code: 'siwe-domain-mismatch',
+        code: 'siwe-account-mismatch',
         severity: 'warn',
         title: text(`The sign-in names ${shortHex(siwe.address)}, not the account that signs`, `サインインに記載のアカウント ${shortHex(siwe.address)} は署名するアカウントと異なります`),
+        detail: text(
+          'A sign-in message names the account it logs in. This one names another account than yours: an honest site fills in the account you connected. Check the site, or switch to the account it names.',
+          'サインインのメッセージにはログインするアカウントが記載されます。このメッセージはあなたのものとは別のアカウントを記載しています。正当なサイトは接続中のアカウントを記載します。サイトを確認するか、記載のアカウントに切り替えてください。',
+        ),
       });
     }
     return { findings, cards: [siweCard(siwe)], summary: text(`Sign in to ${siwe.domain}`, `${siwe.domain} にサインイン`) };

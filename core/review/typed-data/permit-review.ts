@@ -1,7 +1,8 @@
 import { text, type Localized } from '../../i18n/localized';
 import type { ReviewContext } from '../analyzer';
 import { tokenAmountText } from '../../format/amount';
-import { shortHex } from '../format';
+import { nameAddress, shortHex } from '../format';
+import { labelOf } from '../labels';
 import { tokenMeta } from '../known-tokens';
 import { checkSpender, newContractFinding, spenderKind } from '../spender';
 import type { AnalyzerResult, Finding, ReviewCard } from '../types';
@@ -22,12 +23,31 @@ async function grantLines(ctx: ReviewContext, p: ParsedPermit): Promise<Localize
   );
 }
 
+/** A permit of 0 (or DAI's allowed = false) takes an allowance away: info, whoever the spender is. */
+async function revokingPermit(ctx: ReviewContext, p: ParsedPermit, code: 'permit-signature' | 'permit2-signature'): Promise<AnalyzerResult> {
+  const symbols = await Promise.all(p.grants.map(async (g) => (g.token ? (await tokenMeta(ctx, g.token)).symbol : '?')));
+  const who = nameAddress(p.spender, labelOf(p.spender, ctx.labels));
+  const what = symbols.join(', ');
+  return {
+    findings: [
+      {
+        code,
+        severity: 'info',
+        title: text(`Signature revokes ${who}'s allowance for your ${what}`, `署名すると ${who} の ${what} の使用許可を取り消します`),
+        detail: text('A permit of 0 sets the allowance to nothing: it cannot cost you tokens.', '0 の Permit は使用許可をゼロにします。トークンを失うことはありません。'),
+      },
+    ],
+    summary: text(`Sign a permit that revokes ${who}'s allowance for ${what}`, `${who} の ${what} の使用許可を取り消す Permit に署名`),
+  };
+}
+
 /** The shared judgement for EIP-2612 / DAI permits and Permit2 signatures. */
 export async function reviewPermit(ctx: ReviewContext, family: ParsedPermit['family']): Promise<AnalyzerResult | undefined> {
   if (ctx.parsed.kind !== 'typed-data' || !ctx.parsed.data) return undefined;
   const p = parsePermit(ctx.parsed.data);
   if (!p || p.family !== family) return undefined;
   const code = family === 'permit' ? 'permit-signature' : 'permit2-signature';
+  if (!p.oneOff && p.grants.length > 0 && p.grants.every((g) => g.amount === 0n)) return revokingPermit(ctx, p, code);
   const nowSec = Math.floor(ctx.now() / 1000);
   const [spender, lines] = await Promise.all([checkSpender(ctx, p.spender), grantLines(ctx, p)]);
   const what = text(lines.map((l) => l.en).join(', ') || 'tokens', lines.map((l) => l.ja).join('、') || 'トークン');
@@ -62,7 +82,7 @@ export async function reviewPermit(ctx: ReviewContext, family: ParsedPermit['fam
             : text('A gasless approval, normal for swaps on known dApps.', 'ガス代不要の承認です。既知の dApp でのスワップでは通常の操作です。'),
     },
   ];
-  const fresh = newContractFinding(code, spender);
+  const fresh = newContractFinding(spender);
   if (fresh) findings.push(fresh);
 
   const kindText = spenderKind(spender);
