@@ -1,5 +1,6 @@
 import type { Address, PublicClient } from 'viem';
 import type { Localized } from '../i18n/localized';
+import type { RpcSource } from '../chain/rpc-sources';
 import type { TokenInfo } from '../chain/token';
 import type { ParsedRequest } from './request';
 import type { AnalyzerResult, SigningRequest } from './types';
@@ -29,6 +30,8 @@ export interface ReviewDeps {
    * when the caller knows better than "no RPC".
    */
   noChainAccess?: { reason?: Localized };
+  /** The sources `client` reads the chain from, in order (user RPC, the wallet's, public): analyzers word limits by them. */
+  chainSources?: readonly RpcSource[];
   /** The user declared this chain's RPC private (MEV protection). */
   privateRpc?: boolean;
   /** ETH price in USD, when known (fiat figures in findings). */

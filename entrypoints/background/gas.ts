@@ -7,7 +7,7 @@ import type { GasReportResponse } from '@/core/messages';
 import { jsonify } from '@/core/json';
 import { loadSettings } from '@/components/storage/settings';
 import { fiatRatesItem } from '@/components/storage/fiat-rates';
-import { chainAccess } from './chain-access';
+import { chainAccess, readAccess } from './chain-access';
 
 class NoGasRpcError extends Error {
   override name = 'NoGasRpcError';
@@ -32,7 +32,7 @@ const TTL_MS = 15_000;
 export async function gasReport(chainId: number, gasLimit = 21_000n, withinHours = 24, quick = false): Promise<LiveReport> {
   const key = `${chainId}|${gasLimit}|${withinHours}|${quick}`;
   const settings = await loadSettings();
-  const access = chainAccess(chainId, settings);
+  const access = await readAccess(chainId, settings);
   if (!access) throw new NoGasRpcError(`No RPC for chain ${chainId}: add one in Settings.`);
   const client = access.client;
   const hit = cache.get(key);
