@@ -1,6 +1,7 @@
 import { encodeFunctionData, maxUint256, parseAbi } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { reviewRequest } from './engine';
+import { walletElsewhere } from './no-chain-access';
 import type { SigningRequest } from './types';
 
 const ME = '0x1111111111111111111111111111111111111111';
@@ -42,5 +43,13 @@ describe('no-chain-access: a chain nobody knows, and no RPC', () => {
   it('is only said when the caller has no chain access (not in chain-free unit setups)', async () => {
     const r = await run(req('eth_sendTransaction', [{ from: ME, to: SPENDER, value: '0x1' }]), false);
     expect(r.findings.some((x) => x.code === 'no-chain-access')).toBe(false);
+  });
+  it('says when MetaMask is there but serves another network to Preflight', async () => {
+    const why = walletElsewhere(59144, 1);
+    expect(why.en).toContain('MetaMask serves Ethereum to Preflight');
+    const r = await reviewRequest(req('eth_sendTransaction', [{ from: ME, to: SPENDER, value: '0x1' }], 59144), { now: Date.now, noChainAccess: { reason: why } });
+    const f = r.findings.find((x) => x.code === 'no-chain-access')!;
+    expect(f.title.en).toContain('MetaMask serves Ethereum to Preflight (switching it would ask you)');
+    expect(f.title.ja).toContain('MetaMask');
   });
 });

@@ -46,6 +46,15 @@ export function chainChecksOf(parsed: ParsedRequest, chainId: number): Localized
   return checks.filter((c) => (seen.has(c.en) ? false : (seen.add(c.en), true)));
 }
 
+/** The reason when MetaMask is there but serves another network to Preflight (switching would ask the user). */
+export function walletElsewhere(chainId: number, serving: number): Localized {
+  const name = chainName(chainId);
+  return text(
+    `no RPC of yours for ${name}, none public, and MetaMask serves ${chainName(serving)} to Preflight (switching it would ask you)`,
+    `${name} 用のあなたの RPC も公開 RPC もなく、MetaMask は Preflight に ${chainName(serving)} を提供しています（切り替えには確認が必要です）`,
+  );
+}
+
 /**
  * The `no-chain-access` finding (info) for a request whose review would have read the chain, or undefined.
  * `why` says what is missing (from the caller, who knows the sources it tried).

@@ -4,7 +4,7 @@ import { createTokenCache } from '@/core/chain/token';
 import type { Settings } from '@/core/settings/settings';
 import type { RpcRequest } from '@/core/chain/account-scan';
 import { rpcSources, type RpcSource } from '@/core/chain/rpc-sources';
-import { walletReadsFor } from './wallet-source';
+import { walletFor } from './wallet-source';
 
 /** Cache only: rebuilt freely after the worker restarts. */
 const clients = new Map<string, { client: PublicClient; token: ReturnType<typeof createTokenCache> }>();
@@ -52,19 +52,28 @@ export function answeredSince(chainId: number, since: number): RpcSource[] {
   return out;
 }
 
-const readClients = new Map<string, { client: PublicClient; token: ReturnType<typeof createTokenCache>; sources: RpcSource[] }>();
+interface Reader {
+  client: PublicClient;
+  token: ReturnType<typeof createTokenCache>;
+  sources: RpcSource[];
+}
+/** A reader, or why there is none (`walletServes`: MetaMask serves this other chain to Preflight). */
+export type ReadAccess = Reader | { none: true; walletServes?: number };
+
+const readClients = new Map<string, Reader>();
 
 /**
  * The chain's reader for reviews and the Gas tab, over every source in order: the user's RPC, MetaMask's RPC for
  * this chain (when MetaMask serves it to Preflight without asking the user), the registry's public RPC unless "only
  * my RPC". Undefined when there is none.
  */
-export async function readAccess(chainId: number, settings: Settings) {
+export async function readAccess(chainId: number, settings: Settings): Promise<ReadAccess> {
   const userRpc = settings.rpcs[String(chainId)];
   const onlyMine = !!settings.privateRpc[String(chainId)];
-  const wallet = await walletReadsFor(chainId);
+  const status = await walletFor(chainId);
+  const wallet = 'reads' in status ? status.reads : undefined;
   const sources = rpcSources({ chainId, userRpc, onlyMine, wallet: !!wallet });
-  if (sources.length === 0) return undefined;
+  if (sources.length === 0) return { none: true, ...('servingChain' in status ? { walletServes: status.servingChain } : {}) };
   const cacheKey = `${chainId}|${userRpc ?? ''}|${onlyMine ? 'p' : ''}|${wallet ? 'w' : ''}`;
   let hit = readClients.get(cacheKey);
   if (!hit) {

@@ -32,7 +32,8 @@ const TTL_MS = 15_000;
 export async function gasReport(chainId: number, gasLimit = 21_000n, withinHours = 24, quick = false): Promise<LiveReport> {
   const key = `${chainId}|${gasLimit}|${withinHours}|${quick}`;
   const settings = await loadSettings();
-  const access = await readAccess(chainId, settings);
+  const found = await readAccess(chainId, settings);
+  const access = 'none' in found ? undefined : found;
   if (!access) throw new NoGasRpcError(`No RPC for chain ${chainId}: add one in Settings.`);
   const client = access.client;
   const hit = cache.get(key);

@@ -13,6 +13,7 @@ import { recentEthUsd } from '@/components/storage/fiat-rates';
 import { knownChain } from '@/core/chain/chains';
 import { answeredSince, readAccess } from './chain-access';
 import { chainSourceCard } from '@/core/review/chain-source';
+import { walletElsewhere } from '@/core/review/no-chain-access';
 import { gasReport } from './gas';
 
 /**
@@ -51,7 +52,8 @@ const VERIFY_TTL_MS = 5 * 60_000;
 
 async function analyze(record: ReviewRecord): Promise<Review> {
   const settings = await loadSettings();
-  const access = await readAccess(record.request.chainId, settings);
+  const found = await readAccess(record.request.chainId, settings);
+  const access = 'none' in found ? undefined : found;
   const started = Date.now();
   const [recipients, ethUsd] = await Promise.all([knownRecipients.list().catch(() => []), knownChain(record.request.chainId)?.currency.symbol === 'ETH' ? recentEthUsd(Date.now()) : undefined]);
   const run = (client: PublicClient | undefined, rpcProblem?: Error) =>
@@ -63,7 +65,7 @@ async function analyze(record: ReviewRecord): Promise<Review> {
         rpcProblem,
         chainSources: access?.sources,
         // No RPC of the user's and none public for this chain: say which on-chain checks were skipped.
-        ...(access ? {} : { noChainAccess: {} }),
+        ...('none' in found ? { noChainAccess: found.walletServes !== undefined ? { reason: walletElsewhere(record.request.chainId, found.walletServes) } : {} } : {}),
         now: Date.now,
         trustedOrigins: settings.trustedOrigins,
         trustedSpenders: settings.trustedSpenders,

@@ -15,16 +15,24 @@ const CHECK_BUDGET_MS = 1_500;
 const reads = new WalletReads((args) => metaMask.request(args as MetaMaskRequestArgs, { timeoutMs: READ_TIMEOUT_MS }));
 let absentUntil = 0;
 
-/** Reads of `chainId` through MetaMask when it can serve that chain now without asking the user; else undefined. */
-export async function walletReadsFor(chainId: number): Promise<((method: string, params: unknown) => Promise<unknown>) | undefined> {
-  if (Date.now() < absentUntil) return undefined;
+export type WalletStatus =
+  | { reads: (method: string, params: unknown) => Promise<unknown> }
+  /** MetaMask answers, but serves another network to Preflight and would have to ask the user to switch. */
+  | { servingChain: number }
+  | { unavailable: true };
+
+/** Reads of `chainId` through MetaMask when it can serve that chain now without asking the user; else why not. */
+export async function walletFor(chainId: number): Promise<WalletStatus> {
+  if (Date.now() < absentUntil) return { unavailable: true };
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const can = await Promise.race([reads.canServe(chainId), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), CHECK_BUDGET_MS)))]);
-    return can ? (method, params) => reads.read(chainId, method, params) : undefined;
+    const can = await Promise.race([reads.canServe(chainId), new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), CHECK_BUDGET_MS)))]);
+    if (can) return { reads: (method, params) => reads.read(chainId, method, params) };
+    if (can === false) return { servingChain: await reads.servingChain() };
+    return { unavailable: true };
   } catch (e) {
     if (e instanceof MetaMaskNotFoundError) absentUntil = Date.now() + ABSENT_MS;
-    return undefined;
+    return { unavailable: true };
   } finally {
     clearTimeout(timer);
   }
