@@ -8,7 +8,7 @@ import { text, type Localized } from '../i18n/localized';
 import { decodeApproval } from './analyzers/approval';
 import type { ParsedRequest, TxFields } from './request';
 import { decodeTransfer } from './transfers';
-import { parseMarketplaceOrder } from './typed-data/marketplace';
+import { parseOrder } from './typed-data/orders';
 import { parsePermit } from './typed-data/permit';
 import type { Finding, SigningRequest } from './types';
 
@@ -40,7 +40,7 @@ export function chainChecksOf(parsed: ParsedRequest, chainId: number): Localized
   else if (parsed.kind === 'calls') checks = [...parsed.calls.flatMap((c) => txChecks(c, chainId)), CHECK.gas];
   else if (parsed.kind === 'typed-data' && parsed.data) {
     if (parsePermit(parsed.data)) checks = [CHECK.spender, CHECK.token];
-    else if (parseMarketplaceOrder(parsed.data)) checks = [CHECK.token];
+    else if (parseOrder(parsed.data)) checks = [CHECK.token];
   }
   const seen = new Set<string>();
   return checks.filter((c) => (seen.has(c.en) ? false : (seen.add(c.en), true)));

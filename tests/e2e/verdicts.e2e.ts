@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { createPublicClient, encodeFunctionData, http, parseAbi } from 'viem';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDapp } from '../../scripts/devnet/dapp-server';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
@@ -66,6 +67,41 @@ describe('verdicts on what real dApps and drainers send', () => {
     await r.frame.locator('[data-testid="card-gas"]').waitFor();
     expect(r.verdict).toBe('ok');
     expect(r.findings.filter((f) => f.code === 'fee-above-recommended' && f.severity !== 'info')).toEqual([]);
+    await decide(r.frame, 'reject');
+  });
+
+  it('a 0x v4 order giving the NFT to a fixed taker for nothing is danger', async () => {
+    const r = await review('zeroex-giveaway');
+    expect(r.verdict).toBe('danger');
+    expect(r.findings.find((f) => f.code === 'marketplace-order-signature')?.severity).toBe('danger');
+    expect(r.summary).toMatch(/^Sign a 0x order: give .* #1, get 0 ETH/);
+    await decide(r.frame, 'reject');
+    expect((await r.c.settled()).text).toContain('4001');
+  });
+
+  it('a wallet_sendCalls batch is simulated as one: the swap sees the approve before it, net changes over both', async () => {
+    // No standing allowance (the devnet pre-approves the router: set it to 0 first, straight on the node), so that
+    // simulated alone the swap would revert; only after the batch's own approve can it run.
+    const client = createPublicClient({ transport: http(devnet.rpcUrl) });
+    const rpc = (method: string, params: unknown[]) => fetch(devnet.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) }).then((x) => x.json() as Promise<{ result: string }>);
+    const reset = await rpc('eth_sendTransaction', [{ from: devnet.accounts[0], to: devnet.contracts.usdc, data: encodeFunctionData({ abi: parseAbi(['function approve(address,uint256)']), functionName: 'approve', args: [devnet.contracts.v2Router, 0n] }) }]);
+    await client.waitForTransactionReceipt({ hash: reset.result as `0x${string}` });
+    const allowance = await client.readContract({ address: devnet.contracts.usdc, abi: parseAbi(['function allowance(address,address) view returns (uint256)']), functionName: 'allowance', args: [devnet.accounts[0]!, devnet.contracts.v2Router] });
+    expect(allowance).toBe(0n);
+    const r = await review('send-calls');
+    await r.frame.locator('[data-testid="card-batch"]').waitFor();
+    expect(r.summary).toMatch(/^Batch of 2 calls: approve .* for 1,000 USDC; swapExactTokensForTokens on /);
+    // The USDC out and WETH in come from the whole batch, simulated in order in one block.
+    expect(r.codes).not.toContain('simulation-revert');
+    await expect.poll(() => r.frame.locator('[data-testid="asset-change"][data-direction="out"]').allTextContents()).toEqual([expect.stringContaining('USDC')]);
+    expect(await r.frame.locator('[data-testid="asset-change"][data-direction="in"]').allTextContents()).toEqual([expect.stringContaining('WETH')]);
+    await decide(r.frame, 'reject');
+  });
+
+  it('a batch whose second call fails names that call', async () => {
+    const r = await review('send-calls-revert');
+    const revert = r.findings.find((f) => f.code === 'simulation-revert');
+    expect(revert?.text).toMatch(/fail at call 2 \(swapExactTokensForTokens on 0x/);
     await decide(r.frame, 'reject');
   });
 });

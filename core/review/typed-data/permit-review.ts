@@ -3,7 +3,7 @@ import type { ReviewContext } from '../analyzer';
 import { tokenAmountText } from '../../format/amount';
 import { nameAddress, shortHex } from '../format';
 import { labelOf } from '../labels';
-import { tokenMeta } from '../known-tokens';
+import { KNOWN_COLLECTIONS, tokenMeta } from '../known-tokens';
 import { checkSpender, newContractFinding, spenderKind } from '../spender';
 import type { AnalyzerResult, Finding, ReviewCard } from '../types';
 import { parsePermit, type ParsedPermit } from './permit';
@@ -16,6 +16,10 @@ async function grantLines(ctx: ReviewContext, p: ParsedPermit): Promise<Localize
       const symbol = g.token ? meta.symbol : 'an unnamed token';
       const symbolJa = g.token ? meta.symbol : '名前のないトークン';
       if (g.unlimited) return text(`unlimited ${symbol}`, `無制限の ${symbolJa}`);
+      if (g.tokenId !== undefined) {
+        const collection = (g.token && (KNOWN_COLLECTIONS[g.token] ?? labelOf(g.token, ctx.labels))) ?? (g.token ? meta.symbol : 'an NFT');
+        return text(`your ${collection} #${g.tokenId}`, `${collection} #${g.tokenId}`);
+      }
       // Unknown decimals (an unreadable token): base units, said so, rather than a guess at 18.
       const amount = tokenAmountText(g.amount, meta.known ? meta.decimals : undefined, symbol);
       return text(amount.en, tokenAmountText(g.amount, meta.known ? meta.decimals : undefined, symbolJa).ja);
@@ -103,6 +107,6 @@ export async function reviewPermit(ctx: ReviewContext, family: ParsedPermit['fam
   return {
     findings,
     cards: [card],
-    summary: text(`Sign a permit: ${spender.name} may spend ${what.en}${via.en}`, `Permit に署名：${spender.name} が ${what.ja} を使用可能に${via.ja}`),
+    summary: text(`Sign a permit: ${spender.name} may ${p.variant === 'eip4494' ? 'transfer' : 'spend'} ${what.en}${via.en}`, `Permit に署名：${spender.name} が ${what.ja} を使用可能に${via.ja}`),
   };
 }
