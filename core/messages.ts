@@ -20,6 +20,9 @@ export type RuntimeMessage =
   | { t: 'gas:alert:check' }
   | { t: 'bypass:list' }
   | { t: 'bypass:clear' }
+  /** Settings: the scam-address list in use and the last fetch; `refresh` fetches now (after a URL change). */
+  | { t: 'threat:status' }
+  | { t: 'threat:refresh' }
   | WithdrawMessage;
 
 /** Withdraw tab ↔ background (extension pages only): balances, plans, and step execution. */

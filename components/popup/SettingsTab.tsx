@@ -4,6 +4,7 @@ import { t } from '@/components/i18n/ui-text';
 import { useSettings } from '@/components/stores/settings-store';
 import { SettingsNetworks } from './SettingsNetworks';
 import { MetaMaskIdSetting } from './MetaMaskIdSetting';
+import { ThreatListSetting } from './ThreatListSetting';
 
 export function SettingsTab() {
   const { settings, update } = useSettings();
@@ -58,6 +59,7 @@ export function SettingsTab() {
         {t(lang, 'save')}
       </button>
       {status && <p role="status" className="muted">{status}</p>}
+      <ThreatListSetting lang={lang} />
       <MetaMaskIdSetting lang={lang} />
     </div>
   );

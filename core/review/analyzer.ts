@@ -17,6 +17,8 @@ export interface ReviewDeps {
   trustedSpenders?: readonly string[];
   /** Labels for contracts the well-known list lacks (lowercase address → name), e.g. devnet deployments. */
   labels?: Readonly<Record<string, string>>;
+  /** The public scam-address list kept on this computer (lowercase), when one has been fetched. */
+  scamAddresses?: ReadonlySet<string>;
   /** Addresses the user has sent to before (lowercase), for address-poisoning checks. */
   knownRecipients?: readonly string[];
   /**

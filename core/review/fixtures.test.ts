@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { reviewRequest } from './engine';
-import { APPROVAL_FIXTURES } from './fixtures/approvals';
-import { MAINNET, NOW_MS, type Fixture } from './fixtures/build';
-import { CHAIN_FIXTURES } from './fixtures/chains';
-import { ENCODING_FIXTURES } from './fixtures/encodings';
-import { ORDER_KIND_FIXTURES } from './fixtures/order-kinds';
-import { MESSAGE_FIXTURES } from './fixtures/messages';
-import { ORDER_FIXTURES } from './fixtures/orders';
-import { PERMIT_FIXTURES } from './fixtures/permits';
-import { recordedClient } from './fixtures/recorded-chain';
-import { TRANSFER_FIXTURES } from './fixtures/transfers';
+import { ALL_FIXTURES as FIXTURES, reviewFixture } from './fixtures/all';
+import type { Fixture } from './fixtures/build';
+import { loadSharedScamList } from './fixtures/scam-list';
+import { scoreFixtures } from './fixtures/score';
 
-const FIXTURES: Fixture[] = [...APPROVAL_FIXTURES, ...PERMIT_FIXTURES, ...ORDER_FIXTURES, ...MESSAGE_FIXTURES, ...TRANSFER_FIXTURES, ...CHAIN_FIXTURES, ...ENCODING_FIXTURES, ...ORDER_KIND_FIXTURES];
-
-async function review(f: Fixture) {
-  return reviewRequest(f.request, { now: () => NOW_MS, client: f.chain ? recordedClient(MAINNET) : undefined, ...f.deps }, { timeoutMs: 5_000 });
-}
+/** Every fixture is reviewed with the whole public scam-address list, as the extension does once it has fetched it. */
+const scamAddresses = loadSharedScamList();
+const review = (f: Fixture) => reviewFixture(f, scamAddresses);
 
 describe('fixture table: real-world requests, benign and malicious', () => {
   it('has at least 50 requests, at least 20 of each kind', () => {
@@ -23,6 +14,15 @@ describe('fixture table: real-world requests, benign and malicious', () => {
     expect(FIXTURES.filter((f) => f.expect.verdict === 'ok').length).toBeGreaterThanOrEqual(20);
     expect(FIXTURES.filter((f) => f.expect.verdict !== 'ok').length).toBeGreaterThanOrEqual(20);
     expect(new Set(FIXTURES.map((f) => f.name)).size).toBe(FIXTURES.length);
+  });
+
+  it('no false alarm on ordinary requests, every hostile one flagged (README "Measured")', async () => {
+    const score = scoreFixtures(await Promise.all(FIXTURES.map(async (fixture) => ({ fixture, review: await review(fixture) }))));
+    expect(score.ordinary.falseAlarmNames).toEqual([]);
+    expect(score.ordinary.total).toBeGreaterThanOrEqual(50);
+    expect(score.hostile.missed).toEqual([]);
+    expect(score.hostile.total).toBeGreaterThanOrEqual(50);
+    expect(score.warranted.notWarned).toEqual([]);
   });
 
   it.each(FIXTURES.map((f) => [f.name, f] as const))('%s', async (_name, f) => {

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/localized';
+import { DEFAULT_SCAM_LIST_URL, validateScamListUrl } from '../threat/scam-list';
 
 export type Fiat = 'USD' | 'JPY';
 
@@ -18,6 +19,8 @@ export interface Settings {
   labels: Record<string, string>;
   /** How long the panel waits for the analysis before showing "could not finish" (ms). */
   reviewTimeoutMs: number;
+  /** Where the public scam-address list is fetched from (ScamSniffer's file by default; https, or http on this computer). */
+  threatListUrl: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,7 +33,17 @@ export const DEFAULT_SETTINGS: Settings = {
   trustedSpenders: [],
   labels: {},
   reviewTimeoutMs: 4_000,
+  threatListUrl: DEFAULT_SCAM_LIST_URL,
 };
+
+function validListUrl(v: unknown): string {
+  if (typeof v !== 'string') return DEFAULT_SCAM_LIST_URL;
+  try {
+    return validateScamListUrl(v);
+  } catch {
+    return DEFAULT_SCAM_LIST_URL;
+  }
+}
 
 export class InvalidRpcUrlError extends Error {
   override name = 'InvalidRpcUrlError';
@@ -69,5 +82,6 @@ export function normalizeSettings(raw: unknown): Settings {
     trustedSpenders: strings(r.trustedSpenders),
     labels: isStringRecord(r.labels) ? Object.fromEntries(Object.entries(r.labels).map(([k, v]) => [k.toLowerCase(), v.slice(0, 60)])) : {},
     reviewTimeoutMs: typeof r.reviewTimeoutMs === 'number' && r.reviewTimeoutMs >= 500 && r.reviewTimeoutMs <= 60_000 ? r.reviewTimeoutMs : DEFAULT_SETTINGS.reviewTimeoutMs,
+    threatListUrl: validListUrl(r.threatListUrl),
   };
 }

@@ -12,6 +12,7 @@ import { gasAlertsItem } from '@/components/storage/gas-alerts';
 import { noteChainUsed } from '@/components/storage/recent-chains';
 import { bypassEvents, clearBypassEvents, watchDecision } from './bypass';
 import { handleWithdrawMessage, isWithdrawMessage } from './withdraw-handlers';
+import { refreshThreatList, threatListState } from './scam-list';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -101,6 +102,11 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
       if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages read the bypass watcher');
       if (message.t === 'bypass:clear') return clearBypassEvents();
       return bypassEvents();
+    }
+    case 'threat:status':
+    case 'threat:refresh': {
+      if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages manage the scam-address list');
+      return message.t === 'threat:refresh' ? refreshThreatList() : threatListState();
     }
     case 'reviews:list': {
       if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages list reviews');

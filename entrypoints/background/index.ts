@@ -4,6 +4,7 @@ import { handleMessage } from './handlers';
 import { GAS_ALARM, onGasAlarm } from './gas-alerts';
 import { onBypassAlarm } from './bypass';
 import { WITHDRAW_ALARM, onWithdrawAlarm } from './withdraw-steps';
+import { THREAT_ALARM, onThreatAlarm } from './scam-list';
 
 export default defineBackground({
   type: 'module',
@@ -25,9 +26,12 @@ export default defineBackground({
       if (alarm.name === GAS_ALARM) void onGasAlarm().catch(() => undefined);
       if (alarm.name === GAS_ALARM) void onBypassAlarm().catch(() => undefined); // bypass watcher, on-chain part
       if (alarm.name === WITHDRAW_ALARM) void onWithdrawAlarm().catch(() => undefined);
+      if (alarm.name === THREAT_ALARM) void onThreatAlarm().catch(() => undefined);
     });
     void browser.alarms.create(GAS_ALARM, { periodInMinutes: 1 });
     // Withdrawal steps: receipts of sent steps and "the next step is due" notifications, also after the worker was stopped.
     void browser.alarms.create(WITHDRAW_ALARM, { periodInMinutes: 1 });
+    // The public scam-address list: checked at start and every 30 minutes, fetched when due (core/store/scam-list.ts).
+    void browser.alarms.create(THREAT_ALARM, { periodInMinutes: 30, delayInMinutes: 0.5 });
   },
 });

@@ -15,6 +15,7 @@ import { answeredSince, readAccess } from './chain-access';
 import { chainSourceCard } from '@/core/review/chain-source';
 import { walletElsewhere } from '@/core/review/no-chain-access';
 import { gasReport } from './gas';
+import { scamAddresses } from './scam-list';
 
 /**
  * Records that IndexedDB had no room for: browser.storage.session keeps them while the browser runs (and
@@ -55,7 +56,11 @@ async function analyze(record: ReviewRecord): Promise<Review> {
   const found = await readAccess(record.request.chainId, settings);
   const access = 'none' in found ? undefined : found;
   const started = Date.now();
-  const [recipients, ethUsd] = await Promise.all([knownRecipients.list().catch(() => []), knownChain(record.request.chainId)?.currency.symbol === 'ETH' ? recentEthUsd(Date.now()) : undefined]);
+  const [recipients, ethUsd, scam] = await Promise.all([
+    knownRecipients.list().catch(() => []),
+    knownChain(record.request.chainId)?.currency.symbol === 'ETH' ? recentEthUsd(Date.now()) : undefined,
+    scamAddresses().catch(() => undefined),
+  ]);
   const run = (client: PublicClient | undefined, rpcProblem?: Error) =>
     reviewRequest(
       record.request,
@@ -72,6 +77,7 @@ async function analyze(record: ReviewRecord): Promise<Review> {
         labels: settings.labels,
         privateRpc: !!settings.protectedRpc[String(record.request.chainId)],
         knownRecipients: recipients,
+        scamAddresses: scam,
         ethUsd,
         // A 1 h deadline keeps the history small (one eth_feeHistory call) on the panel's latency path.
         services: client ? { gas: (chainId: number, gasLimit: bigint) => gasReport(chainId, gasLimit, 1, true) } : undefined,

@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   review: () => import('./commands/review'),
   mev: () => import('./commands/mev'),
   plan: () => import('./commands/plan'),
+  fixtures: () => import('./commands/fixtures'),
 };
 
 function jsonReplacer(_key: string, value: unknown): unknown {

@@ -236,12 +236,18 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
       const strip = (r: { params: { to: Address; data?: Hex }[] }) => ({ to: r.params[0]!.to, data: r.params[0]!.data, value: '0x0' });
       return { method: 'wallet_sendCalls', params: [{ version: '2.0.0', from: user, chainId: numberToHex(chainId), atomicRequired: true, calls: [strip(approveCall), strip(swap)] }] };
     }
+    case 'approve-scam-spender':
+      // 100 USDC to the first address of ScamSniffer's public list (../shared/data/threat): known-scam-address.
+      return approve(SCAM_LISTED_SPENDER, parseUnits('100', 6));
     case 'transfer-to-token':
       return tx(user, k.usdc, encodeFunctionData({ abi: mintableErc20Abi, functionName: 'transfer', args: [k.usdc, parseUnits('1', 6)] }));
     default:
       throw new Error(`unknown case ${name}`);
   }
 }
+
+/** The first entry of ScamSniffer's public scam-address list (snapshot in ../shared/data/threat). */
+export const SCAM_LISTED_SPENDER: Address = '0x101ce0cedd142f199c9ef61739ae59b6611a0fc0';
 
 export const CASES = [
   'eth-transfer', 'approve-exact', 'approve-unlimited', 'approve-eoa', 'set-approval-for-all',
@@ -250,5 +256,5 @@ export const CASES = [
   'send-calls', 'get-balance', 'legacy-send-async', 'transfer-to-token', 'eth-transfer-lookalike', 'send-all',
   'swap-revert', 'overpay-fee', 'swap-shallow-v2-10', 'swap-shallow-v3-10', 'add-devnet', 'switch-devnet', 'connect',
   // Issue 12: parser parity, no false alarms, new request kinds, scam data.
-  'approve-odd', 'revoke-eoa', 'high-cap-normal-tip', 'zeroex-giveaway', 'send-calls-revert',
+  'approve-odd', 'revoke-eoa', 'high-cap-normal-tip', 'zeroex-giveaway', 'send-calls-revert', 'approve-scam-spender',
 ] as const;

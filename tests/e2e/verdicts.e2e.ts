@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { createPublicClient, encodeFunctionData, http, parseAbi } from 'viem';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDapp } from '../../scripts/devnet/dapp-server';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
+import { SCAM_LISTED_SPENDER } from '../../scripts/devnet/dapp-cases';
+import { SCAM_LIST_FILE } from '../../core/review/fixtures/scam-list';
 import { clickCase, decide, launchWithExtension, readVerdict, reviewFrame, type ExtensionBrowser } from './harness';
 
 /**
@@ -103,5 +107,52 @@ describe('verdicts on what real dApps and drainers send', () => {
     const revert = r.findings.find((f) => f.code === 'simulation-revert');
     expect(revert?.text).toMatch(/fail at call 2 \(swapExactTokensForTokens on 0x/);
     await decide(r.frame, 'reject');
+  });
+
+  it('the public scam-address list: fetched from the Settings URL (served on localhost), a listed spender is danger; a failed fetch says why and keeps the list', async () => {
+    // The shared copy of ScamSniffer's list, served the way raw.githubusercontent.com serves it (CORS open to all).
+    const list = readFileSync(SCAM_LIST_FILE, 'utf8');
+    const count = (JSON.parse(list) as string[]).length;
+    const requests: { url: string; cookie?: string; referer?: string }[] = [];
+    const server: Server = createServer((req, res) => {
+      requests.push({ url: req.url ?? '', cookie: req.headers.cookie, referer: req.headers.referer });
+      res.setHeader('access-control-allow-origin', '*');
+      if (req.url === '/address.json') return void res.end(list);
+      res.statusCode = 404;
+      res.end('not found');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const popup = await browser.context.newPage();
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      await popup.locator('[data-testid="tab-settings"]').click();
+      const url = popup.locator('[data-testid="settings-threat-url"]');
+      const save = popup.locator('[data-testid="settings-threat-save"]');
+      const status = popup.locator('[data-testid="settings-threat-status"]');
+      await url.fill(`${base}/address.json`);
+      await save.click();
+      await popup.locator(`[data-testid="settings-threat-status"][data-ok="true"][data-count="${count}"]`).waitFor({ timeout: 20_000 });
+      expect(await status.textContent()).toContain(`${count.toLocaleString('en-US')} addresses`);
+      expect(requests.map((r) => r.url)).toContain('/address.json');
+      expect(requests.every((r) => r.url === '/address.json' && !r.cookie && !r.referer)).toBe(true);
+
+      // The list moved away: the error says what happened, the list fetched before stays in use.
+      await url.fill(`${base}/gone.json`);
+      await save.click();
+      await popup.locator(`[data-testid="settings-threat-status"][data-ok="false"][data-count="${count}"]`).waitFor({ timeout: 20_000 });
+      expect(await status.textContent()).toMatch(/The last fetch failed: .*answered HTTP 404.*The list fetched before is still used\./);
+      await popup.close();
+
+      const r = await review('approve-scam-spender');
+      expect(r.verdict).toBe('danger');
+      const hit = r.findings.find((f) => f.code === 'known-scam-address');
+      expect(hit?.severity).toBe('danger');
+      expect(hit?.text).toContain(`The spender ${short(SCAM_LISTED_SPENDER)} is on ScamSniffer's scam-address list`);
+      await decide(r.frame, 'reject');
+      expect((await r.c.settled()).text).toContain('4001');
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 });

@@ -15,6 +15,7 @@ import { phishingAnalyzer } from './phishing';
 import { simulationAnalyzer } from './simulation';
 import { transferAnalyzer } from './transfer';
 import { typedDataTreeAnalyzer } from './typed-data-tree';
+import { scamAddressAnalyzer } from './scam-address';
 
 /**
  * Every check the review runs, in order of precedence for the plain-sentence summary
@@ -36,6 +37,7 @@ export const DEFAULT_ANALYZERS: readonly Analyzer[] = [
   simulationAnalyzer,
   addChainAnalyzer,
   phishingAnalyzer,
+  scamAddressAnalyzer,
   mevAnalyzer,
   gasTimingAnalyzer,
 ];

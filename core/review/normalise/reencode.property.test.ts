@@ -12,6 +12,7 @@ import { recordedClient } from '../fixtures/recorded-chain';
 import { TRANSFER_FIXTURES } from '../fixtures/transfers';
 import { ENCODING_FIXTURES } from '../fixtures/encodings';
 import { ORDER_KIND_FIXTURES } from '../fixtures/order-kinds';
+import { loadSharedScamList, SCAM_LIST_FIXTURES } from '../fixtures/scam-list';
 import type { Review, SigningRequest } from '../types';
 
 /**
@@ -139,8 +140,9 @@ function reencode(req: SigningRequest, seed: number): SigningRequest {
 }
 
 const client = recordedClient(MAINNET);
-const FIXTURES = [...APPROVAL_FIXTURES, ...PERMIT_FIXTURES, ...ORDER_FIXTURES, ...MESSAGE_FIXTURES, ...TRANSFER_FIXTURES, ...CHAIN_FIXTURES, ...ENCODING_FIXTURES, ...ORDER_KIND_FIXTURES];
-const review = (req: SigningRequest, deps: object, withChain: boolean) => reviewRequest(req, { now: () => NOW_MS, client: withChain ? client : undefined, ...deps }, { timeoutMs: 5_000 });
+const FIXTURES = [...APPROVAL_FIXTURES, ...PERMIT_FIXTURES, ...ORDER_FIXTURES, ...MESSAGE_FIXTURES, ...TRANSFER_FIXTURES, ...CHAIN_FIXTURES, ...ENCODING_FIXTURES, ...ORDER_KIND_FIXTURES, ...SCAM_LIST_FIXTURES];
+const scamAddresses = loadSharedScamList();
+const review = (req: SigningRequest, deps: object, withChain: boolean) => reviewRequest(req, { now: () => NOW_MS, client: withChain ? client : undefined, scamAddresses, ...deps }, { timeoutMs: 5_000 });
 
 function comparable(r: Review) {
   const findings = r.findings.filter((f) => f.code !== 'non-canonical-encoding');
