@@ -62,7 +62,7 @@ describe('a chain in the registry (Linea), its RPC set in Settings', () => {
     await popup.locator(`[data-testid="settings-rpc-${LINEA}"]`).fill(linea.rpcUrl);
     await popup.locator(`[data-testid="settings-only-mine-${LINEA}"]`).check();
     await popup.locator('[data-testid="settings-save"]').click();
-    await popup.locator('[role="status"]').waitFor();
+    await popup.locator('[role="status"]', { hasText: 'Saved' }).waitFor();
     // Any chain id gets a field, known or not.
     await search.fill(String(UNKNOWN));
     await popup.locator(`[data-testid="settings-rpc-${UNKNOWN}"]`).waitFor();
