@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { GasAlert } from '@/core/gas/alerts';
 import type { Lang } from '@/core/i18n/localized';
+import { ErrorNotice } from '@/components/ErrorNotice';
 import { t } from '@/components/i18n/ui-text';
 import { ask } from '@/components/runtime';
 import { gwei } from './gas-format';
@@ -13,6 +14,7 @@ export function GasAlertForm({ lang, chainId, suggestedWei }: { lang: Lang; chai
   const [alerts, setAlerts] = useState<GasAlert[]>([]);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>();
+  const [failure, setFailure] = useState<unknown>();
   useEffect(() => {
     ask<GasAlert[]>({ t: 'gas:alert:list' }).then(setAlerts, () => undefined);
   }, []);
@@ -20,12 +22,14 @@ export function GasAlertForm({ lang, chainId, suggestedWei }: { lang: Lang; chai
 
   async function save(maxBaseFeeGwei: number | null) {
     setError(undefined);
+    setFailure(undefined);
     try {
       setAlerts(await ask<GasAlert[]>({ t: 'gas:alert:set', chainId, maxBaseFeeGwei }));
       setValue('');
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      setError(/\bInvalidAlertError\b/.test(message) ? t(lang, 'gasAlertInvalid') : message.replace(/^\w+Error: /, ''));
+      if (/\bInvalidAlertError\b/.test(message)) setError(t(lang, 'gasAlertInvalid'));
+      else setFailure(e);
     }
   }
 
@@ -60,6 +64,7 @@ export function GasAlertForm({ lang, chainId, suggestedWei }: { lang: Lang; chai
           {error}
         </p>
       )}
+      {failure !== undefined && <ErrorNotice error={failure} lang={lang} compact />}
       <button type="submit" data-testid="gas-alert-save">
         {t(lang, 'gasAlertSave')}
       </button>

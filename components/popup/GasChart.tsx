@@ -1,12 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { gasChartUnit, gasTick, toGasUnit, type GasUnit } from '@/core/format/gas';
 import type { GasReportResponse } from '@/core/messages';
+import { chartColors, useColorScheme } from '@/components/chart-theme';
 
-const HISTORY = '#2d6cdf';
-const FORECAST = '#e07b00';
-const BAND = 'rgba(224,123,0,.16)';
 
 export interface GasChartLabels {
   history: string;
@@ -57,9 +55,13 @@ const hhmm = (unix: number | null) => (unix === null ? '' : new Date(unix * 1000
 export function GasChart({ report, labels }: { report: GasReportResponse['report']; labels: GasChartLabels }) {
   const ref = useRef<HTMLDivElement>(null);
   const unit = chartUnit(report);
+  const scheme = useColorScheme();
+  const [colors, setColors] = useState<ReturnType<typeof chartColors> | undefined>();
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
+    const c = chartColors();
+    setColors(c);
     const plot = new uPlot(
       {
         width: Math.max(240, el.clientWidth || 396),
@@ -69,30 +71,30 @@ export function GasChart({ report, labels }: { report: GasReportResponse['report
         // Log scale: a spike and a calm hour both stay readable.
         scales: { x: { time: true }, y: { distr: 3 } },
         axes: [
-          { size: 30, font: '11px system-ui', stroke: '#5b6472', grid: { stroke: '#eef0f4' }, values: (_u, v) => v.map(hhmm) },
-          { size: 48, font: '11px system-ui', stroke: '#5b6472', grid: { stroke: '#eef0f4' }, values: (_u, v) => v.map(gasTick) },
+          { size: 30, font: '11px system-ui', stroke: c.axis, grid: { stroke: c.grid }, ticks: { stroke: c.grid }, values: (_u, v) => v.map(hhmm) },
+          { size: 48, font: '11px system-ui', stroke: c.axis, grid: { stroke: c.grid }, ticks: { stroke: c.grid }, values: (_u, v) => v.map(gasTick) },
         ],
         series: [
           {},
-          { label: labels.history, stroke: HISTORY, width: 1.5 },
-          { label: labels.median, stroke: FORECAST, width: 1.5, dash: [4, 3] },
-          { label: '10 %', stroke: 'rgba(224,123,0,.35)', width: 1 },
-          { label: '90 %', stroke: 'rgba(224,123,0,.35)', width: 1 },
+          { label: labels.history, stroke: c.primary, width: 1.5 },
+          { label: labels.median, stroke: c.forecast, width: 1.5, dash: [4, 3] },
+          { label: '10 %', stroke: `${c.forecast}59`, width: 1 },
+          { label: '90 %', stroke: `${c.forecast}59`, width: 1 },
         ],
-        bands: [{ series: [4, 3], fill: BAND }],
+        bands: [{ series: [4, 3], fill: c.band }],
       },
       chartData(report, unit),
       el,
     );
     return () => plot.destroy();
-  }, [report, unit, labels.history, labels.median]);
+  }, [report, unit, scheme, labels.history, labels.median]);
   return (
     <figure className="gas-chart card">
       <div ref={ref} role="img" aria-label={labels.summary(unit)} data-testid="gas-chart" />
       <figcaption className="gas-legend small" aria-hidden="true">
-        <span><i style={{ background: HISTORY }} />{labels.history}</span>
-        <span><i className="dashed" style={{ borderColor: FORECAST }} />{labels.median}</span>
-        <span><i style={{ background: BAND, border: `1px solid ${FORECAST}` }} />{labels.band}</span>
+        <span><i style={{ background: colors?.primary }} />{labels.history}</span>
+        <span><i className="dashed" style={{ borderColor: colors?.forecast }} />{labels.median}</span>
+        <span><i style={{ background: colors?.band, border: `1px solid ${colors?.forecast}` }} />{labels.band}</span>
         <span data-testid="gas-chart-unit">{unit}</span>
       </figcaption>
     </figure>

@@ -1,20 +1,12 @@
 import type { Lang } from '@/core/i18n/localized';
 import type { GasReportResponse } from '@/core/messages';
+import { ErrorNotice } from '@/components/ErrorNotice';
 import { t, tf } from '@/components/i18n/ui-text';
 import { gasErrorKind, span } from './gas-format';
 
-const ERROR_TEXT = { 'no-rpc': 'gasErrNoRpc', history: 'gasErrHistory', rpc: 'gasErrRpc' } as const;
-
-/** Why there is no outlook: no RPC, a node that did not answer, too little history. */
+/** Why there is no outlook: no RPC, a node that did not answer, too little history (data-kind: no-rpc | history | rpc). */
 export function GasError({ error, lang }: { error: string; lang: Lang }) {
-  const kind = gasErrorKind(error);
-  return (
-    <div className="card notice error" role="alert" data-testid="gas-error" data-kind={kind}>
-      <strong>{t(lang, 'gasError')}</strong>
-      <p className="small">{t(lang, ERROR_TEXT[kind])}</p>
-      {kind !== 'no-rpc' && <p className="muted small detail">{error.replace(/^\w+Error: /, '')}</p>}
-    </div>
-  );
+  return <ErrorNotice error={error} lang={lang} title={t(lang, 'gasError')} testId="gas-error" dataKind={gasErrorKind(error)} />;
 }
 
 /** What limits this outlook: a node without eth_feeHistory, a chain without EIP-1559, little history so far. */

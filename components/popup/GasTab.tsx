@@ -84,7 +84,7 @@ export function GasTab({ lang, fiat }: { lang: Lang; fiat: Fiat }) {
           <GasAdvice report={report} lang={lang} fiat={fiat} price={price} />
           <GasNotices report={report} lang={lang} />
           <section className="card" aria-labelledby="gas-tiers">
-            <h3 id="gas-tiers">{t(lang, legacy ? 'gasTiersLegacy' : 'gasTiers')}</h3>
+            <h2 id="gas-tiers">{t(lang, legacy ? 'gasTiersLegacy' : 'gasTiers')}</h2>
             <dl>
               {report.priorityFees.map((p) => (
                 <div className="row" key={p.confidence} data-testid="gas-tier">
@@ -99,7 +99,7 @@ export function GasTab({ lang, fiat }: { lang: Lang; fiat: Fiat }) {
             </dl>
           </section>
           <section className="card" aria-labelledby="gas-costs">
-            <h3 id="gas-costs">{t(lang, 'gasCosts')}</h3>
+            <h2 id="gas-costs">{t(lang, 'gasCosts')}</h2>
             <dl>
               {GAS_OF.map((g) => {
                 const m = money((BigInt(report.nextBaseFee) + BigInt(report.recommended.maxPriorityFeePerGas)) * g.gas, report.chain.nativeSymbol, lang, fiat, price);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { pick, type Lang } from '@/core/i18n/localized';
 import type { ReviewsListResponse } from '@/core/messages';
 import type { BypassEvent } from '@/core/review/bypass-watch';
+import { ErrorNotice } from '@/components/ErrorNotice';
 import { t, tf } from '@/components/i18n/ui-text';
 import { ask } from '@/components/runtime';
 
@@ -33,14 +34,14 @@ function BypassNotice({ lang, events, onDismiss }: { lang: Lang; events: BypassE
 export function ReviewsTab({ lang }: { lang: Lang }) {
   const [records, setRecords] = useState<ReviewsListResponse | undefined>();
   const [bypass, setBypass] = useState<BypassEvent[]>([]);
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<unknown>();
   useEffect(() => {
-    ask<ReviewsListResponse>({ t: 'reviews:list', limit: 100 }).then(setRecords, (e: unknown) => setError(String(e)));
+    ask<ReviewsListResponse>({ t: 'reviews:list', limit: 100 }).then(setRecords, (e: unknown) => setError(e ?? 'error'));
     ask<BypassEvent[]>({ t: 'bypass:list' }).then(setBypass, () => undefined);
   }, []);
   const dismiss = () => void ask({ t: 'bypass:clear' }).then(() => setBypass([]), () => undefined);
   const notice = bypass.length > 0 && <BypassNotice lang={lang} events={bypass} onDismiss={dismiss} />;
-  if (error) return <p className="error-text">{error}</p>;
+  if (error !== undefined) return <ErrorNotice error={error} lang={lang} testId="reviews-error" />;
   if (!records) return <p className="muted">{t(lang, 'loading')}</p>;
   if (records.length === 0)
     return (

@@ -40,7 +40,7 @@ export function SettingsNetworks({ settings, rpcs, setRpcs, update }: { settings
   const total = registryChains().length;
   return (
     <section aria-labelledby="rpc-title">
-      <h3 id="rpc-title">{t(lang, 'rpcTitle')}</h3>
+      <h2 id="rpc-title">{t(lang, 'rpcTitle')}</h2>
       <p className="muted small">{t(lang, 'rpcHint')}</p>
       <input
         type="search"

@@ -1,13 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { formatNumber } from '@/core/format/amount';
 import type { Lang } from '@/core/i18n/localized';
 import type { PlanRecord } from '@/core/store/plans';
+import { chartColors, useColorScheme } from '@/components/chart-theme';
 import { t } from '@/components/i18n/ui-text';
 
-const HOLD = '#2d6cdf';
-const SLICE = '#e07b00';
-const DONE = '#1a8f4c';
 
 /** Columns: time (unix s), unsold amount (human units) after each swap step, slice size at swap times. */
 export function scheduleData(record: PlanRecord): [number[], number[], (number | null)[], (number | null)[]] {
@@ -30,14 +29,19 @@ export function scheduleData(record: PlanRecord): [number[], number[], (number |
 }
 
 const hhmm = (unix: number | null) => (unix === null ? '' : new Date(unix * 1000).toLocaleString('en-GB', { day: '2-digit', hour: '2-digit', minute: '2-digit' }));
-const num = (x: number | null) => (x === null ? '' : String(Number(x.toPrecision(3))));
+const num = (x: number | null) => (x === null ? '' : formatNumber(x, 3));
 
 /** Holdings over time (the AC trajectory) with a marker per slice: orange planned, green confirmed. */
 export function ScheduleChart({ record, lang }: { record: PlanRecord; lang: Lang }) {
   const ref = useRef<HTMLDivElement>(null);
+  const scheme = useColorScheme();
+  const [colors, setColors] = useState<ReturnType<typeof chartColors> | undefined>();
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
+    const c = chartColors();
+    setColors(c);
+    const [HOLD, SLICE, DONE] = [c.primary, c.forecast, c.success];
     const dots = { show: true, size: 7, width: 0 };
     const plot = new uPlot(
       {
@@ -47,8 +51,8 @@ export function ScheduleChart({ record, lang }: { record: PlanRecord; lang: Lang
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: true } },
         axes: [
-          { size: 30, font: '11px system-ui', stroke: '#5b6472', grid: { stroke: '#eef0f4' }, values: (_u, v) => v.map(hhmm) },
-          { size: 48, font: '11px system-ui', stroke: '#5b6472', grid: { stroke: '#eef0f4' }, values: (_u, v) => v.map(num) },
+          { size: 30, font: '11px system-ui', stroke: c.axis, grid: { stroke: c.grid }, ticks: { stroke: c.grid }, values: (_u, v) => v.map(hhmm) },
+          { size: 48, font: '11px system-ui', stroke: c.axis, grid: { stroke: c.grid }, ticks: { stroke: c.grid }, values: (_u, v) => v.map(num) },
         ],
         series: [
           {},
@@ -61,16 +65,16 @@ export function ScheduleChart({ record, lang }: { record: PlanRecord; lang: Lang
       el,
     );
     return () => plot.destroy();
-  }, [record, lang]);
+  }, [record, lang, scheme]);
   const swaps = record.plan.steps.filter((s) => s.kind === 'swap').length;
   return (
     <figure className="card">
       <figcaption className="small">{t(lang, 'wdSchedule')}</figcaption>
       <div ref={ref} role="img" aria-label={`${t(lang, 'wdSchedule')}: ${swaps}`} data-testid="withdraw-schedule-chart" />
       <p className="gas-legend small" aria-hidden="true">
-        <span><i style={{ background: HOLD }} />{t(lang, 'wdHoldings')}</span>
-        <span><i style={{ background: SLICE }} />{t(lang, 'wdSlices')}</span>
-        <span><i style={{ background: DONE }} />{t(lang, 'wdStatus_confirmed')}</span>
+        <span><i style={{ background: colors?.primary }} />{t(lang, 'wdHoldings')}</span>
+        <span><i style={{ background: colors?.forecast }} />{t(lang, 'wdSlices')}</span>
+        <span><i style={{ background: colors?.success }} />{t(lang, 'wdStatus_confirmed')}</span>
       </p>
     </figure>
   );
@@ -78,6 +82,7 @@ export function ScheduleChart({ record, lang }: { record: PlanRecord; lang: Lang
 
 /** VaR / ES at 95 and 99 % (parametric and Monte Carlo) and the stress losses, as horizontal bars in quote units. */
 export function RiskChart({ record, lang }: { record: PlanRecord; lang: Lang }) {
+  useColorScheme(); // re-render in the new theme's colours
   const a = record.plan.assets[0];
   if (!a) return null;
   const q = record.plan.quoteSymbol;
@@ -91,16 +96,17 @@ export function RiskChart({ record, lang }: { record: PlanRecord; lang: Lang }) 
   }
   for (const s of a.risk.stress) rows.push({ label: `${t(lang, 'wdStress')}: ${s.id}`, value: s.worstLoss, kind: 'stress' });
   const max = Math.max(...rows.map((r) => r.value), 1e-9);
-  const color = { var: '#2d6cdf', es: '#7a4cc2', stress: '#c23b3b' };
+  const c = chartColors();
+  const color = { var: c.primary, es: c.forecast, stress: c.error };
   return (
     <figure className="card" data-testid="withdraw-risk-chart" role="img" aria-label={t(lang, 'wdRiskChart')}>
       <figcaption className="small">{t(lang, 'wdRiskTitle')} ({q})</figcaption>
       <svg width="100%" viewBox={`0 0 400 ${rows.length * 16 + 4}`} aria-hidden="true">
         {rows.map((r, i) => (
           <g key={r.label} transform={`translate(0 ${i * 16 + 2})`}>
-            <text x="0" y="11" fontSize="10" fill="#333">{r.label}</text>
+            <text x="0" y="11" fontSize="10" fill="currentColor">{r.label}</text>
             <rect x="150" y="2" height="11" width={Math.max(1, (r.value / max) * 170)} fill={color[r.kind]} />
-            <text x={154 + (r.value / max) * 170} y="11" fontSize="10" fill="#333">{r.value.toFixed(2)}</text>
+            <text x={154 + (r.value / max) * 170} y="11" fontSize="10" fill="currentColor">{formatNumber(r.value, 4)}</text>
           </g>
         ))}
       </svg>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Lang } from '@/core/i18n/localized';
 import { kellyAllocation, type KellyResult } from '@/core/withdraw/kelly';
+import { ErrorNotice } from '@/components/ErrorNotice';
 import { t, type UiKey } from '@/components/i18n/ui-text';
 
 interface Row {
@@ -21,6 +22,7 @@ export function WithdrawParking({ lang, proceeds, quote }: { lang: Lang; proceed
   const filled = rows.filter((r) => r.name.trim() !== '');
   let result: KellyResult | undefined;
   let error: string | undefined;
+  let failure: unknown;
   if (filled.length > 0) {
     const bad = filled.find((r) => [r.apy, r.stdev, r.tvl, r.age].some((v) => v.trim() === '' || !Number.isFinite(num(v))) || !(num(r.stdev) > 0));
     if (bad) error = `${bad.name}: ${t(lang, 'wdParkInvalid')}`;
@@ -28,7 +30,7 @@ export function WithdrawParking({ lang, proceeds, quote }: { lang: Lang; proceed
       try {
         result = kellyAllocation(filled.map((r) => ({ name: r.name.trim(), apy: num(r.apy) / 100, apyVariance: (num(r.stdev) / 100) ** 2, tvlUsd: num(r.tvl), ageYears: num(r.age) })), { fraction: num(fraction) });
       } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
+        failure = e;
       }
     }
   }
@@ -66,6 +68,7 @@ export function WithdrawParking({ lang, proceeds, quote }: { lang: Lang; proceed
         </label>
       </div>
       {error && <p className="error-text" role="alert" data-testid="park-error">{error}</p>}
+      {failure !== undefined && <ErrorNotice error={failure} lang={lang} testId="park-error" compact />}
       {result && (
         <ul data-testid="park-result">
           {result.allocations.map((a) => (

@@ -34,7 +34,7 @@ export function WithdrawPlan({ view, lang }: { view: PlanView; lang: Lang }) {
             {money(saved)} {q}
           </div>
         )}
-        <h3 className="small">{t(lang, 'wdCosts')}</h3>
+        <h2 className="small">{t(lang, 'wdCosts')}</h2>
         <ul className="small" data-testid="withdraw-costs">
           <li>{t(lang, 'wdImpact')}: {money(plan.totals.impact)} {q}</li>
           <li>{t(lang, 'wdGasCost')}: {money(plan.totals.gas)} {q}</li>
@@ -49,7 +49,7 @@ export function WithdrawPlan({ view, lang }: { view: PlanView; lang: Lang }) {
       </section>
       {a && (
         <section className="card" aria-label={t(lang, 'wdRoutes')}>
-          <h3 className="small">{t(lang, 'wdRoutes')}</h3>
+          <h2 className="small">{t(lang, 'wdRoutes')}</h2>
           <table className="small" data-testid="withdraw-routes">
             <tbody>
               {a.routes.map((r) => (
@@ -84,7 +84,7 @@ export function WithdrawPlan({ view, lang }: { view: PlanView; lang: Lang }) {
       </section>
       {plan.warnings.length > 0 && (
         <section className="card small">
-          <h3 className="small">{t(lang, 'wdWarnings')}</h3>
+          <h2 className="small">{t(lang, 'wdWarnings')}</h2>
           <ul>
             {plan.warnings.map((w) => (
               <li key={w}>{w}</li>

@@ -1,6 +1,7 @@
 import { useState, type DragEvent } from 'react';
 import type { Lang } from '@/core/i18n/localized';
 import { verifyReservesProof, type ReservesProofResult } from '@/core/withdraw/proof-of-reserves';
+import { errorSentence } from '@/components/ErrorNotice';
 import { t } from '@/components/i18n/ui-text';
 
 /** Proof of reserves on the deposit step: the exchange's inclusion proof checked here, nothing sent anywhere. */
@@ -17,7 +18,7 @@ export function WithdrawReserves({ lang }: { lang: Lang }) {
     try {
       result = okx ? verifyReservesProof({ format: 'okx-v1', file: file.text }) : verifyReservesProof({ format: 'bitmex', file: file.text, nonce: nonce.trim().replace(/^0x/, '') });
     } catch (e) {
-      error = e instanceof Error ? e.message : String(e);
+      error = errorSentence(e, lang);
     }
   }
   const rootMismatch = result && published.trim() !== '' && published.trim().replace(/^0x/, '').toLowerCase() !== result.root.replace(/^0x/, '').toLowerCase();

@@ -18,7 +18,7 @@ export function WithdrawSteps({ view, lang }: { view: PlanView; lang: Lang }) {
   const q = record.plan.quoteSymbol;
   return (
     <section className="card" aria-label={t(lang, 'wdSteps')}>
-      <h3>{t(lang, 'wdSteps')}</h3>
+      <h2>{t(lang, 'wdSteps')}</h2>
       <div className="small">
         {t(lang, 'wdProgress')}: {view.progress.done} / {view.progress.total}
       </div>

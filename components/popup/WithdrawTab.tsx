@@ -5,6 +5,7 @@ import type { Lang } from '@/core/i18n/localized';
 import type { RiskPreference } from '@/core/withdraw/schedule';
 import type { PlanRequest } from '@/core/withdraw/plan-request';
 import { Amount } from '@/components/Amount';
+import { ErrorNotice } from '@/components/ErrorNotice';
 import { t, type UiKey } from '@/components/i18n/ui-text';
 import { useWithdraw } from '@/components/stores/withdraw-store';
 import { stepAwaitingLostHash } from '@/core/store/plans';
@@ -189,7 +190,7 @@ export function WithdrawTab({ lang, fiat }: { lang: Lang; fiat: 'USD' | 'JPY' })
           {w.busy === 'plan' && <p className="muted small" role="status" data-testid="withdraw-creating">{t(lang, 'wdCreating')}</p>}
         </form>
       )}
-      {w.error && <p className="error-text" role="alert" data-testid="withdraw-error">{w.error.replace(/^\w+Error: /, '')}</p>}
+      {w.error && <ErrorNotice error={w.error} lang={lang} testId="withdraw-error" />}
       {w.view && <WithdrawPlan view={w.view} lang={lang} />}
     </div>
   );

@@ -5,6 +5,7 @@ import type { GasReportResponse } from '@/core/messages';
 import { LotsCsvError } from '@/core/withdraw/errors';
 import { parseLotsCsv, type Lot } from '@/core/withdraw/lots-csv';
 import { allMethods, gainsToCsv, type TaxResult } from '@/core/withdraw/taxes';
+import { errorSentence } from '@/components/ErrorNotice';
 import { ask } from '@/components/runtime';
 import { t, type UiKey } from '@/components/i18n/ui-text';
 import { planSales } from './withdraw-sales';
@@ -63,7 +64,7 @@ export function WithdrawTaxes({ record, lang }: { record: PlanRecord; lang: Lang
       try {
         results = allMethods(lots.map((l) => ({ ...l, fiat: l.fiat.toUpperCase() })), planSales(record, fiat, fiatPerQuote));
       } catch (e) {
-        taxError = e instanceof Error ? e.message : String(e);
+        taxError = errorSentence(e, lang);
       }
     }
   }
@@ -84,7 +85,7 @@ export function WithdrawTaxes({ record, lang }: { record: PlanRecord; lang: Lang
 
   return (
     <section className="card" aria-label={t(lang, 'wdTaxes')} data-testid="tax-section">
-      <h3 className="small">{t(lang, 'wdTaxes')}</h3>
+      <h2 className="small">{t(lang, 'wdTaxes')}</h2>
       <label className="field small">
         {t(lang, 'wdTaxFile')}
         <input type="file" accept=".csv,text/csv" data-testid="tax-file" onChange={(e) => void onFile(e)} />

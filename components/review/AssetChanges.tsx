@@ -35,11 +35,11 @@ export function AssetChanges({ changes, lang, chainId, currency, rates }: { chan
   return (
     <div className="assets">
       <div>
-        <h3>{t(lang, 'youSend')}</h3>
+        <h2>{t(lang, 'youSend')}</h2>
         <ul>{out.length ? out.map(row) : <li className="muted">—</li>}</ul>
       </div>
       <div>
-        <h3>{t(lang, 'youReceive')}</h3>
+        <h2>{t(lang, 'youReceive')}</h2>
         <ul>{inn.length ? inn.map(row) : <li className="muted">—</li>}</ul>
       </div>
     </div>

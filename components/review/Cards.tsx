@@ -7,7 +7,7 @@ export function Cards({ cards, lang }: { cards: readonly ReviewCard[]; lang: Lan
     <>
       {cards.map((card, i) => (
         <section key={`${card.kind}-${i}`} className="card" data-testid={`card-${card.kind}`}>
-          <h3>{pick(card.title, lang)}</h3>
+          <h2>{pick(card.title, lang)}</h2>
           <dl>
             {card.rows.map((row, j) => (
               <div key={j} className="row">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Lang } from '@/core/i18n/localized';
 import type { GasReportResponse } from '@/core/messages';
 import { t } from '@/components/i18n/ui-text';
+import { ErrorNotice } from '@/components/ErrorNotice';
 import { ask } from '@/components/runtime';
 import { formatGwei as gwei } from '@/core/format/gas';
 import { countdown, holdStatus } from './hold-status';
@@ -86,7 +87,7 @@ export function HoldForGas({
           {t(lang, 'holdDeadline')} {new Date(deadline * 1000).toISOString().slice(11, 16)} UTC
         </p>
       )}
-      {error && <p className="error-text small">{error}</p>}
+      {error && <ErrorNotice error={error} lang={lang} compact />}
       <button data-testid="review-hold-cancel" onClick={onCancel}>
         {t(lang, 'holdCancel')}
       </button>

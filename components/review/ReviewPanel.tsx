@@ -141,8 +141,8 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs, currency = 'USD' }: { 
   }
   if (decided === 'reject') {
     return (
-      <main className="panel">
-        <p>{t(lang, 'rejected')}</p>
+      <main className="panel companion">
+        <h1 className="companion-title">{t(lang, 'rejected')}</h1>
       </main>
     );
   }
@@ -151,7 +151,10 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs, currency = 'USD' }: { 
   return (
     <main className={`panel verdict-${verdict ?? 'pending'}`} data-testid="review" {...(verdict ? { 'data-verdict': verdict } : {})} aria-busy={!verdict}>
       <header>
-        <span className="brand">{t(lang, 'appName')}</span>
+        <span className="brand">
+          <img src="/icon/32.png" alt="" width={16} height={16} />
+          {t(lang, 'appName')}
+        </span>
         <button className="close" aria-label={t(lang, 'close')} title={t(lang, 'close')} onClick={() => void decide('reject')}>
           ×
         </button>
@@ -159,13 +162,13 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs, currency = 'USD' }: { 
       {state.phase === 'loading' ? (
         <div className="loading" role="status">
           <div className="spinner" aria-hidden="true" />
-          <p>{t(lang, 'checking')}</p>
+          <h1 className="companion-title">{t(lang, 'checking')}</h1>
           {state.slow && <p className="muted">{t(lang, 'slow')}</p>}
         </div>
       ) : (
         <>
           <div className="verdict" role="status">
-            <strong>{t(lang, `verdict_${state.review.verdict}`)}</strong>
+            <h1>{t(lang, `verdict_${state.review.verdict}`)}</h1>
             {state.phase === 'ready' && <span className="origin">{state.origin}</span>}
           </div>
           <p className="summary" data-testid="review-summary">{pick(state.review.summary, lang)}</p>

@@ -9,9 +9,10 @@ export interface Panel {
   remove(): void;
 }
 
+/** 400 px wide, or the window less its margins: a 360 px window (MetaMask's own is 357) still shows all of it. */
 const STYLE = {
-  review: 'width:400px;height:min(640px,calc(100vh - 24px));',
-  companion: 'width:400px;height:190px;',
+  review: 'width:min(400px,calc(100vw - 24px));height:min(640px,calc(100vh - 24px));',
+  companion: 'width:min(400px,calc(100vw - 24px));height:min(210px,calc(100vh - 24px));',
 };
 
 export function mountPanel(key: string): Panel {
@@ -23,7 +24,7 @@ export function mountPanel(key: string): Panel {
   frame.setAttribute('allow', '');
   frame.setAttribute('title', 'Preflight review');
   const setStyle = (mode: 'review' | 'companion') =>
-    frame.setAttribute('style', `${STYLE[mode]}border:0;border-radius:12px;box-shadow:0 8px 32px rgba(0,0,0,.35);background:#fff;color-scheme:light;`);
+    frame.setAttribute('style', `${STYLE[mode]}border:0;border-radius:12px;box-shadow:0 8px 32px rgba(0,0,0,.35);background:Canvas;color-scheme:light dark;`);
   setStyle('review');
   root.appendChild(frame);
 

@@ -97,7 +97,14 @@ describe('popup Gas tab (built extension, Chromium, anvil)', () => {
     expect(await error.getAttribute('data-kind')).toBe('no-rpc');
     expect(await error.textContent()).toContain('Settings');
     await popup.locator('[data-testid="gas-chain"]').selectOption('137');
-    await popup.locator('[data-testid="gas-error"][data-kind="rpc"]').waitFor({ timeout: 20_000 });
+    const rpcError = popup.locator('[data-testid="gas-error"][data-kind="rpc"]');
+    await rpcError.waitFor({ timeout: 20_000 });
+    // One sentence and what to do; the technical detail folded away, without the JSON-RPC body or viem's version.
+    expect(await rpcError.getAttribute('data-error-kind')).toBe('rpc-unreachable');
+    expect(await rpcError.innerText()).toMatch(/^Gas outlook unavailable\s+The network’s node did not answer\. Check your connection and the RPC in Settings, then try again\.\s+Technical detail$/);
+    const all = (await rpcError.textContent()) ?? '';
+    for (const hidden of ['Request body', '"method"', 'eth_', 'viem@', '    at ']) expect(all).not.toContain(hidden);
+    expect(await rpcError.locator('details').evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
     // Back to a working chain: the error goes away.
     await popup.locator('[data-testid="gas-chain"]').selectOption('31337');
     await popup.locator('[data-testid="gas-now"]').waitFor({ timeout: 20_000 });

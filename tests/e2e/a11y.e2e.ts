@@ -1,0 +1,109 @@
+import AxeBuilder from '@axe-core/playwright';
+import axe from 'axe-core';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDapp } from '../../scripts/devnet/dapp-server';
+import { startDevnet, type Devnet } from '../../scripts/devnet/index';
+import { clickCase, decide, launchWithExtension, readVerdict, reviewFrame, type ExtensionBrowser } from './harness';
+
+/**
+ * Accessibility with axe-core (WCAG 2.x A/AA rules and best practices) on every popup tab, the first-run welcome,
+ * the test page and the review panel for danger, caution and ok, in light and dark: no serious or critical
+ * violation, and none of the moderate ones the popup and panel used to have (no main landmark, no level-one heading).
+ */
+let devnet: Devnet;
+let dapp: { url: string; stop(): Promise<void> };
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  devnet = await startDevnet({ seed: 41, quiet: true });
+  dapp = await startDapp({ devnet });
+  browser = await launchWithExtension();
+  await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await dapp?.stop();
+  await devnet?.stop();
+});
+
+interface Violation {
+  id: string;
+  impact?: string | null;
+  nodes: { target: unknown }[];
+}
+
+const MUST_BE_GONE = ['landmark-one-main', 'page-has-heading-one'];
+
+function check(where: string, violations: Violation[]) {
+  const list = violations.map((v) => `${v.impact ?? '?'} ${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), `${where}\n${list.join('\n')}`).toEqual([]);
+  expect(violations.filter((v) => MUST_BE_GONE.includes(v.id)).map((v) => v.id), `${where}\n${list.join('\n')}`).toEqual([]);
+  expect(violations.filter((v) => v.impact === 'moderate').map((v) => v.id), `${where}\n${list.join('\n')}`).toEqual([]);
+}
+
+/** axe-core run inside the review panel's frame (an extension frame inside a closed shadow root). */
+async function axeFrame(frame: Frame): Promise<Violation[]> {
+  await frame.evaluate(axe.source);
+  return frame.evaluate(async () => (await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] })).violations as unknown as Violation[]);
+}
+
+async function popupPage(scheme: 'light' | 'dark'): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.emulateMedia({ colorScheme: scheme });
+  await popup.setViewportSize({ width: 400, height: 800 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  return popup;
+}
+
+describe('accessibility (axe-core, built extension, Chromium)', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`popup: the welcome and every tab, ${scheme}`, async () => {
+      const popup = await popupPage(scheme);
+      // First run shows the welcome; after "Start" the header's "?" brings it back.
+      await popup.locator('[data-testid="welcome"], [data-testid="welcome-open"]').first().waitFor();
+      if (await popup.locator('[data-testid="welcome-open"]').count()) await popup.locator('[data-testid="welcome-open"]').click();
+      await popup.locator('[data-testid="welcome-metamask"][data-found]').waitFor({ timeout: 15_000 });
+      await popup.locator('[data-testid="gas-chain"]').selectOption('31337');
+      await popup.locator('[data-testid="gas-now"]').waitFor({ timeout: 30_000 });
+      check(`${scheme} welcome + gas`, (await new AxeBuilder({ page: popup }).analyze()).violations);
+      await popup.locator('[data-testid="welcome-done"]').click();
+      for (const tab of ['gas', 'reviews', 'withdraw', 'settings']) {
+        await popup.locator(`[data-testid="tab-${tab}"]`).click();
+        await popup.locator(`#panel-${tab}`).waitFor();
+        await popup.waitForTimeout(300);
+        check(`${scheme} tab ${tab}`, (await new AxeBuilder({ page: popup }).analyze()).violations);
+      }
+      await popup.close();
+    });
+  }
+
+  for (const [name, expected] of [
+    ['approve-eoa', 'danger'],
+    ['approve-unlimited', 'caution'],
+    ['eth-transfer', 'ok'],
+  ] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`review panel, ${expected} (${name}), ${scheme}`, async () => {
+        const page = await browser.context.newPage();
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(dapp.url);
+        await page.locator('body[data-ready="1"]').waitFor();
+        await clickCase(page, name);
+        const frame = await reviewFrame(page);
+        expect((await readVerdict(frame, 20_000)).verdict).toBe(expected);
+        check(`${scheme} panel ${expected}`, await axeFrame(frame));
+        await decide(frame, 'reject');
+        await page.close();
+      });
+    }
+  }
+
+  it('the test page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/try.html`);
+    await page.locator('[data-testid="try-eth-sign"]').waitFor();
+    check('test page', (await new AxeBuilder({ page }).analyze()).violations);
+    await page.close();
+  });
+});

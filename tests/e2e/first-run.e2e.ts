@@ -1,0 +1,95 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDapp } from '../../scripts/devnet/dapp-server';
+import { startDevnet, type Devnet } from '../../scripts/devnet/index';
+import { clickCase, decide, launchWithExtension, readVerdict, reviewFrame, type ExtensionBrowser } from './harness';
+
+/** First run: the popup's welcome, the built-in test page with its pretend wallet, and the panel in a 360 px window. */
+let devnet: Devnet;
+let dapp: { url: string; stop(): Promise<void> };
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  devnet = await startDevnet({ seed: 43, quiet: true });
+  dapp = await startDapp({ devnet });
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await dapp?.stop();
+  await devnet?.stop();
+});
+
+describe('first run (built extension, Chromium)', () => {
+  it('the popup welcomes: what is checked, the RPCs in use, MetaMask not found; Start puts it away for good', async () => {
+    await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl } });
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const welcome = popup.locator('[data-testid="welcome"]');
+    await welcome.waitFor();
+    expect(await welcome.textContent()).toContain('Nothing leaves it except JSON-RPC calls');
+    const rpcs = (await popup.locator('[data-testid="welcome-rpcs"]').textContent()) ?? '';
+    expect(rpcs).toContain('ethereum-rpc.publicnode.com (public)');
+    expect(rpcs).toMatch(/127\.0\.0\.1:\d+ \(yours\)/); // the devnet RPC set above
+    // No MetaMask in this browser: said so, not guessed.
+    await popup.locator('[data-testid="welcome-metamask"][data-found="false"]').waitFor({ timeout: 15_000 });
+    await popup.locator('[data-testid="welcome-done"]').click();
+    await welcome.waitFor({ state: 'detached' });
+    await popup.reload();
+    await popup.locator('[data-testid="welcome-open"]').waitFor();
+    expect(await welcome.count()).toBe(0);
+    await popup.locator('[data-testid="welcome-open"]').click();
+    await welcome.waitFor();
+    // The test page opens in a tab.
+    const [tryPage] = await Promise.all([browser.context.waitForEvent('page'), popup.locator('[data-testid="welcome-try"]').click()]);
+    await tryPage.waitForLoadState();
+    expect(tryPage.url()).toBe(`chrome-extension://${browser.extensionId}/try.html`);
+    await tryPage.close();
+    await popup.close();
+  });
+
+  it('the test page: real reviews, a pretend wallet that never signs', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/try.html`);
+    const run = async (id: string) => {
+      await page.locator(`[data-testid="try-${id}"]`).click();
+      const frame = await reviewFrame(page, 15_000);
+      return { frame, ...(await readVerdict(frame, 20_000)) };
+    };
+    const hostile = await run('eth-sign');
+    expect(hostile.verdict).toBe('danger');
+    expect(hostile.codes).toContain('eth-sign');
+    await decide(hostile.frame, 'reject');
+    await page.locator('[data-testid="try-result-eth-sign"][data-status="rejected"]').waitFor({ timeout: 10_000 });
+    const elsewhere = await run('sign-in-elsewhere');
+    expect(elsewhere.codes).toContain('siwe-domain-mismatch');
+    await decide(elsewhere.frame, 'reject');
+    await page.locator('[data-testid="try-result-sign-in-elsewhere"]').waitFor({ timeout: 10_000 });
+    // A harmless sign-in for this very page: nothing above info; Continue reaches the pretend wallet, which refuses.
+    const harmless = await run('sign-in');
+    expect(harmless.verdict).toBe('ok');
+    await decide(harmless.frame, 'continue');
+    await page.locator('[data-testid="try-result-sign-in"][data-status="not-signed"]').waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+
+  it('the panel fits a 360 px wide window: nothing cut off, nothing to scroll sideways', async () => {
+    const page: Page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.goto(dapp.url);
+    await page.locator('body[data-ready="1"]').waitFor();
+    await clickCase(page, 'approve-eoa');
+    const frame = await reviewFrame(page);
+    await readVerdict(frame, 20_000);
+    const box = await (await frame.frameElement()).boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // Every control is a native focusable element (buttons, inputs, disclosure summaries): Reject and Continue among them.
+    const focusable = await frame.evaluate(() => [...document.querySelectorAll('button, input, summary, [tabindex]:not([tabindex="-1"])')].map((e) => (e as HTMLElement).dataset.testid ?? e.tagName));
+    expect(focusable).toEqual(expect.arrayContaining(['review-reject', 'review-continue']));
+    await decide(frame, 'reject');
+    await page.close();
+  });
+});
