@@ -60,8 +60,10 @@ export type MetaMaskStatus =
     name?: string;
     /** MetaMask's network for Preflight (0x-hex). */
     chainId: string;
-    /** Empty until the user connected Preflight in MetaMask. */
+    /** Empty until the user connected Preflight in MetaMask, and while MetaMask is locked. */
     accounts: string[];
+    /** MetaMask is locked (after a browser restart): its accounts show once the user unlocks it. */
+    locked: boolean;
     /** A connect request is open in MetaMask's window. */
     connecting: boolean;
     /** How the last connect request ended, when it did not connect (e.g. rejected in MetaMask). */

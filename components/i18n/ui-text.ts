@@ -134,6 +134,8 @@ const STRINGS = {
   mmMissing: { en: 'No MetaMask answered (tried {n} extension ids). Install or turn on MetaMask; for a build with another id, enter it in Settings → MetaMask.', ja: 'MetaMask が応答しません（拡張機能 ID を {n} 件試しました）。MetaMask をインストールするか有効にしてください。別の ID のビルドは「設定」→「MetaMask」で ID を入力してください。' },
   mmNotConnected: { en: '{name} answers, but Preflight is not connected to it yet.', ja: '{name} は応答していますが、Preflight はまだ接続されていません。' },
   mmConnect: { en: 'Connect MetaMask', ja: 'MetaMask に接続' },
+  mmLocked: { en: '{name} is locked. “Unlock MetaMask” opens its window for your password.', ja: '{name} はロックされています。「MetaMask のロックを解除」でパスワード入力のウィンドウが開きます。' },
+  mmUnlock: { en: 'Unlock MetaMask', ja: 'MetaMask のロックを解除' },
   mmConnecting: { en: 'Approve the connection in MetaMask’s window…', ja: 'MetaMask のウィンドウで接続を承認してください…' },
   mmShownAs: { en: 'MetaMask names Preflight by its extension id, {id}, and calls it a website.', ja: 'MetaMask は Preflight を拡張機能 ID「{id}」で表示し、ウェブサイトとして扱います。' },
   mmConnected: { en: '{name} connected', ja: '{name} に接続済み' },

@@ -34,14 +34,15 @@ export function WithdrawMetaMask({ lang }: { lang: Lang }) {
       </p>
     );
   }
+  const state = connecting ? 'connecting' : mm.locked ? 'locked' : 'not-connected';
   return (
-    <div className="small" data-testid="withdraw-metamask" data-state={connecting ? 'connecting' : 'not-connected'} data-extension-id={mm.extensionId}>
-      <p>{connecting ? t(lang, 'mmConnecting') : tf(lang, 'mmNotConnected', { name })}</p>
-      <p className="muted">{tf(lang, 'mmShownAs', { id: browser.runtime.id })}</p>
+    <div className="small" data-testid="withdraw-metamask" data-state={state} data-extension-id={mm.extensionId}>
+      <p>{state === 'connecting' ? t(lang, 'mmConnecting') : state === 'locked' ? tf(lang, 'mmLocked', { name }) : tf(lang, 'mmNotConnected', { name })}</p>
+      {state !== 'locked' && <p className="muted">{tf(lang, 'mmShownAs', { id: browser.runtime.id })}</p>}
       {mm.connectError && !connecting && <p className="error-text" role="alert">{mm.connectError}</p>}
       {!connecting && (
         <button type="button" data-testid="withdraw-metamask-connect" disabled={!!busy} onClick={() => void connectMetaMask()}>
-          {t(lang, 'mmConnect')}
+          {t(lang, state === 'locked' ? 'mmUnlock' : 'mmConnect')}
         </button>
       )}
     </div>

@@ -11,6 +11,8 @@
  *   mm.windows()                                    // MetaMask windows open now (count them: "exactly one")
  *   await mm.confirm(win) / mm.cancel(win)          // its approve / cancel button; resolves when the window has closed
  *   await mm.minedTx(hash)                          // the transaction as anvil mined it (waits for the receipt)
+ *   await mm.restart()                              // browser closed and started again on the same profile (MetaMask locked)
+ *   await mm.unlock()                               // MetaMask's password on its own page (after restart)
  *   await mm.close()                                // in afterAll
  *
  * Facts it relies on are in /work/shared/vendor/README.md: 800×600 window (MetaMask places its popup on screen),
@@ -18,7 +20,7 @@
  * network confirmation (an overlay covers it while MetaMask still points at the unreachable mainnet).
  * MetaMask logs failed fetches and Blockaid "couldn't check" offline: expected, not failures.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { startDapp } from '../../scripts/devnet/dapp-server';
@@ -71,6 +73,10 @@ export interface MetaMaskWorld {
   cancel(win: Page): Promise<void>;
   rpc<T = unknown>(method: string, params?: unknown[]): Promise<T>;
   minedTx(hash: string, timeoutMs?: number): Promise<RawTx>;
+  /** Closes the browser and starts it again on the same profile (both extensions as installed); MetaMask is then locked. */
+  restart(): Promise<void>;
+  /** Unlocks MetaMask on its own page (home.html) with the onboarding password, then closes that tab. */
+  unlock(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -82,11 +88,14 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet 
   const devnet = opts.devnet ?? (await startDevnet({ port: 0, seed: opts.seed ?? 13, traffic: false, quiet: true }));
   trace('devnet up');
   const dapp = await startDapp({ port: 0, devnet });
-  const browser = await launchWithExtension({
+  const launch = (userDataDir?: string) => launchWithExtension({
     otherExtensions: [METAMASK_DIR],
     viewport: null,
     extraArgs: ['--window-size=800,600', '--window-position=0,0'],
+    keepUserDataDir: true, // restart() reuses it; close() removes it
+    ...(userDataDir ? { userDataDir } : {}),
   });
+  const browser = await launch();
   const dappUrl = `${dapp.url}?wallet=browser`;
   await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
 
@@ -105,16 +114,16 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet 
     addChainSeen: undefined as unknown as AddChainSeen,
     dappUrl,
     async openDapp() {
-      const page = await browser.context.newPage();
+      const page = await world.browser.context.newPage();
       await page.goto(dappUrl);
       await page.locator('body[data-ready="1"]').waitFor();
       await page.bringToFront();
       world.page = page;
       return page;
     },
-    windows: () => browser.context.pages().filter(isNotification),
+    windows: () => world.browser.context.pages().filter(isNotification),
     async waitForWindow(timeoutMs = 30_000) {
-      const win = world.windows()[0] ?? (await browser.context.waitForEvent('page', { predicate: isNotification, timeout: timeoutMs }));
+      const win = world.windows()[0] ?? (await world.browser.context.waitForEvent('page', { predicate: isNotification, timeout: timeoutMs }));
       await win.waitForLoadState('domcontentloaded');
       return win;
     },
@@ -134,8 +143,21 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet 
         await new Promise((r) => setTimeout(r, 200));
       }
     },
+    async restart() {
+      await world.browser.close();
+      world.browser = await launch(browser.userDataDir);
+    },
+    async unlock() {
+      const home = await world.browser.context.newPage();
+      await home.goto(`chrome-extension://${METAMASK_ID}/home.html`);
+      await home.locator('[data-testid="unlock-password"]').fill(PASSWORD, { timeout: 60_000 });
+      await click(home, 'unlock-submit');
+      await home.locator('[data-testid="unlock-page"]').waitFor({ state: 'detached', timeout: 60_000 });
+      await home.close(); // MetaMask opens no popup while one of its own tabs is active
+    },
     async close() {
-      await browser.close();
+      await world.browser.close();
+      rmSync(browser.userDataDir, { recursive: true, force: true });
       await dapp.stop();
       if (!opts.devnet) await devnet.stop();
     },
