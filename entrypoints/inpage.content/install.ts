@@ -4,6 +4,12 @@ import { cancel, later, natives } from './natives';
 
 /** How long the content script has to acknowledge a request before we fail open (and say so). */
 const ACK_TIMEOUT_MS = 3_000;
+/**
+ * How long the wallet has to answer eth_chainId. The real MetaMask answers from its service worker: a few ms
+ * when idle, but well over 500 ms on a loaded machine or while its worker wakes. Past this, the provider's own
+ * `chainId` (MetaMask keeps it in step with the network it uses for this site) stands in.
+ */
+const CHAIN_ID_TIMEOUT_MS = 2_000;
 
 interface Pending {
   resolve: (v: Verdict) => void;
@@ -33,11 +39,14 @@ export function installInpage(): void {
     p.resolve({ decision: m.decision, fees: m.fees, ticket: m.id, params: p.params });
   });
 
+  /** The chain the wallet will use for this request: its eth_chainId answer, else its `chainId` property, else null. */
   async function chainIdOf(provider: Eip1193Like): Promise<string | null> {
+    // Only the type is checked here (no page-patchable String/RegExp methods); the background parses the value.
+    const isString = (v: unknown): v is string => typeof v === 'string';
     try {
       // `await`, not `.then`: a page-patched Promise.prototype.then must not be able to lie about the chain.
       const id = await new natives.Promise<unknown>((resolve) => {
-        later(() => resolve(null), 500);
+        later(() => resolve(null), CHAIN_ID_TIMEOUT_MS);
         void (async () => {
           try {
             resolve(await apply(provider.request!, provider, [{ method: 'eth_chainId' }]));
@@ -46,7 +55,13 @@ export function installInpage(): void {
           }
         })();
       });
-      return typeof id === 'string' ? id : null;
+      if (isString(id)) return id;
+    } catch {
+      // fall through to the property
+    }
+    try {
+      const known = (provider as { chainId?: unknown }).chainId;
+      return isString(known) ? known : null;
     } catch {
       return null;
     }

@@ -16,8 +16,11 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   worker(): Promise<Worker>;
-  /** Stops the extension's service worker as the browser would after idling (CDP ServiceWorker.stopAllWorkers). */
-  stopWorker(page: Page): Promise<void>;
+  /**
+   * Stops service workers as the browser would after idling: all of them (CDP ServiceWorker.stopAllWorkers), or with
+   * `only: 'preflight'` just Preflight's (ServiceWorker.stopWorker), leaving another extension's (MetaMask's) running.
+   */
+  stopWorker(page: Page, opts?: { only?: 'preflight' }): Promise<void>;
   setSettings(settings: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
 }
@@ -64,10 +67,28 @@ export async function launchWithExtension(opts: {
     extensionId,
     userDataDir,
     worker,
-    async stopWorker(page) {
+    async stopWorker(page, stopOpts) {
       const cdp = await context.newCDPSession(page);
+      if (stopOpts?.only !== 'preflight') {
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await cdp.detach();
+        return;
+      }
+      const running = new Map<string, string>(); // versionId → script URL
+      cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+        for (const v of e.versions) {
+          if (v.runningStatus === 'running') running.set(v.versionId, v.scriptURL);
+          else running.delete(v.versionId);
+        }
+      });
       await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
+      const ours = `chrome-extension://${extensionId}/`;
+      const deadline = Date.now() + 5_000;
+      while (![...running.values()].some((u) => u.startsWith(ours)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const versions = [...running].filter(([, url]) => url.startsWith(ours)).map(([id]) => id);
+      if (versions.length === 0) throw new Error('Preflight\'s service worker is not running (nothing to stop)');
+      for (const versionId of versions) await cdp.send('ServiceWorker.stopWorker', { versionId });
       await cdp.detach();
     },
     async setSettings(settings) {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { decide, launchWithExtension, readVerdict, reviewFrame, reviewFrames, type ExtensionBrowser } from './harness';
+import { decide, launchWithExtension, panelReview, readVerdict, reviewFrame, reviewFrames, type ExtensionBrowser } from './harness';
 import { serveStatic } from './static-server';
 
 /** A wallet that records what reaches it. chainId 0x7a69 (31337). */
@@ -74,6 +74,16 @@ beforeAll(async () => {
     `),
     '/sandboxed': page(`document.body.insertAdjacentHTML('beforeend', '<iframe id="sb" sandbox="allow-scripts" src="/plain" style="width:600px;height:700px"></iframe>');`),
     '/frames': page(`document.body.insertAdjacentHTML('beforeend', '<iframe id="same" src="/plain" style="width:600px;height:700px"></iframe>');`),
+    // Not hostile: wallets slow to say their chain, as the real MetaMask is on a loaded machine (its worker answers).
+    '/slow-chain': page(`
+      const answer = window.__wallet.request;
+      window.__wallet.request = async (a) => a.method === 'eth_chainId' ? new Promise((r) => setTimeout(() => r('0x7a69'), 1200)) : answer(a);
+    `),
+    '/silent-chain': page(`
+      const answer = window.__wallet.request;
+      window.__wallet.chainId = '0x7a69';
+      window.__wallet.request = async (a) => a.method === 'eth_chainId' ? new Promise(() => undefined) : answer(a);
+    `),
   });
   browser = await launchWithExtension();
 });
@@ -292,4 +302,19 @@ describe('hostile pages (built extension, Chromium)', () => {
     expect(await child.waitForFunction(() => (window as unknown as { __result?: string }).__result).then((h) => h.jsonValue())).toBe('error 4001');
     expect(await child.evaluate(() => (window as unknown as { __forwarded: unknown[] }).__forwarded.length)).toBe(0);
   });
+});
+
+describe('the chain a request is reviewed on, when the wallet is slow to say it', () => {
+  for (const [path, how] of [['/slow-chain', 'eth_chainId answered after 1.2 s'], ['/silent-chain', 'eth_chainId never answered; the provider’s chainId property']] as const) {
+    it(`${how}: reviewed on the wallet’s chain (31337), not on a default`, async () => {
+      const p = await open(path);
+      await callSign(p);
+      const frame = await reviewFrame(p);
+      await readVerdict(frame);
+      expect((await panelReview(frame)).request.chainId).toBe(31337);
+      await decide(frame, 'reject');
+      expect(await result(p)).toBe('error 4001');
+      expect(await forwarded(p)).toBe(0);
+    });
+  }
 });

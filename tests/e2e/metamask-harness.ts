@@ -7,8 +7,10 @@
  *                                                   // added through the dApp (Preflight reviews it first) and the dApp connected
  *   mm.devnet, mm.dapp, mm.browser (ExtensionBrowser: setSettings, stopWorker, …), mm.page (the connected dApp tab)
  *   await mm.openDapp()                             // a fresh dApp tab (?wallet=browser: MetaMask's provider); becomes mm.page
+ *   await mm.reset()                                // between tests: closes MetaMask windows and the dApp tab, opens a fresh one
  *   await mm.waitForWindow()                        // MetaMask's confirmation window (notification.html), once visible
- *   mm.windows()                                    // MetaMask windows open now (count them: "exactly one")
+ *   mm.windows()                                    // MetaMask windows open now
+ *   mm.windowsOpened()                              // MetaMask windows opened since launch (take a difference: "exactly one")
  *   await mm.confirm(win) / mm.cancel(win)          // its approve / cancel button; resolves when the window has closed
  *   await mm.minedTx(hash)                          // the transaction as anvil mined it (waits for the receipt)
  *   await mm.restart()                              // browser closed and started again on the same profile (MetaMask locked)
@@ -67,7 +69,11 @@ export interface MetaMaskWorld {
   /** The dApp URL that makes the page use the browser's wallet (MetaMask), not the demo's own. */
   dappUrl: string;
   openDapp(): Promise<Page>;
+  /** Closes leftover MetaMask windows (MetaMask rejects their requests) and the dApp tab, then opens a fresh tab. */
+  reset(): Promise<Page>;
   windows(): Page[];
+  /** How many MetaMask confirmation windows have opened since launch (also ones that closed again). */
+  windowsOpened(): number;
   waitForWindow(timeoutMs?: number): Promise<Page>;
   confirm(win: Page): Promise<void>;
   cancel(win: Page): Promise<void>;
@@ -97,6 +103,11 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet 
   });
   const browser = await launch();
   const dappUrl = `${dapp.url}?wallet=browser`;
+  let opened = 0;
+  const countWindows = (b: ExtensionBrowser) => b.context.on('page', (p) => {
+    if (isNotification(p)) opened++;
+  });
+  countWindows(browser);
   await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
 
   const rpc = async <T>(method: string, params: unknown[] = []): Promise<T> => {
@@ -121,11 +132,16 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet 
       world.page = page;
       return page;
     },
+    async reset() {
+      for (const win of world.windows()) await win.close().catch(() => undefined);
+      await world.page?.close().catch(() => undefined);
+      return world.openDapp();
+    },
     windows: () => world.browser.context.pages().filter(isNotification),
+    windowsOpened: () => opened,
     async waitForWindow(timeoutMs = 30_000) {
-      const win = world.windows()[0] ?? (await world.browser.context.waitForEvent('page', { predicate: isNotification, timeout: timeoutMs }));
-      await win.waitForLoadState('domcontentloaded');
-      return win;
+      // Not waiting for its load here: MetaMask's UI bundle takes long on a loaded machine; confirm/cancel wait for their buttons.
+      return world.windows()[0] ?? (await world.browser.context.waitForEvent('page', { predicate: isNotification, timeout: timeoutMs }));
     },
     async confirm(win) {
       await pressMetaMaskButton(win, ['confirm-footer-button', 'confirm-btn', 'confirmation-submit-button', 'page-container-footer-next']);
@@ -146,6 +162,7 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet 
     async restart() {
       await world.browser.close();
       world.browser = await launch(browser.userDataDir);
+      countWindows(world.browser);
     },
     async unlock() {
       const home = await world.browser.context.newPage();
@@ -181,9 +198,9 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet 
 /** Clicks the first of these MetaMask buttons the window shows (once enabled) and waits for the window to close. */
 async function pressMetaMaskButton(win: Page, testIds: string[]): Promise<void> {
   const button = win.locator(testIds.map((id) => `[data-testid="${id}"]`).join(', ')).first();
-  await button.waitFor({ timeout: 30_000 });
+  await button.waitFor({ timeout: 60_000 });
   await waitEnabled(button);
-  const closed = win.waitForEvent('close', { timeout: 30_000 });
+  const closed = win.waitForEvent('close', { timeout: 60_000 });
   // A DOM click: MetaMask's own overlays (network connecting, Blockaid loading) may sit over the button.
   await button.evaluate((el: HTMLElement) => el.click());
   await closed;
