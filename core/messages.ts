@@ -52,7 +52,12 @@ export interface NodeWalletResponse {
 
 /** Answer to metamask:status / metamask:connect: which MetaMask answered, and whether Preflight is connected to it. */
 export type MetaMaskStatus =
-  | { found: false; tried: string[] }
+  | {
+    found: false;
+    tried: string[];
+    /** Ids where an extension is installed but did not answer in time (MetaMask still starting, or busy). */
+    silent: string[];
+  }
   | {
     found: true;
     extensionId: string;

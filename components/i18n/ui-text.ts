@@ -132,6 +132,7 @@ const STRINGS = {
   wdWallet_readonly: { en: 'Read-only (a typed address: plan only, nothing is sent)', ja: '閲覧のみ（入力したアドレス：計画のみで送信はしません）' },
   wdAccount: { en: 'Account', ja: 'アカウント' },
   mmMissing: { en: 'No MetaMask answered (tried {n} extension ids). Install or turn on MetaMask; for a build with another id, enter it in Settings → MetaMask.', ja: 'MetaMask が応答しません（拡張機能 ID を {n} 件試しました）。MetaMask をインストールするか有効にしてください。別の ID のビルドは「設定」→「MetaMask」で ID を入力してください。' },
+  mmStarting: { en: 'MetaMask is installed but does not answer yet: it may still be starting (after the browser opens this can take a minute). Asking again…', ja: 'MetaMask はインストールされていますが、まだ応答しません。起動中の可能性があります（ブラウザを開いた直後は 1 分ほどかかることがあります）。再確認しています…' },
   mmNotConnected: { en: '{name} answers, but Preflight is not connected to it yet.', ja: '{name} は応答していますが、Preflight はまだ接続されていません。' },
   mmConnect: { en: 'Connect MetaMask', ja: 'MetaMask に接続' },
   mmLocked: { en: '{name} is locked. “Unlock MetaMask” opens its window for your password.', ja: '{name} はロックされています。「MetaMask のロックを解除」でパスワード入力のウィンドウが開きます。' },

@@ -12,13 +12,21 @@ export function WithdrawMetaMask({ lang }: { lang: Lang }) {
   const { wallet, busy, connectMetaMask, refreshMetaMask } = useWithdraw();
   const mm = wallet?.metamask;
   const connecting = mm?.found === true && mm.connecting;
-  // While MetaMask's connect window is open, follow its answer.
+  const starting = mm?.found === false && mm.silent.length > 0;
+  // While MetaMask's connect window is open, follow its answer; while MetaMask is starting, ask again.
   useEffect(() => {
-    if (!connecting) return;
-    const id = setInterval(() => void refreshMetaMask(), 1_000);
+    if (!connecting && !starting) return;
+    const id = setInterval(() => void refreshMetaMask(), connecting ? 1_000 : 3_000);
     return () => clearInterval(id);
-  }, [connecting]);
+  }, [connecting, starting]);
   if (!mm) return null;
+  if (starting) {
+    return (
+      <p className="small warn-text" role="status" data-testid="withdraw-metamask" data-state="starting" data-extension-id={mm.silent[0]}>
+        {t(lang, 'mmStarting')}
+      </p>
+    );
+  }
   if (!mm.found) {
     return (
       <p className="small warn-text" role="status" data-testid="withdraw-metamask" data-state="missing">

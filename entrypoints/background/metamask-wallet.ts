@@ -26,7 +26,7 @@ export async function metaMaskStatus(): Promise<MetaMaskStatus> {
   try {
     found = await metaMask.find();
   } catch (e) {
-    if (e instanceof MetaMaskNotFoundError) return { found: false, tried: [...e.tried] };
+    if (e instanceof MetaMaskNotFoundError) return { found: false, tried: [...e.tried], silent: [...e.silent] };
     throw e;
   }
   const [accounts, chainId, state] = await Promise.all([
@@ -69,7 +69,7 @@ export async function readThroughMetaMask(method: string, params: unknown[] | un
  */
 export async function connectMetaMask(): Promise<MetaMaskStatus> {
   const status = await metaMaskStatus();
-  if (!status.found) throw new MetaMaskNotFoundError(status.tried);
+  if (!status.found) throw new MetaMaskNotFoundError(status.tried, status.silent);
   if (status.accounts.length > 0 || connecting) return status;
   connecting = true;
   connectError = undefined;

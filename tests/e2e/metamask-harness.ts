@@ -15,6 +15,7 @@
  *   await mm.minedTx(hash)                          // the transaction as anvil mined it (waits for the receipt)
  *   await mm.restart()                              // browser closed and started again on the same profile (MetaMask locked)
  *   await mm.unlock()                               // MetaMask's password on its own page (after restart)
+ *   await mm.lock()                                 // MetaMask's own "Lock" (its account menu)
  *   await mm.close()                                // in afterAll
  *
  * Facts it relies on are in /work/shared/vendor/README.md: 800×600 window (MetaMask places its popup on screen),
@@ -33,7 +34,9 @@ import { clickCase, decide, launchWithExtension, readVerdict, reviewFrame, type 
 export const METAMASK_DIR = resolve(process.env.METAMASK_DIR ?? resolve(process.cwd(), '../shared/vendor/metamask-chrome-13.5.0'));
 /** Fixed by the `key` in the vendored build's manifest. */
 export const METAMASK_ID = 'hebhblbkkdabgoldnojllkipeoacjioc';
-const PASSWORD = 'preflight-e2e-password';
+/** The password MetaMask was onboarded with (its unlock screen asks for it). */
+export const METAMASK_PASSWORD = 'preflight-e2e-password';
+const PASSWORD = METAMASK_PASSWORD;
 
 export interface RawTx {
   hash: string;
@@ -83,6 +86,8 @@ export interface MetaMaskWorld {
   restart(): Promise<void>;
   /** Unlocks MetaMask on its own page (home.html) with the onboarding password, then closes that tab. */
   unlock(): Promise<void>;
+  /** Locks MetaMask from its account menu (unlocking its page first if it shows the unlock screen), then closes that tab. */
+  lock(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -172,6 +177,22 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet 
       await home.locator('[data-testid="unlock-page"]').waitFor({ state: 'detached', timeout: 60_000 });
       await home.close(); // MetaMask opens no popup while one of its own tabs is active
     },
+    async lock() {
+      const home = await world.browser.context.newPage();
+      await home.goto(`chrome-extension://${METAMASK_ID}/home.html`);
+      const unlock = home.locator('[data-testid="unlock-password"]');
+      const menu = home.locator('[data-testid="account-options-menu-button"]');
+      await unlock.or(menu).first().waitFor({ timeout: 120_000 });
+      if (await unlock.isVisible()) {
+        await unlock.fill(PASSWORD);
+        await click(home, 'unlock-submit');
+      }
+      await clickIfShown(home, 'popover-close', 3_000);
+      if (!(await clickIfShown(home, 'account-options-menu-button', 60_000))) throw new Error('MetaMask showed no account menu');
+      if (!(await clickIfShown(home, 'global-menu-lock', 30_000))) throw new Error('MetaMask showed no Lock in its menu');
+      await home.locator('[data-testid="unlock-page"]').waitFor({ timeout: 60_000 });
+      await home.close();
+    },
     async close() {
       await world.browser.close();
       rmSync(browser.userDataDir, { recursive: true, force: true });
@@ -247,7 +268,8 @@ async function clickIfShown(page: Page, testId: string, timeoutMs: number): Prom
 async function onboard(browser: ExtensionBrowser): Promise<void> {
   const { context } = browser;
   const isHome = (p: Page) => p.url().startsWith(`chrome-extension://${METAMASK_ID}/home.html`);
-  const home = context.pages().find(isHome) ?? (await context.waitForEvent('page', { predicate: isHome, timeout: 60_000 }));
+  // MetaMask opens its onboarding tab once its worker has started: minutes when several browsers share 2 cores.
+  const home = context.pages().find(isHome) ?? (await context.waitForEvent('page', { predicate: isHome, timeout: 180_000 }));
   await home.bringToFront();
   await click(home, 'onboarding-import-wallet', 60_000);
   const srp = home.locator('[data-testid="srp-input-import__srp-note"]');

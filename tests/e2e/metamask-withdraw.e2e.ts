@@ -3,12 +3,12 @@
  * probing extension ids, reads the chain through it without any connection (components/metamask from the service
  * worker), asks it to connect (approved in MetaMask's window), and sends every step of a plan (exact approve, swap
  * slices, transfer) through MetaMask's confirmation, each tracked to its receipt; one swap is rejected in MetaMask
- * first; the browser is restarted mid-plan (MetaMask locked, the tab says so; unlocked) and the plan resumes.
+ * first; the browser is restarted mid-plan and the plan resumes; MetaMask locked is said, and unlocked from the tab.
  */
 import type { Page } from 'playwright-core';
 import { createPublicClient, erc20Abi, http, type Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { METAMASK_ID, startMetaMaskWorld, type MetaMaskWorld } from './metamask-harness';
+import { METAMASK_ID, METAMASK_PASSWORD, startMetaMaskWorld, type MetaMaskWorld } from './metamask-harness';
 
 let mm: MetaMaskWorld;
 const deposit = '0x000000000000000000000000000000000000de91'; // an exchange deposit address on the devnet
@@ -16,7 +16,7 @@ const ACCOUNT = '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266';
 
 beforeAll(async () => {
   mm = await startMetaMaskWorld({ seed: 17 });
-}, 300_000);
+}, 420_000);
 
 afterAll(async () => {
   await mm?.close();
@@ -55,8 +55,15 @@ async function sendThroughMetaMask(page: Page, i: number, answer: 'confirm' | 'r
   await s.locator('[data-testid="plan-step-wallet"][data-state="waiting"]').waitFor({ timeout: 30_000 });
   const win = await mm.waitForWindow(60_000);
   expect(mm.windows()).toHaveLength(1);
-  if (answer === 'confirm') await mm.confirm(win);
-  else await mm.cancel(win);
+  try {
+    if (answer === 'confirm') await mm.confirm(win);
+    else await mm.cancel(win);
+  } catch (e) {
+    // What MetaMask showed instead, for the failure report.
+    await win.screenshot({ path: `/tmp/metamask-withdraw-step${i}.png` }).catch(() => undefined);
+    console.log(`MetaMask window for step ${i} (${win.isClosed() ? 'closed' : win.url()}): ${(await win.locator('body').innerText({ timeout: 5_000 }).catch(() => '?')).slice(0, 600)}`);
+    throw e;
+  }
 }
 
 describe('Withdraw tab through the real MetaMask 13.5.0 (devnet)', () => {
@@ -166,8 +173,9 @@ describe('Withdraw tab through the real MetaMask 13.5.0 (devnet)', () => {
     expect(BigInt((await realised.getAttribute('data-realised-base'))!)).toBeGreaterThan(0n);
     expect(errors).toEqual([]);
 
-    // The browser restarts mid-plan (same profile): MetaMask is locked and the tab says so; once the user unlocked
-    // MetaMask (on its own page), the tab sees it connected again and the plan resumes where it was.
+    // The browser restarts mid-plan (same profile). The plan comes back from IndexedDB as it was. MetaMask takes a
+    // while to answer after the browser starts (its port stays open, silent: the tab says it is starting and asks
+    // again), then reports Preflight connected as before.
     await mm.restart();
     ({ page, errors } = await openPopup());
     await page.locator('[data-testid="tab-withdraw"]').click();
@@ -175,11 +183,29 @@ describe('Withdraw tab through the real MetaMask 13.5.0 (devnet)', () => {
     expect(await step(page, 0).getAttribute('data-status')).toBe('confirmed');
     expect(await step(page, 1).getAttribute('data-status')).toBe('confirmed');
     await page.locator('[data-testid="withdraw-chain"]').selectOption('31337');
-    await page.locator('[data-testid="withdraw-metamask"][data-state="locked"]').waitFor({ timeout: 30_000 });
-    await mm.unlock();
+    const line = page.locator('[data-testid="withdraw-metamask"]'); // on the new page
+    const states = new Set<string>();
+    const t0 = Date.now();
+    while (Date.now() - t0 < 240_000) {
+      const state = (await line.getAttribute('data-state', { timeout: 5_000 }).catch(() => null)) ?? '(none yet)';
+      states.add(state);
+      if (state === 'connected') break;
+      await page.waitForTimeout(500);
+    }
+    console.log(`after the restart the tab showed MetaMask as: ${[...states].join(' → ')} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    expect(await line.getAttribute('data-state')).toBe('connected');
+    // MetaMask locked (its own Lock): the tab says so, and "Unlock MetaMask" opens MetaMask's window for the password.
+    await mm.lock();
     await page.locator('[data-testid="withdraw-chain"]').selectOption('1');
     await page.locator('[data-testid="withdraw-chain"]').selectOption('31337');
-    await page.locator('[data-testid="withdraw-metamask"][data-state="connected"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="withdraw-metamask"][data-state="locked"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="withdraw-metamask-connect"]').click();
+    const uwin = await mm.waitForWindow(60_000);
+    await uwin.locator('[data-testid="unlock-password"]').fill(METAMASK_PASSWORD, { timeout: 60_000 });
+    await uwin.locator('[data-testid="unlock-submit"]').click();
+    await page.locator('[data-testid="withdraw-metamask"][data-state="connected"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="withdraw-wallet"][data-kind="metamask"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => mm.windows().length, { timeout: 30_000 }).toBe(0);
     const before = await usdcOf(deposit);
     for (let i = 2; i < kinds.length; i++) await confirmStep(i);
     expect(await page.locator('[data-testid="plan-progress"]').getAttribute('value')).toBe(String(kinds.length));
