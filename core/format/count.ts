@@ -13,6 +13,8 @@ const UNITS = {
   review: ['review', 'reviews', '件'],
   transaction: ['transaction', 'transactions', '件'],
   step: ['step', 'steps', 'ステップ'],
+  order: ['order', 'orders', '件の注文'],
+  address: ['address', 'addresses', '件のアドレス'],
 } as const satisfies Record<string, readonly [string, string, string]>;
 
 export type CountUnit = keyof typeof UNITS;

@@ -4,13 +4,14 @@ import { APPROVAL_FIXTURES } from './fixtures/approvals';
 import { MAINNET, NOW_MS, type Fixture } from './fixtures/build';
 import { CHAIN_FIXTURES } from './fixtures/chains';
 import { ENCODING_FIXTURES } from './fixtures/encodings';
+import { ORDER_KIND_FIXTURES } from './fixtures/order-kinds';
 import { MESSAGE_FIXTURES } from './fixtures/messages';
 import { ORDER_FIXTURES } from './fixtures/orders';
 import { PERMIT_FIXTURES } from './fixtures/permits';
 import { recordedClient } from './fixtures/recorded-chain';
 import { TRANSFER_FIXTURES } from './fixtures/transfers';
 
-const FIXTURES: Fixture[] = [...APPROVAL_FIXTURES, ...PERMIT_FIXTURES, ...ORDER_FIXTURES, ...MESSAGE_FIXTURES, ...TRANSFER_FIXTURES, ...CHAIN_FIXTURES, ...ENCODING_FIXTURES];
+const FIXTURES: Fixture[] = [...APPROVAL_FIXTURES, ...PERMIT_FIXTURES, ...ORDER_FIXTURES, ...MESSAGE_FIXTURES, ...TRANSFER_FIXTURES, ...CHAIN_FIXTURES, ...ENCODING_FIXTURES, ...ORDER_KIND_FIXTURES];
 
 async function review(f: Fixture) {
   return reviewRequest(f.request, { now: () => NOW_MS, client: f.chain ? recordedClient(MAINNET) : undefined, ...f.deps }, { timeoutMs: 5_000 });

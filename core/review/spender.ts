@@ -5,7 +5,7 @@ import { hasCode, isTrustedSpender } from './chain-reads';
 import { contractAge, describeAge, type ContractAge } from './contract-age';
 import { nameAddress } from './format';
 import { isKnownContract, labelOf } from './labels';
-import type { Finding, FindingCode } from './types';
+import type { Finding } from './types';
 
 export interface SpenderCheck {
   address: Address;
@@ -36,12 +36,12 @@ export async function checkSpender(ctx: ReviewContext, address: Address): Promis
   return { address, label, name, trusted, age: code === false ? { status: 'eoa' } : age };
 }
 
-/** The caution for a spender contract deployed in the last 7 days, or the note that its age is unknown. */
-export function newContractFinding(code: FindingCode, s: SpenderCheck): Finding | undefined {
+/** `new-spender-contract`: the spender (operator, permit spender) is a contract deployed in the last 7 days. */
+export function newContractFinding(s: SpenderCheck): Finding | undefined {
   if (s.age?.status !== 'new') return undefined;
   const age = describeAge(s.age.ageSeconds);
   return {
-    code,
+    code: 'new-spender-contract',
     severity: 'warn',
     title: text(`${s.name} is a contract deployed only ${age.en} ago`, `${s.name} はわずか ${age.ja}前にデプロイされたコントラクトです`),
     detail: text(

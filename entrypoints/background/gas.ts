@@ -6,6 +6,7 @@ import { db } from '@/components/storage/db';
 import type { GasReportResponse } from '@/core/messages';
 import { jsonify } from '@/core/json';
 import { loadSettings } from '@/components/storage/settings';
+import { fiatRatesItem } from '@/components/storage/fiat-rates';
 import { chainAccess } from './chain-access';
 
 class NoGasRpcError extends Error {
@@ -70,6 +71,7 @@ async function readRates(): Promise<{ ethUsd: number; ethJpy: number }> {
     readFiatRates(call, Math.floor(Date.now() / 1000)),
     new Promise<never>((_, reject) => setTimeout(() => reject(new Error('price feeds did not answer in 3 s')), 3_000)),
   ]);
+  void fiatRatesItem.setValue({ ethUsd: rates.ethUsd, ethJpy: rates.ethJpy, at: Date.now() }).catch(() => undefined);
   return { ethUsd: rates.ethUsd, ethJpy: rates.ethJpy };
 }
 

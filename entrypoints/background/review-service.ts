@@ -9,6 +9,8 @@ import { memoryFallback, ReviewBook, type BookRecord, type RecordFallback } from
 import { KnownRecipients } from '@/core/store/known-recipients';
 import { db } from '@/components/storage/db';
 import { loadSettings } from '@/components/storage/settings';
+import { recentEthUsd } from '@/components/storage/fiat-rates';
+import { knownChain } from '@/core/chain/chains';
 import { chainAccess } from './chain-access';
 import { gasReport } from './gas';
 
@@ -49,7 +51,7 @@ const VERIFY_TTL_MS = 5 * 60_000;
 async function analyze(record: ReviewRecord): Promise<Review> {
   const settings = await loadSettings();
   const access = chainAccess(record.request.chainId, settings);
-  const recipients = await knownRecipients.list().catch(() => []);
+  const [recipients, ethUsd] = await Promise.all([knownRecipients.list().catch(() => []), knownChain(record.request.chainId)?.currency.symbol === 'ETH' ? recentEthUsd(Date.now()) : undefined]);
   const run = (client: PublicClient | undefined, rpcProblem?: Error) =>
     reviewRequest(
       record.request,
@@ -63,6 +65,7 @@ async function analyze(record: ReviewRecord): Promise<Review> {
         labels: settings.labels,
         privateRpc: !!settings.protectedRpc[String(record.request.chainId)],
         knownRecipients: recipients,
+        ethUsd,
         // A 1 h deadline keeps the history small (one eth_feeHistory call) on the panel's latency path.
         services: client ? { gas: (chainId: number, gasLimit: bigint) => gasReport(chainId, gasLimit, 1, true) } : undefined,
       },

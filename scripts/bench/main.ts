@@ -6,6 +6,8 @@
  * - the demo dApp's page-load time with and without the extension (ratio of medians, same run).
  * - the service worker's JS heap over 10,000 reviews, measured in Chromium over CDP (scripts/bench/worker-memory.ts).
  * - the gas forecast from 30 days of history, timed inside the service worker vs the naive baseline (scripts/bench/worker-forecast.ts).
+ * - with `--only metamask` (not in the default run: it onboards two real MetaMasks), the time Preflight adds before
+ *   MetaMask's confirmation shows, MetaMask alone vs Preflight in front (scripts/bench/metamask.ts; --n 30 per kind).
  * Prints JSON (progress on stderr). Options: --no-build (use .output/chrome-mv3 under the working directory as it is), --n 50 (requests per series), --loads 30 (page loads per side), --reviews 10000, --tabs 3, --runs 200 (forecast timings).
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -18,12 +20,13 @@ import { startDapp } from '../devnet/dapp-server';
 import { decide, inputStalls, launchWithExtension, reviewFrame, EXTENSION_DIR } from '../../tests/e2e/harness';
 import { summarize } from './stats';
 import { workerForecast } from './worker-forecast';
+import { metamaskOverhead } from './metamask';
 import { workerMemory } from './worker-memory';
 
 const args = parseArgs(process.argv.slice(2));
 const N = Number(args.flags.n ?? 50);
 const LOADS = Number(args.flags.loads ?? 30);
-/** --only latency|load|memory|forecast runs one part. */
+/** --only latency|load|memory|forecast|metamask runs one part. */
 const ONLY = typeof args.flags.only === 'string' ? args.flags.only : undefined;
 
 async function latencyOnce(page: Page, method: 'personal_sign' | 'approve'): Promise<number> {
@@ -68,6 +71,12 @@ async function main() {
   if (ONLY === 'forecast') {
     // Needs no devnet: the engine's code evaluated in the worker.
     process.stdout.write(JSON.stringify({ worker_forecast: await workerForecast(Number(args.flags.runs ?? 200)) }, null, 2) + '\n');
+    return;
+  }
+  if (ONLY === 'metamask') {
+    const n = Number(args.flags.n ?? 30);
+    const out = await metamaskOverhead(n, (m) => process.stderr.write(`[bench metamask] ${m}\n`));
+    process.stdout.write(JSON.stringify({ metamask_overhead: { requests_per_kind: n, ...out, panel_input_stalls: inputStalls.count } }, null, 2) + '\n');
     return;
   }
   if (ONLY === 'memory') {

@@ -198,6 +198,44 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
       const r = tx(user, devnet.accounts[1]!, undefined, parseEther('0.01'));
       return { method: r.method, params: [{ ...r.params[0], maxFeePerGas: toHex((block.baseFeePerGas ?? 1n) * 20n + 50_000_000_000n), maxPriorityFeePerGas: toHex(50_000_000_000n) }] };
     }
+    case 'approve-odd': {
+      // The selector's leading zero dropped (0x95ea7b3…, odd length): MetaMask pads it back and executes the approve.
+      const r = approve(k.v2Router, parseUnits('100', 6));
+      return { method: r.method, params: [{ ...r.params[0], data: `0x${r.params[0]!.data!.slice(3)}` }] };
+    }
+    case 'revoke-eoa':
+      return tx(user, k.nft, encodeFunctionData({ abi: nftAbi, functionName: 'setApprovalForAll', args: [STRANGER_EOA, false] }));
+    case 'high-cap-normal-tip': {
+      // A max fee 100× the base fee with a normal 1 gwei tip: EIP-1559 charges base + tip, nothing extra.
+      const block = await c.publicClient.getBlock();
+      const r = tx(user, devnet.accounts[1]!, undefined, parseEther('0.01'));
+      return { method: r.method, params: [{ ...r.params[0], maxFeePerGas: toHex((block.baseFeePerGas ?? 1n) * 100n + 1_000_000_000n), maxPriorityFeePerGas: toHex(1_000_000_000n) }] };
+    }
+    case 'zeroex-giveaway':
+      // A 0x v4 sell order of the devnet NFT #1 to a fixed taker for nothing: the NFT-drainer listing.
+      return typed({
+        types: {
+          EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }],
+          ERC721Order: [
+            { name: 'direction', type: 'uint8' }, { name: 'maker', type: 'address' }, { name: 'taker', type: 'address' }, { name: 'expiry', type: 'uint256' }, { name: 'nonce', type: 'uint256' },
+            { name: 'erc20Token', type: 'address' }, { name: 'erc20TokenAmount', type: 'uint256' }, { name: 'fees', type: 'Fee[]' }, { name: 'erc721Token', type: 'address' }, { name: 'erc721TokenId', type: 'uint256' },
+            { name: 'erc721TokenProperties', type: 'Property[]' },
+          ],
+          Fee: [{ name: 'recipient', type: 'address' }, { name: 'amount', type: 'uint256' }, { name: 'feeData', type: 'bytes' }],
+          Property: [{ name: 'propertyValidator', type: 'address' }, { name: 'propertyData', type: 'bytes' }],
+        },
+        primaryType: 'ERC721Order',
+        domain: { name: 'ZeroEx', version: '1.0.0', chainId, verifyingContract: '0xDef1C0ded9bec7F1a1670819833240f027b25EfF' },
+        message: { direction: 0, maker: user, taker: STRANGER_EOA, expiry: deadline, nonce: 1, erc20Token: '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE', erc20TokenAmount: 0, fees: [], erc721Token: k.nft, erc721TokenId: 1, erc721TokenProperties: [] },
+      });
+    case 'send-calls-revert': {
+      // Approve 1,000 USDC, then swap 2,000: the second call fails, and only because of the first.
+      const amountIn = parseUnits('2000', 6);
+      const swap = tx(user, k.v2Router, encodeFunctionData({ abi: v2RouterAbi, functionName: 'swapExactTokensForTokens', args: [amountIn, 0n, [k.usdc, k.weth], user, deadline] }));
+      const approveCall = approve(k.v2Router, parseUnits('1000', 6));
+      const strip = (r: { params: { to: Address; data?: Hex }[] }) => ({ to: r.params[0]!.to, data: r.params[0]!.data, value: '0x0' });
+      return { method: 'wallet_sendCalls', params: [{ version: '2.0.0', from: user, chainId: numberToHex(chainId), atomicRequired: true, calls: [strip(approveCall), strip(swap)] }] };
+    }
     case 'transfer-to-token':
       return tx(user, k.usdc, encodeFunctionData({ abi: mintableErc20Abi, functionName: 'transfer', args: [k.usdc, parseUnits('1', 6)] }));
     default:
@@ -211,4 +249,6 @@ export const CASES = [
   'eth-sign', 'personal-sign-siwe', 'siwe-mismatch', 'switch-chain', 'add-chain', 'watch-asset',
   'send-calls', 'get-balance', 'legacy-send-async', 'transfer-to-token', 'eth-transfer-lookalike', 'send-all',
   'swap-revert', 'overpay-fee', 'swap-shallow-v2-10', 'swap-shallow-v3-10', 'add-devnet', 'switch-devnet', 'connect',
+  // Issue 12: parser parity, no false alarms, new request kinds, scam data.
+  'approve-odd', 'revoke-eoa', 'high-cap-normal-tip', 'zeroex-giveaway', 'send-calls-revert',
 ] as const;

@@ -93,13 +93,19 @@ export interface MetaMaskWorld {
 
 const isNotification = (p: Page) => p.url().startsWith(`chrome-extension://${METAMASK_ID}/notification.html`);
 
-export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet } = {}): Promise<MetaMaskWorld> {
+/**
+ * `seed`: the devnet's (ignored with `devnet`: share one devnet between worlds); `preflight: false`: MetaMask alone,
+ * Preflight not loaded (the baseline of the overhead benchmark; addChainSeen is then empty).
+ */
+export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet; preflight?: boolean } = {}): Promise<MetaMaskWorld> {
+  const withPreflight = opts.preflight ?? true;
   if (!existsSync(resolve(METAMASK_DIR, 'manifest.json'))) throw new Error(`The vendored MetaMask is missing at ${METAMASK_DIR} (set METAMASK_DIR)`);
   trace('start');
   const devnet = opts.devnet ?? (await startDevnet({ port: 0, seed: opts.seed ?? 13, traffic: false, quiet: true }));
   trace('devnet up');
   const dapp = await startDapp({ port: 0, devnet });
   const launch = (userDataDir?: string) => launchWithExtension({
+    withExtension: withPreflight,
     otherExtensions: [METAMASK_DIR],
     viewport: null,
     extraArgs: ['--window-size=800,600', '--window-position=0,0'],
@@ -113,7 +119,7 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet 
     if (isNotification(p)) opened++;
   });
   countWindows(browser);
-  await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
+  if (withPreflight) await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
 
   const rpc = async <T>(method: string, params: unknown[] = []): Promise<T> => {
     const r = await fetch(devnet.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
@@ -206,7 +212,7 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet 
     await onboard(browser);
     trace('onboarded');
     await world.openDapp();
-    world.addChainSeen = await addDevnetAndConnect(world);
+    world.addChainSeen = await addDevnetAndConnect(world, withPreflight);
     trace('devnet added, dApp connected');
   } catch (error) {
     await world.page?.screenshot({ path: '/tmp/metamask-harness-failure.png' }).catch(() => undefined);
@@ -271,7 +277,7 @@ async function onboard(browser: ExtensionBrowser): Promise<void> {
   // MetaMask opens its onboarding tab once its worker has started: minutes when several browsers share 2 cores.
   const home = context.pages().find(isHome) ?? (await context.waitForEvent('page', { predicate: isHome, timeout: 180_000 }));
   await home.bringToFront();
-  await click(home, 'onboarding-import-wallet', 60_000);
+  await click(home, 'onboarding-import-wallet', 180_000);
   const srp = home.locator('[data-testid="srp-input-import__srp-note"]');
   await srp.waitFor({ timeout: 30_000 });
   await srp.evaluate((el, phrase) => {
@@ -301,12 +307,17 @@ async function onboard(browser: ExtensionBrowser): Promise<void> {
 }
 
 /** Adds the devnet through the dApp (Preflight reviews it first; Continue), then connects the dApp. Returns what was seen. */
-async function addDevnetAndConnect(mm: MetaMaskWorld): Promise<AddChainSeen> {
+async function addDevnetAndConnect(mm: MetaMaskWorld, withPreflight: boolean): Promise<AddChainSeen> {
   const add = await clickCase(mm.page, 'add-devnet');
-  const frame = await reviewFrame(mm.page, 30_000);
-  const { verdict, codes } = await readVerdict(frame, 30_000);
-  const windowsBeforeContinue = mm.windows().length;
-  await decide(frame, 'continue');
+  let seen = { verdict: '', codes: [] as string[] };
+  let windowsBeforeContinue = 0;
+  if (withPreflight) {
+    const frame = await reviewFrame(mm.page, 30_000);
+    seen = await readVerdict(frame, 30_000);
+    windowsBeforeContinue = mm.windows().length;
+    await decide(frame, 'continue');
+  }
+  const { verdict, codes } = seen;
   const win = await mm.waitForWindow();
   const windowsAfterContinue = mm.windows().length;
   await mm.confirm(win);

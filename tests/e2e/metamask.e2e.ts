@@ -1,6 +1,6 @@
 import type { Frame } from 'playwright-core';
 import { recoverMessageAddress, recoverTypedDataAddress, type Hex, type TypedDataDefinition } from 'viem';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clickCase, decide, panelReview, readVerdict, reviewFrame } from './harness';
 import { startMetaMaskWorld, type MetaMaskWorld } from './metamask-harness';
 
@@ -10,12 +10,15 @@ import { startMetaMaskWorld, type MetaMaskWorld } from './metamask-harness';
  * the dApp's answer, and the mined transaction or the signature is the one the panel reviewed.
  */
 
+// MetaMask's UI is heavy: on a loaded 2-core machine onboarding alone has taken over 3 minutes.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 600_000 });
+
 let mm: MetaMaskWorld;
 const ACCOUNT = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 
 beforeAll(async () => {
   mm = await startMetaMaskWorld({ seed: 13 });
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await mm?.close();

@@ -191,7 +191,9 @@ describe('MetaMask (kept connection, the API the worker uses)', () => {
       },
     });
     const pending = mm.request({ method: 'eth_requestAccounts' });
-    await new Promise((r) => setTimeout(r, 30));
+    // Drop the port once MetaMask has the request (not after a fixed delay: discovery is slower under load).
+    const sent = (p: FakePort | undefined) => p?.frames.some((f) => (f as { data?: Rpc }).data?.method === 'eth_requestAccounts') === true;
+    await vi.waitFor(() => expect(sent(ports[0])).toBe(true), { timeout: 10_000, interval: 5 });
     ports[0]!.drop();
     await expect(pending).rejects.toBeInstanceOf(MetaMaskDisconnectedError);
     expect(ports).toHaveLength(1);

@@ -9,18 +9,23 @@ import type { TxFields } from '../request';
 import { checkSpender, newContractFinding, spenderKind, type SpenderCheck } from '../spender';
 import { describeDeadline } from '../typed-data/values';
 import type { AnalyzerResult, Finding, ReviewCard } from '../types';
+import { revocationResult, type Revoked } from './revocation';
 
 const APPROVAL_ABI = parseAbi([
   'function approve(address spender, uint256 amount)',
   'function increaseAllowance(address spender, uint256 addedValue)',
   'function setApprovalForAll(address operator, bool approved)',
   'function approve(address token, address spender, uint160 amount, uint48 expiration)',
+  'function lockdown((address token, address spender)[] approvals)',
 ]);
 
-type Decoded =
-  | { kind: 'erc20'; token: Address; spender: Address; amount: bigint }
+export type DecodedApproval =
+  | { kind: 'erc20'; token: Address; spender: Address; amount: bigint; fn: 'approve' | 'increaseAllowance' }
   | { kind: 'all'; token: Address; operator: Address; approved: boolean }
-  | { kind: 'permit2'; token: Address; spender: Address; amount: bigint; expiration: number };
+  | { kind: 'permit2'; token: Address; spender: Address; amount: bigint; expiration: number }
+  | { kind: 'lockdown'; pairs: { token: Address; spender: Address }[] };
+type Decoded = DecodedApproval;
+const ZERO = '0x0000000000000000000000000000000000000000';
 
 export function decodeApproval(to: Address | undefined, data: Hex): Decoded | undefined {
   if (!to || data.length < 10) return undefined;
@@ -32,12 +37,14 @@ export function decodeApproval(to: Address | undefined, data: Hex): Decoded | un
   }
   switch (call.functionName) {
     case 'approve':
-      if (call.args.length === 2) return { kind: 'erc20', token: to, spender: call.args[0], amount: call.args[1] };
+      if (call.args.length === 2) return { kind: 'erc20', token: to, spender: call.args[0], amount: call.args[1], fn: 'approve' };
       return { kind: 'permit2', token: call.args[0], spender: call.args[1], amount: call.args[2], expiration: call.args[3] };
     case 'increaseAllowance':
-      return { kind: 'erc20', token: to, spender: call.args[0], amount: call.args[1] };
+      return { kind: 'erc20', token: to, spender: call.args[0], amount: call.args[1], fn: 'increaseAllowance' };
     case 'setApprovalForAll':
       return { kind: 'all', token: to, operator: call.args[0], approved: call.args[1] };
+    case 'lockdown':
+      return { kind: 'lockdown', pairs: call.args[0].map((p) => ({ token: p.token, spender: p.spender })) };
   }
 }
 
@@ -53,14 +60,38 @@ function spenderCard(s: SpenderCheck, symbol: string): ReviewCard {
   };
 }
 
+/** What the approval takes away, when it is a revocation; undefined when it grants something. */
+function revocationOf(d: Decoded, isNft: boolean): Revoked[] | undefined {
+  switch (d.kind) {
+    case 'lockdown':
+      return d.pairs.map((p) => ({ token: p.token, spender: p.spender, what: 'permit2' }));
+    case 'all':
+      return d.approved ? undefined : [{ token: d.token, spender: d.operator, what: 'all' }];
+    case 'permit2':
+      return d.amount === 0n ? [{ token: d.token, spender: d.spender, what: 'permit2' }] : undefined;
+    case 'erc20':
+      // ERC-721 approve(to, tokenId) shares the selector: there approve(0x0, id) revokes, approve(x, 0) approves token #0.
+      if (isNft) return d.fn === 'approve' && d.spender.toLowerCase() === ZERO ? [{ token: d.token, spender: d.spender, what: 'nft', tokenId: d.amount }] : undefined;
+      return d.fn === 'approve' && d.amount === 0n ? [{ token: d.token, spender: d.spender, what: 'erc20' }] : undefined;
+  }
+}
+
 async function review(ctx: ReviewContext, tx: TxFields): Promise<AnalyzerResult | undefined> {
   const d = decodeApproval(tx.to, tx.data);
   if (!d) return undefined;
+  if (d.kind === 'lockdown') return revocationResult(ctx, revocationOf(d, false)!);
   const spender = d.kind === 'all' ? d.operator : d.spender;
+  // Only a zero amount (or the zero address) can be a revocation: otherwise read the token and the spender at once.
+  const mayRevoke = revocationOf(d, false) !== undefined || revocationOf(d, true) !== undefined;
+  const spenderRead = mayRevoke ? undefined : checkSpender(ctx, spender);
+  const token = await tokenInfo(ctx, d.token);
+  const isNft = d.kind === 'erc20' && token !== undefined && token.isContract && !token.decimalsKnown;
+  const revoked = revocationOf(d, isNft);
+  if (revoked) return revocationResult(ctx, revoked);
   const label = labelOf(spender, ctx.labels);
   const who = nameAddress(spender, label);
   const trusted = isTrustedSpender(ctx, spender) || isKnownContract(spender, ctx.labels);
-  const [token, spenderCheck] = await Promise.all([tokenInfo(ctx, d.token), checkSpender(ctx, spender)]);
+  const spenderCheck = await (spenderRead ?? checkSpender(ctx, spender));
   const spenderHasCode = spenderCheck.age === undefined ? undefined : spenderCheck.age.status !== 'eoa';
   const symbol = token?.symbol ?? shortHex(d.token);
   const findings: Finding[] = [];
@@ -78,11 +109,10 @@ async function review(ctx: ReviewContext, tx: TxFields): Promise<AnalyzerResult 
   }
 
   // A spender contract deployed in the last 7 days (binary search of eth_getCode): caution.
-  const fresh = d.kind === 'all' && !d.approved ? undefined : newContractFinding('approval-to-eoa', spenderCheck);
+  const fresh = newContractFinding(spenderCheck);
   if (fresh) findings.push(fresh);
 
   if (d.kind === 'all') {
-    if (!d.approved) return { findings, summary: text(`Revoke ${who}'s access to all your ${symbol}`, `${who} の ${symbol} 全体へのアクセスを取り消す`) };
     findings.push({
       code: 'nft-approval-for-all',
       severity: trusted ? 'info' : 'warn',
@@ -95,7 +125,6 @@ async function review(ctx: ReviewContext, tx: TxFields): Promise<AnalyzerResult 
     return { findings, cards: [spenderCard(spenderCheck, symbol)], summary: text(`Allow ${who} to transfer all your ${symbol}`, `${who} にあなたの ${symbol} すべての移転を許可`) };
   }
 
-  const isNft = d.kind === 'erc20' && token !== undefined && token.isContract && !token.decimalsKnown;
   if (isNft) {
     return { findings, summary: text(`Allow ${who} to transfer your ${symbol} #${d.amount}`, `${who} にあなたの ${symbol} #${d.amount} の移転を許可`) };
   }

@@ -5,6 +5,7 @@ import { reviewRequest } from '../engine';
 import { gasTimingAnalyzer } from './gas-timing';
 
 const GWEI = 1_000_000_000n;
+const hex = (v: bigint) => `0x${v.toString(16)}`;
 function report(over: Partial<LiveReport> = {}): LiveReport {
   return {
     chain: { chainId: 1, name: 'Ethereum', nativeSymbol: 'ETH' },
@@ -88,10 +89,35 @@ describe('gas timing in the review', () => {
     expect(card.note?.en).toContain('enter max fee 16.00 gwei');
   });
 
-  it('a dApp gasPrice (legacy field) 2× above the recommendation is flagged; 1.9× is not', async () => {
-    const over = await run(report(), tx({ gasPrice: `0x${(33n * GWEI).toString(16)}` }));
-    expect(over.findings.map((f) => f.code)).toEqual(['fee-above-recommended']);
-    const fine = await run(report(), tx({ maxFeePerGas: `0x${(30n * GWEI).toString(16)}` }));
+  it('a high max fee with a normal tip costs nothing extra: no finding (EIP-1559 pays min(max fee, base + tip))', async () => {
+    const r = await run(report(), tx({ maxFeePerGas: hex(1_000n * GWEI), maxPriorityFeePerGas: hex(GWEI) }));
+    expect(r.findings).toEqual([]);
+  });
+
+  it('a high tip overpays: warn, with the amount in ETH and dollars', async () => {
+    const r = await reviewRequest(tx({ maxFeePerGas: hex(200n * GWEI), maxPriorityFeePerGas: hex(50n * GWEI), gas: hex(100_000n) }), { now: Date.now, ethUsd: 3_000, services: { gas: async () => report() } }, { analyzers: [gasTimingAnalyzer] });
+    const f = r.findings.find((x) => x.code === 'fee-above-recommended')!;
+    // pays 10 + 50 = 60 gwei, needs 10 + 1 = 11: 49 gwei × 100,000 gas = 0.0049 ETH ≈ $14.70
+    expect(f.severity).toBe('warn');
+    expect(f.title.en).toContain('0.0049 ETH ≈ $15');
+  });
+
+  it('a slightly high tip is dust: info', async () => {
+    const r = await run(report(), tx({ maxFeePerGas: hex(100n * GWEI), maxPriorityFeePerGas: hex(3n * GWEI) }));
+    expect(r.findings.map((f) => [f.code, f.severity])).toEqual([['fee-above-recommended', 'info']]);
+  });
+
+  it('a max fee without a priority fee: MetaMask tips the whole cap, and the finding says so', async () => {
+    const r = await run(report(), tx({ maxFeePerGas: hex(100n * GWEI) }));
+    const f = r.findings.find((x) => x.code === 'fee-above-recommended')!;
+    expect(f.severity).toBe('warn'); // 100 − 11 = 89 gwei × 21,000 = 0.001869 ETH
+    expect(f.detail!.en).toContain('without a priority fee');
+  });
+
+  it('a legacy gasPrice is paid in full: far above the need is flagged, near it is not', async () => {
+    const over = await run(report(), tx({ gasPrice: hex(60n * GWEI) }));
+    expect(over.findings.map((f) => [f.code, f.severity])).toEqual([['fee-above-recommended', 'warn']]);
+    const fine = await run(report(), tx({ gasPrice: hex(11n * GWEI) }));
     expect(fine.findings).toEqual([]);
   });
 

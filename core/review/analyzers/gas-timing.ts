@@ -5,7 +5,8 @@ import { count } from '../../format/count';
 import { formatGwei } from '../../format/gas';
 import { text } from '../../i18n/localized';
 import type { Analyzer } from '../analyzer';
-import type { ParsedRequest } from '../request';
+import { expectedOverpay } from '../fee-overpay';
+import type { ParsedRequest, TxFields } from '../request';
 import { gasServiceOf } from '../gas-context';
 import type { AnalyzerResult, Finding } from '../types';
 
@@ -15,27 +16,58 @@ const eth = (wei: bigint) => `${formatTokenAmount(wei, 18, { significant: 4 }).t
 const hhmm = (unix: number) => new Date(unix * 1000).toISOString().slice(11, 16);
 /** Above this multiple of the recent 90th percentile, the base fee is a spike. */
 export const SPIKE_FACTOR = 1.5;
-/** A dApp-set max fee above this multiple of the recommendation overpays in the worst case. */
-export const OVERPAY_FACTOR = 2;
 const DEFAULT_GAS = 21_000n;
 /** Per call of a wallet_sendCalls batch without its own gas limit: a plain transfer, or a typical contract call. */
 const CALL_GAS_TRANSFER = 21_000n;
 const CALL_GAS_CONTRACT = 100_000n;
 
 /** The gas limit and fee fields of the request: one transaction, or a batch (EIP-5792) summed over its calls. */
-function gasOf(parsed: ParsedRequest): { gasLimit: bigint; estimated: boolean; dappMax?: bigint; calls: number; batch: boolean } | undefined {
-  if (parsed.kind === 'transaction') return { gasLimit: parsed.tx.gas ?? DEFAULT_GAS, estimated: parsed.tx.gas === undefined, dappMax: parsed.tx.maxFeePerGas ?? parsed.tx.gasPrice, calls: 1, batch: false };
+function gasOf(parsed: ParsedRequest): { gasLimit: bigint; estimated: boolean; calls: number; batch: boolean } | undefined {
+  if (parsed.kind === 'transaction') return { gasLimit: parsed.tx.gas ?? DEFAULT_GAS, estimated: parsed.tx.gas === undefined, calls: 1, batch: false };
   if (parsed.kind !== 'calls') return undefined;
   let gasLimit = 0n;
   let estimated = false;
-  let dappMax: bigint | undefined;
   for (const c of parsed.calls) {
     if (c.gas === undefined) estimated = true;
     gasLimit += c.gas ?? (c.data === '0x' ? CALL_GAS_TRANSFER : CALL_GAS_CONTRACT);
-    const max = c.maxFeePerGas ?? c.gasPrice;
-    if (max !== undefined && (dappMax === undefined || max > dappMax)) dappMax = max;
   }
-  return { gasLimit, estimated, dappMax, calls: parsed.calls.length, batch: true };
+  return { gasLimit, estimated, calls: parsed.calls.length, batch: true };
+}
+
+const usd = (v: number | undefined) => (v === undefined ? '' : ` ≈ $${v < 10 ? v.toFixed(2) : Math.round(v).toLocaleString('en-US')}`);
+
+/**
+ * fee-above-recommended, judged on what the user is expected to pay on top of what is needed (EIP-1559:
+ * min(max fee, base + tip) per gas), in ETH and dollars: warn when material, info when dust, nothing when a
+ * high cap comes with a normal tip.
+ */
+function feeFinding(tx: TxFields, base: bigint, tip: bigint, gasLimit: bigint, ethUsd: number | undefined, recommended: bigint): Finding | undefined {
+  const o = expectedOverpay(tx, base, tip, gasLimit, ethUsd);
+  if (!o) return undefined;
+  const extra = `${eth(o.overWei)}${usd(o.overUsd)}`;
+  const why = tx.priorityFromMaxFee
+    ? text(
+        `The site set a max fee of ${gwei(tx.maxFeePerGas ?? 0n)} without a priority fee, and MetaMask then uses the whole max fee as priority fee: you would pay ${gwei(o.paysPerGas)} per gas where ${gwei(o.neededPerGas)} (base fee + a normal priority fee) is enough.`,
+        `サイトは優先手数料なしで最大手数料 ${gwei(tx.maxFeePerGas ?? 0n)} を指定しており、この場合 MetaMask は最大手数料の全額を優先手数料にします。必要なのは 1 ガスあたり ${gwei(o.neededPerGas)}（ベースフィー＋通常の優先手数料）ですが、${gwei(o.paysPerGas)} を支払うことになります。`,
+      )
+    : text(
+        `With the site's fees you pay ${gwei(o.paysPerGas)} per gas (the lower of the max fee and base fee + priority fee) where ${gwei(o.neededPerGas)} is enough.`,
+        `サイトの手数料では 1 ガスあたり ${gwei(o.paysPerGas)}（最大手数料と「ベースフィー＋優先手数料」の小さいほう）を支払いますが、必要なのは ${gwei(o.neededPerGas)} です。`,
+      );
+  if (!o.material) {
+    return {
+      code: 'fee-above-recommended',
+      severity: 'info',
+      title: text(`The site's fees are a little above what is needed: about ${extra} more`, `サイトの手数料は必要額をわずかに上回っています：約 ${extra} 多い`),
+      detail: text(`${why.en} The difference is negligible.`, `${why.ja}差はわずかです。`),
+    };
+  }
+  return {
+    code: 'fee-above-recommended',
+    severity: 'warn',
+    title: text(`The site's fees would cost you about ${extra} more than needed`, `サイトの手数料では必要額より約 ${extra} 多く支払うことになります`),
+    detail: text(`${why.en} Tick "Use the recommended fees" to send with a max fee of ${gwei(recommended)} and a priority fee of ${gwei(tip)} instead.`, `${why.ja}「推奨の手数料を使う」にチェックすると、最大手数料 ${gwei(recommended)}、優先手数料 ${gwei(tip)} で送信します。`),
+  };
 }
 
 /**
@@ -49,7 +81,7 @@ export const gasTimingAnalyzer: Analyzer = {
     const gas = gasServiceOf(ctx.services);
     const shape = gasOf(ctx.parsed);
     if (!gas || !shape) return undefined;
-    const { gasLimit, dappMax, batch } = shape;
+    const { gasLimit, batch } = shape;
     const tx = ctx.parsed.kind === 'transaction' ? ctx.parsed.tx : undefined;
     let r;
     try {
@@ -74,14 +106,8 @@ export const gasTimingAnalyzer: Analyzer = {
         detail: text('Unless this is urgent, waiting is likely to cost less.', '急ぎでなければ、待つほうが安くなる可能性が高いです。'),
       });
     }
-    if (dappMax !== undefined && dappMax > BigInt(OVERPAY_FACTOR) * recommended) {
-      findings.push({
-        code: 'fee-above-recommended',
-        severity: 'warn',
-        title: text(`The site set a max fee of ${gwei(dappMax)}, ${(Number(dappMax) / Number(recommended)).toFixed(1)}× what is needed`, `サイトが設定した最大手数料 ${gwei(dappMax)} は必要額の ${(Number(dappMax) / Number(recommended)).toFixed(1)} 倍です`),
-        detail: text(`Tick "Use the recommended fees" to send with ${gwei(recommended)} instead.`, `「推奨の手数料を使う」にチェックすると ${gwei(recommended)} で送信します。`),
-      });
-    }
+    const fee = tx ? feeFinding(tx, base, tip, gasLimit, ctx.ethUsd, recommended) : undefined;
+    if (fee) findings.push(fee);
     const wait = r.advice.action === 'wait' ? r.advice.wait : undefined;
     const limit = wait?.limit;
     if (wait && limit) {

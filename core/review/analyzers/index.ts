@@ -1,6 +1,7 @@
 import type { Analyzer } from '../analyzer';
 import { addChainAnalyzer } from './add-chain';
 import { approvalAnalyzer } from './approval';
+import { batchAnalyzer } from './batch';
 import { chainSwitchAnalyzer } from './chain-switch';
 import { ethSignAnalyzer } from './eth-sign';
 import { gasTimingAnalyzer } from './gas-timing';
@@ -20,12 +21,14 @@ import { typedDataTreeAnalyzer } from './typed-data-tree';
  * (the first analyzer that gives a summary wins). To add a check: add one file here and one line below.
  */
 export const DEFAULT_ANALYZERS: readonly Analyzer[] = [
+  batchAnalyzer,
   approvalAnalyzer,
   ethSignAnalyzer,
   chainSwitchAnalyzer,
+  // Before the permits: a UniswapX order is also a Permit2 signature, and the order says more.
+  marketplaceOrderAnalyzer,
   permitAnalyzer,
   permit2Analyzer,
-  marketplaceOrderAnalyzer,
   typedDataTreeAnalyzer,
   personalSignAnalyzer,
   transferAnalyzer,

@@ -1,10 +1,13 @@
 import { knownChain } from '../../chain/chains';
+import { count } from '../../format/count';
 import { text, type Localized } from '../../i18n/localized';
 import type { Analyzer, ReviewContext } from '../analyzer';
 import { formatAmount, nameAddress, shortHex } from '../format';
 import { KNOWN_COLLECTIONS, tokenMeta } from '../known-tokens';
 import { labelOf } from '../labels';
-import { isDust, parseMarketplaceOrder, type OrderItem, type ParsedOrder } from '../typed-data/marketplace';
+import { isDust, type OrderItem, type ParsedOrder } from '../typed-data/order-types';
+import { parseOrder } from '../typed-data/orders';
+import { describeDeadline } from '../typed-data/values';
 import type { Finding, ReviewCard } from '../types';
 
 interface Rendered {
@@ -25,9 +28,9 @@ async function render(ctx: ReviewContext, item: OrderItem): Promise<Rendered> {
     return { label: text(s, s), dust: isDust(item, meta.decimals) };
   }
   const collection = KNOWN_COLLECTIONS[token] ?? shortHex(token);
-  const count = item.standard === 'erc1155' && item.amount !== 1n ? `${item.amount} × ` : '';
-  if (item.tokenId === 'any') return { label: text(`${count}any ${collection} NFT`, `${count}任意の ${collection} NFT`), dust: false };
-  const s = `${count}${collection} #${item.tokenId ?? '?'}`;
+  const n = item.standard === 'erc1155' && item.amount !== 1n ? `${item.amount} × ` : '';
+  if (item.tokenId === 'any') return { label: text(`${n}any ${collection} NFT`, `${n}任意の ${collection} NFT`), dust: false };
+  const s = `${n}${collection} #${item.tokenId ?? '?'}`;
   return { label: text(s, s), dust: item.amount === 0n };
 }
 
@@ -59,63 +62,104 @@ function hostOf(origin: string): string {
   }
 }
 
-/** Seaport / Blur / LooksRare orders as "you give … / you get …"; danger when you give assets for ~nothing. */
+/** A full address with its label, or a partial one ("…" and its last bytes) as it is. */
+const nameOf = (ctx: ReviewContext, who: string) => (who.startsWith('0x') ? nameAddress(who, labelOf(who, ctx.labels)) : who);
+
+function blindBlur(ctx: ReviewContext) {
+  const onBlur = /(^|\.)blur\.io$/.test(hostOf(ctx.request.origin));
+  const finding: Finding = {
+    code: 'marketplace-order-signature',
+    severity: onBlur ? 'info' : 'warn',
+    title: text('Blur bulk listing: the orders are hidden behind a hash', 'Blur の一括出品：注文内容はハッシュの裏に隠れています'),
+    detail: text(
+      onBlur
+        ? 'Blur signs many listings at once as one Merkle root. Check the listings on blur.io before signing.'
+        : 'This signs a Merkle root of Blur orders that neither MetaMask nor Preflight can show. Outside blur.io this is how NFT drainers list your collection for nothing.',
+      onBlur
+        ? 'Blur は複数の出品を 1 つのマークルルートとしてまとめて署名します。署名前に blur.io で出品内容を確認してください。'
+        : 'MetaMask も Preflight も表示できない Blur 注文のマークルルートに署名します。blur.io 以外でのこの署名は、NFT ドレイナーがコレクションをタダ同然で出品する手口です。',
+    ),
+  };
+  return { findings: [finding], summary: text('Sign a hidden batch of Blur orders', '内容の見えない Blur 注文の一括署名') };
+}
+
+/**
+ * Off-chain orders as "you give … / you get …": Seaport, Blur, LooksRare, 0x v4 NFT orders, UniswapX, CoW, 1inch.
+ * Danger when you give assets for ~nothing, or when what you get goes to someone else; a caution when only one
+ * named address can fill the order.
+ */
 export const marketplaceOrderAnalyzer: Analyzer = {
   id: 'marketplace-order',
   kinds: ['typed-data'],
   async analyze(ctx) {
     if (ctx.parsed.kind !== 'typed-data' || !ctx.parsed.data) return undefined;
-    const order = parseMarketplaceOrder(ctx.parsed.data);
+    const order = parseOrder(ctx.parsed.data, ctx.parsed.account);
     if (!order) return undefined;
-    const where = nameAddress(ctx.parsed.data.domain.verifyingContract ?? order.marketplace, labelOf(ctx.parsed.data.domain.verifyingContract, ctx.labels) ?? order.marketplace);
-    if (order.blind) {
-      const onBlur = /(^|\.)blur\.io$/.test(hostOf(ctx.request.origin));
-      const finding: Finding = {
-        code: 'marketplace-order-signature',
-        severity: onBlur ? 'info' : 'warn',
-        title: text('Blur bulk listing: the orders are hidden behind a hash', 'Blur の一括出品：注文内容はハッシュの裏に隠れています'),
-        detail: text(
-          onBlur
-            ? 'Blur signs many listings at once as one Merkle root. Check the listings on blur.io before signing.'
-            : 'This signs a Merkle root of Blur orders that neither MetaMask nor Preflight can show. Outside blur.io this is how NFT drainers list your collection for nothing.',
-          onBlur
-            ? 'Blur は複数の出品を 1 つのマークルルートとしてまとめて署名します。署名前に blur.io で出品内容を確認してください。'
-            : 'MetaMask も Preflight も表示できない Blur 注文のマークルルートに署名します。blur.io 以外でのこの署名は、NFT ドレイナーがコレクションをタダ同然で出品する手口です。',
-        ),
-      };
-      return { findings: [finding], summary: text('Sign a hidden batch of Blur orders', '内容の見えない Blur 注文の一括署名') };
-    }
+    if (order.blind) return blindBlur(ctx);
+    const vc = ctx.parsed.data.domain.verifyingContract;
+    const where = nameAddress(vc ?? order.marketplace, labelOf(vc, ctx.labels) ?? order.marketplace);
     const [give, get, others] = await Promise.all([order.give, order.get, order.others].map((list) => Promise.all(list.map((i) => render(ctx, i)))));
     const giveText = join(give ?? []);
     const getText = join(get ?? []);
-    const danger = givesForNothing(order, get ?? []);
-    const bulk = order.orders > 1 ? text(` (${order.orders} orders in one signature)`, `（1 つの署名に ${order.orders} 件の注文）`) : text('', '');
-    const findings: Finding[] = [
-      {
+    const receiver = order.receiver ? nameOf(ctx, order.receiver) : undefined;
+    const taker = order.taker ? nameOf(ctx, order.taker) : undefined;
+    const forNothing = givesForNothing(order, get ?? []);
+    const bulk = order.orders > 1 ? text(` (${count(order.orders, 'order').en} in one signature)`, `（1 つの署名に ${count(order.orders, 'order').ja}）`) : text('', '');
+    const getsEn = receiver ? `${receiver} gets ${getText.en}` : `you get ${getText.en}`;
+    const getsJa = receiver ? `${receiver} が ${getText.ja} を受け取ります` : `${getText.ja} を受け取ります`;
+    const findings: Finding[] = [];
+    if (forNothing) {
+      findings.push({
         code: 'marketplace-order-signature',
-        severity: danger ? 'danger' : 'info',
-        title: danger
-          ? text(`You give ${giveText.en} and get ${getText.en} back`, `${giveText.ja} を渡し、受け取るのは ${getText.ja} です`)
-          : text(`${order.marketplace} order: you give ${giveText.en}, you get ${getText.en}${bulk.en}`, `${order.marketplace} の注文：${giveText.ja} を渡し、${getText.ja} を受け取ります${bulk.ja}`),
-        detail: danger
-          ? text(
-              'Anyone can fill this order and take your assets for almost nothing: the classic NFT-drainer listing. Do not sign it.',
-              '誰でもこの注文を成立させ、ほぼ無償であなたの資産を持ち去れます。NFT ドレイナーの典型的な出品です。署名しないでください。',
-            )
-          : text('Signing lists or bids without a transaction; it can be filled until it expires or you cancel it.', '取引なしで出品・入札する署名です。期限切れかキャンセルまで、いつでも成立し得ます。'),
-      },
-    ];
+        severity: 'danger',
+        title: text(`You give ${giveText.en} and get ${getText.en} back`, `${giveText.ja} を渡し、受け取るのは ${getText.ja} です`),
+        detail: text(
+          `${taker ? `Only ${taker} can fill it, and take` : 'Anyone can fill this order and take'} your assets for almost nothing: the classic drainer listing. Do not sign it.`,
+          `${taker ? `${taker} だけがこの注文を成立させ、` : '誰でもこの注文を成立させ、'}ほぼ無償であなたの資産を持ち去れます。ドレイナーの典型的な注文です。署名しないでください。`,
+        ),
+      });
+    } else if (receiver) {
+      findings.push({
+        code: 'marketplace-order-signature',
+        severity: 'danger',
+        title: text(`You give ${giveText.en}, and ${receiver} gets ${getText.en}, not you`, `${giveText.ja} を渡し、${getText.ja} を受け取るのはあなたではなく ${receiver} です`),
+        detail: text(
+          `The ${order.marketplace} order pays what you buy to another address. A swap pays you; drainers name their own address here. Sign only if you mean to pay ${receiver}.`,
+          `この ${order.marketplace} の注文は、購入したものを別のアドレスに支払います。通常のスワップはあなたに支払われます。ドレイナーはここに自分のアドレスを指定します。${receiver} に支払うつもりの場合にのみ署名してください。`,
+        ),
+      });
+    } else if (taker) {
+      findings.push({
+        code: 'marketplace-order-signature',
+        severity: 'warn',
+        title: text(`Private ${order.marketplace} order: only ${taker} can fill it; you give ${giveText.en}, you get ${getText.en}`, `${order.marketplace} の非公開注文：成立させられるのは ${taker} だけです。${giveText.ja} を渡し、${getText.ja} を受け取ります`),
+        detail: text(
+          `Sign only if you agreed this deal with ${taker}: a fixed buyer is how drainers make sure nobody else fills an underpriced order first.`,
+          `${taker} とこの取引に合意している場合にのみ署名してください。買い手の固定は、安すぎる注文を他人に先に成立させないためにドレイナーが使う手口です。`,
+        ),
+      });
+    } else {
+      findings.push({
+        code: 'marketplace-order-signature',
+        severity: 'info',
+        title: text(`${order.marketplace} order: you give ${giveText.en}, ${getsEn}${bulk.en}`, `${order.marketplace} の注文：${giveText.ja} を渡し、${getsJa}${bulk.ja}`),
+        detail: text('Signing lists, bids or places an order without a transaction; it can be filled until it expires or you cancel it.', '取引なしで出品・入札・注文する署名です。期限切れかキャンセルまで、いつでも成立し得ます。'),
+      });
+    }
+    const until = order.endTime !== undefined ? describeDeadline(order.endTime, Math.floor(ctx.now() / 1000)) : undefined;
     const card: ReviewCard = {
       kind: 'marketplace-order',
       title: text(`${order.marketplace} order`, `${order.marketplace} の注文`),
       rows: [
-        { label: text('Marketplace', 'マーケットプレイス'), value: where },
+        { label: text('Venue', '取引所'), value: where },
         { label: text('You give', '渡すもの'), value: giveText },
-        { label: text('You get', '受け取るもの'), value: getText },
+        { label: receiver ? text(`${receiver} gets`, `${receiver} が受け取るもの`) : text('You get', '受け取るもの'), value: getText },
         { label: text('Others get (fees, royalties)', 'その他の受取人（手数料・ロイヤリティ）'), value: join(others ?? []) },
+        ...(taker ? [{ label: text('Only fillable by', '成立させられる相手'), value: taker }] : []),
+        ...(until ? [{ label: text('Valid until', '有効期限'), value: text(until.en, until.ja) }] : []),
       ],
       note: bulk.en ? bulk : undefined,
     };
-    return { findings, cards: [card], summary: text(`Sign a ${order.marketplace} order: give ${giveText.en}, get ${getText.en}`, `${order.marketplace} の注文：${giveText.ja} を渡し ${getText.ja} を受け取る`) };
+    return { findings, cards: [card], summary: text(`Sign a ${order.marketplace} order: give ${giveText.en}, ${receiver ? `${receiver} gets` : 'get'} ${getText.en}`, `${order.marketplace} の注文：${giveText.ja} を渡し ${receiver ? `${receiver} が ` : ''}${getText.ja} を受け取る`) };
   },
 };

@@ -1,30 +1,37 @@
 import { knownChain } from '../../chain/chains';
-import { text } from '../../i18n/localized';
+import { text, type Localized } from '../../i18n/localized';
 import type { Analyzer } from '../analyzer';
 import { shortHex } from '../format';
-import { originAuthority, parseSiwe, siweDomainMatches, type SiweMessage } from '../siwe';
+import { originAuthority, parseSiwe, siweDomainMatches, siweTiming, type SiweMessage } from '../siwe';
 import type { AnalyzerResult, Finding, ReviewCard } from '../types';
 
 const MAX_SHOWN = 2_000;
 
-function siweCard(s: SiweMessage): ReviewCard {
-  const row = (en: string, ja: string, value: string | undefined) => (value ? [{ label: text(en, ja), value }] : []);
+function siweCard(s: SiweMessage, walletChainId: number, timing: ReturnType<typeof siweTiming>): ReviewCard {
+  const row = (en: string, ja: string, value: string | Localized | undefined) => (value ? [{ label: text(en, ja), value }] : []);
+  const chain = (id: number) => knownChain(id)?.name ?? `chain ${id}`;
+  const network = s.chainId === undefined ? undefined : s.chainId === walletChainId ? chain(s.chainId) : text(`${chain(s.chainId)} (your wallet is on ${chain(walletChainId)})`, `${chain(s.chainId)}（ウォレットは ${chain(walletChainId)} 上）`);
+  const expires = s.expirationTime ? (timing === 'expired' ? text(`${s.expirationTime} (expired)`, `${s.expirationTime}（期限切れ）`) : s.expirationTime) : undefined;
+  const from = s.notBefore ? (timing === 'not-yet' ? text(`${s.notBefore} (not valid yet)`, `${s.notBefore}（まだ有効ではありません）`) : s.notBefore) : undefined;
   return {
     kind: 'siwe',
-    title: text('Sign-In with Ethereum', 'Ethereum でサインイン'),
+    title: s.problems.length ? text('Sign-In with Ethereum (malformed)', 'Ethereum でサインイン（形式が不正）') : text('Sign-In with Ethereum', 'Ethereum でサインイン'),
     rows: [
       ...row('Site asking', '要求しているサイト', s.scheme ? `${s.scheme}://${s.domain}` : s.domain),
       ...row('Account', 'アカウント', s.address),
       ...row('Statement', 'ステートメント', s.statement),
       ...row('URI', 'URI', s.uri),
-      ...row('Network', 'ネットワーク', s.chainId ? (knownChain(s.chainId)?.name ?? `chain ${s.chainId}`) : undefined),
+      ...row('Network', 'ネットワーク', network),
       ...row('Nonce', 'ノンス', s.nonce),
       ...row('Issued at', '発行日時', s.issuedAt),
-      ...row('Expires', '有効期限', s.expirationTime),
-      ...row('Not before', '有効開始', s.notBefore),
+      ...row('Expires', '有効期限', expires),
+      ...row('Not before', '有効開始', from),
       ...row('Request id', 'リクエスト ID', s.requestId),
       ...s.resources.map((r, i) => ({ label: text(`Resource ${i + 1}`, `リソース ${i + 1}`), value: r })),
     ],
+    note: s.problems.length
+      ? text(`Not a well-formed EIP-4361 message: ${s.problems.map((p) => p.en).join('; ')}. A site's sign-in library writes it correctly; a hand-made one deserves a second look.`, `EIP-4361 の形式に従っていません：${s.problems.map((p) => p.ja).join('、')}。サイトのサインイン用ライブラリは正しく書きます。手作りのメッセージには注意してください。`)
+      : undefined,
   };
 }
 
@@ -61,13 +68,25 @@ export const personalSignAnalyzer: Analyzer = {
         ),
       });
     }
-    if (ctx.parsed.account && siwe.address.toLowerCase() !== ctx.parsed.account.toLowerCase()) {
+    if (ctx.parsed.account && siwe.address && siwe.address.toLowerCase() !== ctx.parsed.account.toLowerCase()) {
       findings.push({
-        code: 'siwe-domain-mismatch',
+        code: 'siwe-account-mismatch',
         severity: 'warn',
         title: text(`The sign-in names ${shortHex(siwe.address)}, not the account that signs`, `サインインに記載のアカウント ${shortHex(siwe.address)} は署名するアカウントと異なります`),
+        detail: text(
+          'A sign-in message names the account it logs in. This one names another account than yours: an honest site fills in the account you connected. Check the site, or switch to the account it names.',
+          'サインインのメッセージにはログインするアカウントが記載されます。このメッセージはあなたのものとは別のアカウントを記載しています。正当なサイトは接続中のアカウントを記載します。サイトを確認するか、記載のアカウントに切り替えてください。',
+        ),
       });
     }
-    return { findings, cards: [siweCard(siwe)], summary: text(`Sign in to ${siwe.domain}`, `${siwe.domain} にサインイン`) };
+    const timing = siweTiming(siwe, ctx.now());
+    const state = siwe.problems.length
+      ? text(` with a malformed sign-in message (${siwe.problems[0]!.en})`, `（形式が不正なサインインメッセージ：${siwe.problems[0]!.ja}）`)
+      : timing === 'expired'
+        ? text(' (the message has already expired)', '（メッセージはすでに期限切れです）')
+        : timing === 'not-yet'
+          ? text(` (valid only from ${siwe.notBefore})`, `（${siwe.notBefore} から有効）`)
+          : text('', '');
+    return { findings, cards: [siweCard(siwe, ctx.request.chainId, timing)], summary: text(`Sign in to ${siwe.domain}${state.en}`, `${siwe.domain} にサインイン${state.ja}`) };
   },
 };

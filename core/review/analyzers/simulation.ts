@@ -6,6 +6,7 @@ import { netChanges, type RawChange } from '../asset-changes';
 import { exactDecimal, formatDecimalAmount } from '../../format/amount';
 import { tokenMeta } from '../known-tokens';
 import { simulateCalls } from '../simulate';
+import { describeCall } from '../call-description';
 import type { AnalyzerResult, AssetChange, Finding } from '../types';
 
 async function toAssetChange(ctx: ReviewContext, c: RawChange): Promise<AssetChange> {
@@ -32,10 +33,13 @@ function sentence(changes: AssetChange[]): Localized {
   return text(en.charAt(0).toUpperCase() + en.slice(1), ja);
 }
 
-const revertFinding = (reason: string, index: number | undefined): Finding => ({
+/** `call` names the failing call of a batch: its number and what it does. */
+const revertFinding = (reason: string, call?: { index: number; what: Localized }): Finding => ({
   code: 'simulation-revert',
   severity: 'warn',
-  title: text(`The transaction would fail${index !== undefined ? ` at call ${index + 1}` : ''}: ${reason}`, `この取引は失敗します${index !== undefined ? `（${index + 1} 番目の呼び出し）` : ''}：${reason}`),
+  title: call
+    ? text(`The batch would fail at call ${call.index + 1} (${call.what.en}): ${reason}`, `このバッチは ${call.index + 1} 番目の呼び出し（${call.what.ja}）で失敗します：${reason}`)
+    : text(`The transaction would fail: ${reason}`, `この取引は失敗します：${reason}`),
   detail: text('Sent now, it would revert and you would still pay the gas used. Check amounts, balances and approvals, or wait for the dApp to update.', '今送信すると失敗し、消費したガス代は支払うことになります。金額・残高・承認を確認するか、dApp の更新を待ってください。'),
 });
 
@@ -50,7 +54,7 @@ export const simulationAnalyzer: Analyzer = {
     if (!ctx.client || !from || calls.length === 0) return undefined;
     const outcome = await simulateCalls(ctx.client, from, calls);
     if (outcome.mode === 'dry-run') {
-      if (!outcome.ok) return { findings: [revertFinding(outcome.revertReason ?? 'reverted', undefined)] };
+      if (!outcome.ok) return { findings: [revertFinding(outcome.revertReason ?? 'reverted')] };
       const gas = outcome.gas !== undefined ? text(` (gas ≈ ${outcome.gas.toLocaleString('en-US')})`, `（ガス ≈ ${outcome.gas.toLocaleString('en-US')}）`) : text('', '');
       const batch = calls.length > 1 ? text(' Only the first call of the batch could be checked.', 'バッチのうち最初の呼び出しのみ確認できました。') : text('', '');
       return {
@@ -65,7 +69,7 @@ export const simulationAnalyzer: Analyzer = {
       };
     }
     const failed = outcome.calls.findIndex((c) => !c.ok);
-    if (failed >= 0) return { findings: [revertFinding(outcome.calls[failed]!.revertReason ?? 'reverted', calls.length > 1 ? failed : undefined)] };
+    if (failed >= 0) return { findings: [revertFinding(outcome.calls[failed]!.revertReason ?? 'reverted', calls.length > 1 ? { index: failed, what: await describeCall(ctx, calls[failed]!) } : undefined)] };
     const raw = netChanges(outcome.calls.flatMap((c) => c.logs), from);
     const changes = await Promise.all(raw.map((c) => toAssetChange(ctx, c)));
     changes.sort((a, b) => (a.direction === b.direction ? 0 : a.direction === 'out' ? -1 : 1));

@@ -11,6 +11,7 @@ import { PERMIT_FIXTURES } from '../fixtures/permits';
 import { recordedClient } from '../fixtures/recorded-chain';
 import { TRANSFER_FIXTURES } from '../fixtures/transfers';
 import { ENCODING_FIXTURES } from '../fixtures/encodings';
+import { ORDER_KIND_FIXTURES } from '../fixtures/order-kinds';
 import type { Review, SigningRequest } from '../types';
 
 /**
@@ -138,7 +139,7 @@ function reencode(req: SigningRequest, seed: number): SigningRequest {
 }
 
 const client = recordedClient(MAINNET);
-const FIXTURES = [...APPROVAL_FIXTURES, ...PERMIT_FIXTURES, ...ORDER_FIXTURES, ...MESSAGE_FIXTURES, ...TRANSFER_FIXTURES, ...CHAIN_FIXTURES, ...ENCODING_FIXTURES];
+const FIXTURES = [...APPROVAL_FIXTURES, ...PERMIT_FIXTURES, ...ORDER_FIXTURES, ...MESSAGE_FIXTURES, ...TRANSFER_FIXTURES, ...CHAIN_FIXTURES, ...ENCODING_FIXTURES, ...ORDER_KIND_FIXTURES];
 const review = (req: SigningRequest, deps: object, withChain: boolean) => reviewRequest(req, { now: () => NOW_MS, client: withChain ? client : undefined, ...deps }, { timeoutMs: 5_000 });
 
 function comparable(r: Review) {

@@ -1,35 +1,8 @@
 import type { Address } from 'viem';
 import type { TypedDataPayload } from '../request';
+import { currency, type ItemStandard, type OrderItem, type ParsedOrder } from './order-types';
 import { asAddress, asBigInt, asBool, asList, asRecord } from './values';
 
-export type ItemStandard = 'native' | 'erc20' | 'erc721' | 'erc1155';
-
-export interface OrderItem {
-  standard: ItemStandard;
-  /** Contract; undefined for the native currency. */
-  token?: Address;
-  amount: bigint;
-  /** Token id; undefined for fungibles; 'any' for criteria-based (collection-wide) items. */
-  tokenId?: string;
-}
-
-export interface ParsedOrder {
-  marketplace: 'Seaport' | 'Blur' | 'LooksRare';
-  offerer?: Address;
-  /** What the signer gives up when the order fills. */
-  give: OrderItem[];
-  /** What the signer receives. */
-  get: OrderItem[];
-  /** What goes to anyone else (fees, royalties — or the thief). */
-  others: OrderItem[];
-  /** Number of orders the signature covers (Seaport bulk orders, Blur roots). */
-  orders: number;
-  /** A signature over a hash of orders the wallet cannot show (Blur bulk "Root"). */
-  blind?: boolean;
-  endTime?: bigint;
-}
-
-const ZERO = '0x0000000000000000000000000000000000000000';
 const SEAPORT_TYPES: ItemStandard[] = ['native', 'erc20', 'erc721', 'erc1155', 'erc721', 'erc1155'];
 
 function seaportItem(raw: unknown, pick: 'max' | 'min'): (OrderItem & { recipient?: Address }) | undefined {
@@ -80,9 +53,6 @@ function seaport(data: TypedDataPayload): ParsedOrder {
   return order;
 }
 
-function currency(token: Address | undefined, amount: bigint): OrderItem {
-  return !token || token === ZERO ? { standard: 'native', amount } : { standard: 'erc20', token, amount };
-}
 
 /** Blur Exchange Order: side 1 = sell (list), 0 = buy (bid); fees are rates in basis points. */
 function blur(data: TypedDataPayload): ParsedOrder {
@@ -117,15 +87,10 @@ function looksRare(data: TypedDataPayload): ParsedOrder {
 }
 
 /** Recognises Seaport, Blur and LooksRare orders by domain name and type structure. */
-export function parseMarketplaceOrder(data: TypedDataPayload): ParsedOrder | undefined {
+export function parseNftMarketplaceOrder(data: TypedDataPayload): ParsedOrder | undefined {
   const name = data.domain.name ?? '';
   if ((data.primaryType === 'OrderComponents' || data.primaryType === 'BulkOrder') && (name === 'Seaport' || data.types.OrderComponents)) return seaport(data);
   if (name === 'Blur Exchange' && (data.primaryType === 'Order' || data.primaryType === 'Root')) return blur(data);
   if ((name === 'LooksRareProtocol' && data.primaryType === 'Maker') || (name === 'LooksRareExchange' && data.primaryType === 'MakerOrder')) return looksRare(data);
   return undefined;
-}
-
-/** Below a millionth of a unit counts as nothing (1e12 wei for ETH, 1 base unit for USDC). */
-export function isDust(item: OrderItem, decimals: number): boolean {
-  return item.amount < 10n ** BigInt(Math.max(0, decimals - 6));
 }

@@ -1,8 +1,9 @@
 import { text, type Localized } from '../../i18n/localized';
 import type { ReviewContext } from '../analyzer';
 import { tokenAmountText } from '../../format/amount';
-import { shortHex } from '../format';
-import { tokenMeta } from '../known-tokens';
+import { nameAddress, shortHex } from '../format';
+import { labelOf } from '../labels';
+import { KNOWN_COLLECTIONS, tokenMeta } from '../known-tokens';
 import { checkSpender, newContractFinding, spenderKind } from '../spender';
 import type { AnalyzerResult, Finding, ReviewCard } from '../types';
 import { parsePermit, type ParsedPermit } from './permit';
@@ -15,11 +16,33 @@ async function grantLines(ctx: ReviewContext, p: ParsedPermit): Promise<Localize
       const symbol = g.token ? meta.symbol : 'an unnamed token';
       const symbolJa = g.token ? meta.symbol : '名前のないトークン';
       if (g.unlimited) return text(`unlimited ${symbol}`, `無制限の ${symbolJa}`);
+      if (g.tokenId !== undefined) {
+        const collection = (g.token && (KNOWN_COLLECTIONS[g.token] ?? labelOf(g.token, ctx.labels))) ?? (g.token ? meta.symbol : 'an NFT');
+        return text(`your ${collection} #${g.tokenId}`, `${collection} #${g.tokenId}`);
+      }
       // Unknown decimals (an unreadable token): base units, said so, rather than a guess at 18.
       const amount = tokenAmountText(g.amount, meta.known ? meta.decimals : undefined, symbol);
       return text(amount.en, tokenAmountText(g.amount, meta.known ? meta.decimals : undefined, symbolJa).ja);
     }),
   );
+}
+
+/** A permit of 0 (or DAI's allowed = false) takes an allowance away: info, whoever the spender is. */
+async function revokingPermit(ctx: ReviewContext, p: ParsedPermit, code: 'permit-signature' | 'permit2-signature'): Promise<AnalyzerResult> {
+  const symbols = await Promise.all(p.grants.map(async (g) => (g.token ? (await tokenMeta(ctx, g.token)).symbol : '?')));
+  const who = nameAddress(p.spender, labelOf(p.spender, ctx.labels));
+  const what = symbols.join(', ');
+  return {
+    findings: [
+      {
+        code,
+        severity: 'info',
+        title: text(`Signature revokes ${who}'s allowance for your ${what}`, `署名すると ${who} の ${what} の使用許可を取り消します`),
+        detail: text('A permit of 0 sets the allowance to nothing: it cannot cost you tokens.', '0 の Permit は使用許可をゼロにします。トークンを失うことはありません。'),
+      },
+    ],
+    summary: text(`Sign a permit that revokes ${who}'s allowance for ${what}`, `${who} の ${what} の使用許可を取り消す Permit に署名`),
+  };
 }
 
 /** The shared judgement for EIP-2612 / DAI permits and Permit2 signatures. */
@@ -28,6 +51,7 @@ export async function reviewPermit(ctx: ReviewContext, family: ParsedPermit['fam
   const p = parsePermit(ctx.parsed.data);
   if (!p || p.family !== family) return undefined;
   const code = family === 'permit' ? 'permit-signature' : 'permit2-signature';
+  if (!p.oneOff && p.grants.length > 0 && p.grants.every((g) => g.amount === 0n)) return revokingPermit(ctx, p, code);
   const nowSec = Math.floor(ctx.now() / 1000);
   const [spender, lines] = await Promise.all([checkSpender(ctx, p.spender), grantLines(ctx, p)]);
   const what = text(lines.map((l) => l.en).join(', ') || 'tokens', lines.map((l) => l.ja).join('、') || 'トークン');
@@ -62,7 +86,7 @@ export async function reviewPermit(ctx: ReviewContext, family: ParsedPermit['fam
             : text('A gasless approval, normal for swaps on known dApps.', 'ガス代不要の承認です。既知の dApp でのスワップでは通常の操作です。'),
     },
   ];
-  const fresh = newContractFinding(code, spender);
+  const fresh = newContractFinding(spender);
   if (fresh) findings.push(fresh);
 
   const kindText = spenderKind(spender);
@@ -83,6 +107,6 @@ export async function reviewPermit(ctx: ReviewContext, family: ParsedPermit['fam
   return {
     findings,
     cards: [card],
-    summary: text(`Sign a permit: ${spender.name} may spend ${what.en}${via.en}`, `Permit に署名：${spender.name} が ${what.ja} を使用可能に${via.ja}`),
+    summary: text(`Sign a permit: ${spender.name} may ${p.variant === 'eip4494' ? 'transfer' : 'spend'} ${what.en}${via.en}`, `Permit に署名：${spender.name} が ${what.ja} を使用可能に${via.ja}`),
   };
 }

@@ -10,6 +10,8 @@ export interface PermitGrant {
   /** The token; undefined when the domain does not name it (a permit without verifyingContract). */
   token?: Address;
   amount: bigint;
+  /** EIP-4494: the one NFT the permit approves (amount is 1). */
+  tokenId?: bigint;
   unlimited: boolean;
   /** Until when the allowance (or the one-off transfer) can be used; seconds since epoch, 0 = never expires. */
   expiration?: bigint;
@@ -17,7 +19,7 @@ export interface PermitGrant {
 
 export interface ParsedPermit {
   family: 'permit' | 'permit2';
-  /** eip2612 | dai | PermitSingle | PermitBatch | PermitTransferFrom | PermitBatchTransferFrom (+Witness variants) */
+  /** eip2612 | dai | eip4494 | PermitSingle | PermitBatch | PermitTransferFrom | PermitBatchTransferFrom (+Witness variants) */
   variant: string;
   spender: Address;
   /** The account that signs away the allowance, when the message names it. */
@@ -90,6 +92,11 @@ export function parsePermit(data: TypedDataPayload): ParsedPermit | undefined {
       sigDeadline: asBigInt(m.expiry),
       oneOff: false,
     };
+  }
+  // EIP-4494 (NFT permit, e.g. Uniswap V3 positions): Permit(spender, tokenId, nonce, deadline), like approve(tokenId).
+  const tokenId = asBigInt(m.tokenId);
+  if (tokenId !== undefined && m.value === undefined && m.amount === undefined) {
+    return { family: 'permit', variant: 'eip4494', spender, grants: [{ token, amount: 1n, tokenId, unlimited: false }], sigDeadline: asBigInt(m.deadline), oneOff: false };
   }
   const amount = asBigInt(m.value) ?? asBigInt(m.amount);
   if (amount === undefined) return undefined;

@@ -1,0 +1,166 @@
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { clickCase, decide, panelReview, readVerdict, reviewFrame, reviewFrames } from './harness';
+import { startMetaMaskWorld, type MetaMaskWorld } from './metamask-harness';
+
+/**
+ * Preflight's own flows in front of the real MetaMask 13.5.0: the fees it recommends reach the mined transaction,
+ * a held request reaches MetaMask only at the target fee, the companion card lasts exactly as long as MetaMask's
+ * prompt, and a stopped worker loses no answer.
+ */
+
+// MetaMask's UI is heavy: on a loaded 2-core machine onboarding alone has taken over 3 minutes.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 600_000 });
+
+let mm: MetaMaskWorld;
+
+beforeAll(async () => {
+  mm = await startMetaMaskWorld({ seed: 31 });
+}, 600_000);
+
+afterAll(async () => {
+  await mm?.close();
+});
+
+afterEach(async () => {
+  await mm?.reset();
+});
+
+interface TxParams {
+  to: string;
+  value?: string;
+  maxFeePerGas?: string;
+  maxPriorityFeePerGas?: string;
+}
+
+async function review(name: string) {
+  const before = mm.windowsOpened();
+  const c = await clickCase(mm.page, name);
+  const frame = await reviewFrame(mm.page, 30_000);
+  const v = await readVerdict(frame, 30_000);
+  return { c, frame, before, ...v };
+}
+
+/** The companion card is showing in the panel's frame. */
+const companionShown = (frame: Frame) => frame.locator('[data-testid="review-companion"]').waitFor({ timeout: 15_000 });
+/** The panel (companion card included) is gone from the page. */
+async function panelGone(page: Page): Promise<void> {
+  await expect.poll(() => reviewFrames(page).length, { timeout: 20_000 }).toBe(0);
+}
+
+async function mineWithBaseFee(wei: bigint): Promise<void> {
+  await mm.rpc('anvil_setNextBlockBaseFeePerGas', [`0x${wei.toString(16)}`]);
+  await mm.rpc('evm_mine', []);
+}
+
+describe('fees: what MetaMask mines', () => {
+  it('with "use the recommended fees" ticked, the mined transaction carries Preflight\'s fees, not the 20× fees the dApp asked for', async () => {
+    const r = await review('overpay-fee');
+    expect(r.codes).toContain('fee-above-recommended');
+    const reviewed = await panelReview(r.frame);
+    const dapp = (reviewed.request.params as TxParams[])[0]!;
+    const fees = reviewed.review!.suggestedFees!;
+    expect(BigInt(fees.maxFeePerGas)).toBeLessThan(BigInt(dapp.maxFeePerGas!));
+    const box = r.frame.locator('[data-testid="review-apply-fees"]');
+    await box.check({ timeout: 5_000 }).catch(() => box.evaluate((el: HTMLInputElement) => el.click()));
+    expect(await box.isChecked()).toBe(true);
+    await decide(r.frame, 'continue');
+    await mm.confirm(await mm.waitForWindow());
+    const answer = await r.c.settled(60_000);
+    expect(answer.status).toBe('ok');
+    const tx = await mm.minedTx(answer.text.slice(0, 66));
+    expect(tx.type).toBe('0x2');
+    expect(BigInt(tx.maxFeePerGas!)).toBe(BigInt(fees.maxFeePerGas));
+    expect(BigInt(tx.maxPriorityFeePerGas!)).toBe(BigInt(fees.maxPriorityFeePerGas));
+    expect(BigInt(tx.maxFeePerGas!)).not.toBe(BigInt(dapp.maxFeePerGas!));
+    expect(mm.windowsOpened() - r.before).toBe(1);
+  });
+
+  it('without it, MetaMask keeps the dApp\'s suggested fees (it does not replace them with its own estimate)', async () => {
+    const r = await review('overpay-fee');
+    const dapp = ((await panelReview(r.frame)).request.params as TxParams[])[0]!;
+    await decide(r.frame, 'continue');
+    await mm.confirm(await mm.waitForWindow());
+    const answer = await r.c.settled(60_000);
+    const tx = await mm.minedTx(answer.text.slice(0, 66));
+    expect(BigInt(tx.maxFeePerGas!)).toBe(BigInt(dapp.maxFeePerGas!));
+    expect(BigInt(tx.maxPriorityFeePerGas!)).toBe(BigInt(dapp.maxPriorityFeePerGas!));
+  });
+});
+
+describe('hold until cheaper, then MetaMask', () => {
+  it('a held request reaches MetaMask only once the base fee meets the target, then goes through MetaMask as usual', async () => {
+    const r = await review('eth-transfer');
+    await r.frame.locator('[data-testid="review-hold-start"]').evaluate((el: HTMLButtonElement) => el.click());
+    await r.frame.locator('[data-testid="review-hold"]').waitFor();
+    // The panel polls every 12 s: let at least one poll see the fee still above the target.
+    await r.frame.locator('[data-testid="review-hold"]').filter({ hasText: /gwei.*gwei/s }).waitFor({ timeout: 20_000 });
+    await mm.page.waitForTimeout(3_000);
+    expect(mm.windowsOpened() - r.before, 'MetaMask asked while holding').toBe(0);
+    expect(await r.c.result.getAttribute('data-status')).toBeNull();
+    // The fee falls to a fifth of what it was: below any target the panel offers.
+    const head = await mm.rpc<{ baseFeePerGas: string }>('eth_getBlockByNumber', ['latest', false]);
+    await mineWithBaseFee(BigInt(head.baseFeePerGas) / 5n);
+    const win = await mm.waitForWindow(40_000);
+    expect(mm.windowsOpened() - r.before).toBe(1);
+    await mm.confirm(win);
+    const answer = await r.c.settled(60_000);
+    expect(answer.status).toBe('ok');
+    const tx = await mm.minedTx(answer.text.slice(0, 66));
+    expect(BigInt(tx.value)).toBe(10_000_000_000_000_000n);
+  });
+});
+
+describe('the companion card after Continue lasts until MetaMask answers', () => {
+  async function openInMetaMask() {
+    const r = await review('eth-transfer');
+    await decide(r.frame, 'continue');
+    await companionShown(r.frame);
+    const win = await mm.waitForWindow();
+    // MetaMask's prompt is open and unanswered: the card stays.
+    await win.locator('[data-testid="confirm-footer-button"]').waitFor({ timeout: 60_000 });
+    expect(reviewFrames(mm.page)).toHaveLength(1);
+    await companionShown(r.frame);
+    return { ...r, win };
+  }
+
+  it('approved in MetaMask: the dApp gets the hash, the card goes', async () => {
+    const r = await openInMetaMask();
+    await mm.confirm(r.win);
+    const answer = await r.c.settled(60_000);
+    expect(answer.text).toMatch(/^0x[0-9a-f]{64}/);
+    await panelGone(mm.page);
+  });
+
+  it('rejected in MetaMask: the dApp gets MetaMask\'s 4001, the card goes', async () => {
+    const r = await openInMetaMask();
+    await mm.cancel(r.win);
+    const answer = await r.c.settled(60_000);
+    expect(answer.text).toMatch(/^error 4001: /);
+    expect(answer.text).toMatch(/denied|rejected/i);
+    await panelGone(mm.page);
+  });
+
+  it('MetaMask\'s window closed by the user: the dApp gets 4001, the card goes', async () => {
+    const r = await openInMetaMask();
+    await r.win.close();
+    const answer = await r.c.settled(60_000);
+    expect(answer.text).toMatch(/^error 4001: /);
+    await panelGone(mm.page);
+  });
+});
+
+describe('Preflight\'s worker stopped while MetaMask\'s window is open', () => {
+  it('the answer still reaches the dApp, the transaction is mined and the card goes', async () => {
+    const r = await review('eth-transfer');
+    await decide(r.frame, 'continue');
+    const win = await mm.waitForWindow();
+    await win.locator('[data-testid="confirm-footer-button"]').waitFor({ timeout: 60_000 });
+    await mm.browser.stopWorker(mm.page, { only: 'preflight' });
+    await mm.confirm(win);
+    const answer = await r.c.settled(60_000);
+    expect(answer.status).toBe('ok');
+    await mm.minedTx(answer.text.slice(0, 66));
+    await panelGone(mm.page);
+  });
+});
