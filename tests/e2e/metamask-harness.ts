@@ -177,7 +177,7 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet;
     },
     async unlock() {
       const home = await world.browser.context.newPage();
-      await home.goto(`chrome-extension://${METAMASK_ID}/home.html`);
+      await home.goto(`chrome-extension://${METAMASK_ID}/home.html`, { waitUntil: 'commit', timeout: 60_000 }); // its bundle loads slowly under load; the locators below wait
       await home.locator('[data-testid="unlock-password"]').fill(PASSWORD, { timeout: 60_000 });
       await click(home, 'unlock-submit');
       await home.locator('[data-testid="unlock-page"]').waitFor({ state: 'detached', timeout: 60_000 });
@@ -185,7 +185,7 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet;
     },
     async lock() {
       const home = await world.browser.context.newPage();
-      await home.goto(`chrome-extension://${METAMASK_ID}/home.html`);
+      await home.goto(`chrome-extension://${METAMASK_ID}/home.html`, { waitUntil: 'commit', timeout: 60_000 }); // its bundle loads slowly under load; the locators below wait
       const unlock = home.locator('[data-testid="unlock-password"]');
       const menu = home.locator('[data-testid="account-options-menu-button"]');
       await unlock.or(menu).first().waitFor({ timeout: 120_000 });
