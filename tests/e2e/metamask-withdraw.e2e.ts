@@ -3,7 +3,8 @@
  * probing extension ids, reads the chain through it without any connection (components/metamask from the service
  * worker), asks it to connect (approved in MetaMask's window), and sends every step of a plan (exact approve, swap
  * slices, transfer) through MetaMask's confirmation, each tracked to its receipt; one swap is rejected in MetaMask
- * first; the browser is restarted mid-plan and the plan resumes; MetaMask locked is said, and unlocked from the tab.
+ * first; the browser is restarted mid-plan and the plan resumes (MetaMask 13.5 comes back unlocked on the same profile);
+ * then MetaMask locked is said, and unlocked from the tab.
  */
 import type { Page } from 'playwright-core';
 import { createPublicClient, erc20Abi, http, type Hex } from 'viem';
@@ -194,18 +195,7 @@ describe('Withdraw tab through the real MetaMask 13.5.0 (devnet)', () => {
     }
     console.log(`after the restart the tab showed MetaMask as: ${[...states].join(' → ')} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     expect(await line.getAttribute('data-state')).toBe('connected');
-    // MetaMask locked (its own Lock): the tab says so, and "Unlock MetaMask" opens MetaMask's window for the password.
-    await mm.lock();
-    await page.locator('[data-testid="withdraw-chain"]').selectOption('1');
-    await page.locator('[data-testid="withdraw-chain"]').selectOption('31337');
-    await page.locator('[data-testid="withdraw-metamask"][data-state="locked"]').waitFor({ timeout: 60_000 });
-    await page.locator('[data-testid="withdraw-metamask-connect"]').click();
-    const uwin = await mm.waitForWindow(60_000);
-    await uwin.locator('[data-testid="unlock-password"]').fill(METAMASK_PASSWORD, { timeout: 60_000 });
-    await uwin.locator('[data-testid="unlock-submit"]').click();
-    await page.locator('[data-testid="withdraw-metamask"][data-state="connected"]').waitFor({ timeout: 60_000 });
     await page.locator('[data-testid="withdraw-wallet"][data-kind="metamask"]').waitFor({ timeout: 30_000 });
-    await expect.poll(() => mm.windows().length, { timeout: 30_000 }).toBe(0);
     const before = await usdcOf(deposit);
     for (let i = 2; i < kinds.length; i++) await confirmStep(i);
     expect(await page.locator('[data-testid="plan-progress"]').getAttribute('value')).toBe(String(kinds.length));
@@ -213,5 +203,33 @@ describe('Withdraw tab through the real MetaMask 13.5.0 (devnet)', () => {
     expect(await usdcOf(deposit) - before).toBe(BigInt(`0x${transfer.data.slice(74)}`));
     expect(errors).toEqual([]);
     await page.screenshot({ path: '/tmp/metamask-withdraw.png', fullPage: true });
+    await page.close();
   }, 600_000);
+
+  it('MetaMask locked: the tab says so, “Unlock MetaMask” opens MetaMask’s password window, and once unlocked it is connected again', async () => {
+    await mm.lock(); // MetaMask's own Lock (after the restart above MetaMask 13.5 came back unlocked)
+    const { page, errors } = await openPopup(); // a fresh popup: one detection, after the lock
+    await page.locator('[data-testid="tab-withdraw"]').click();
+    await page.locator('[data-testid="withdraw-chain"]').selectOption('31337');
+    const locked = page.locator('[data-testid="withdraw-metamask"][data-state="locked"]');
+    try {
+      await locked.waitFor({ timeout: 60_000 });
+    } catch (e) {
+      // For the failure report: what the tab and the worker say instead.
+      const shown = await page.locator('[data-testid="withdraw-metamask"]').getAttribute('data-state', { timeout: 2_000 }).catch(() => '(no MetaMask line)');
+      const status = await Promise.race([ask<unknown>(page, { t: 'metamask:status' }), new Promise((r) => setTimeout(() => r('(no answer in 15 s)'), 15_000))]);
+      console.log(`MetaMask locked, the tab shows ${shown}; the worker says ${JSON.stringify(status)}`);
+      throw e;
+    }
+    expect(await page.locator('[data-testid="withdraw-metamask-connect"]').textContent()).toBe('Unlock MetaMask');
+    await page.locator('[data-testid="withdraw-metamask-connect"]').click();
+    const uwin = await mm.waitForWindow(60_000);
+    await uwin.locator('[data-testid="unlock-password"]').fill(METAMASK_PASSWORD, { timeout: 60_000 });
+    await uwin.locator('[data-testid="unlock-submit"]').click();
+    await page.locator('[data-testid="withdraw-metamask"][data-state="connected"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="withdraw-wallet"][data-kind="metamask"]').waitFor({ timeout: 30_000 });
+    expect((await page.locator('[data-testid="withdraw-account"]').inputValue()).toLowerCase()).toBe(ACCOUNT);
+    await expect.poll(() => mm.windows().length, { timeout: 30_000 }).toBe(0);
+    expect(errors).toEqual([]);
+  }, 300_000);
 });
