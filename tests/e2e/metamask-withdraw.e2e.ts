@@ -100,7 +100,7 @@ describe('Withdraw tab through the real MetaMask 13.5.0 (devnet)', () => {
     await page.close();
   }, 120_000);
 
-  it('connects, plans, and sends every step through MetaMask’s confirmation; a rejection sends nothing; the browser restarted mid-plan resumes', async () => {
+  it('connects, plans, sends the steps through MetaMask’s confirmation; a rejection sends nothing; the browser restarted mid-plan brings the plan back, MetaMask connected', async () => {
     let { page, errors } = await openPopup();
     await page.locator('[data-testid="tab-withdraw"]').click();
     await page.locator('[data-testid="withdraw-chain"]').selectOption('31337');
