@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { nodeGlobalsFor } from './scripts/build/node-globals';
+import { slimViemChains } from './scripts/build/slim-viem-chains';
 
 /**
  * Chrome: a fixed extension id, aaehnjbkoehknpnpchemaiahejiionjh, for unpacked installs. Chromium runs the extensions'
@@ -15,7 +16,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // MetaMask's external-extension provider (components/metamask/) runs on Node-style streams: readable-stream 3 and
   // extension-port-stream use `process` and `Buffer` as globals; they get them from npm, scoped to their files.
-  vite: () => ({ plugins: [nodeGlobalsFor(['readable-stream', 'extension-port-stream'])] }),
+  // viem/chains goes into the bundle as data only (see slim-viem-chains).
+  vite: () => ({ plugins: [nodeGlobalsFor(['readable-stream', 'extension-port-stream']), slimViemChains()] }),
   manifest: ({ browser }) => ({
     name: 'Preflight',
     description: 'Reviews signing requests locally before MetaMask opens: approvals, permits, gas timing, MEV risk.',

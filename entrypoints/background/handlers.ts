@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { parseChainId } from '@/core/chain/chains';
+import { parseChainId } from '@/core/chain/chain-id';
 import { isReviewedMethod } from '@/core/review/types';
 import type { ReviewGetResponse, RuntimeMessage, TabMessage } from '@/core/messages';
 import { checkDomain, hostnameOf, isTrustedOrigin } from '@/core/review/phishing';
