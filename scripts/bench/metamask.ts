@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --only metamask [--n 30] [--warmup 2] [--lock FILE]`: the time Preflight adds before the real MetaMask (13.5.0, vendored)
+ * `npm run bench -- --only metamask [--n 30] [--warmup 2] [--lock FILE] [--dir BUILD]`: the time Preflight adds before the real MetaMask (13.5.0, vendored)
  * shows its confirmation, measured in one run on one devnet:
  *   (a) MetaMask alone (Preflight not loaded) and (b) Preflight in front, Continue clicked the moment the verdict shows,
  * for each kind of request: from the dApp's request() call to MetaMask's window opening and to its confirmation
@@ -7,6 +7,7 @@
  * (request() to the verdict rendered in the panel, its `preflight:verdict` mark). The two sides alternate request by request, so drift in machine load
  * hits both alike. Each MetaMask prompt is cancelled (nothing is signed or mined). With `--lock FILE`, each kind's
  * measurements run holding flock(1) on FILE (onboarding, untimed, does not), to keep other heavy jobs off the CPU.
+ * `--dir BUILD` loads Preflight from a copy of the build (so a rebuild during the long run cannot change it).
  */
 import type { Page } from 'playwright-core';
 import { startDevnet } from '../devnet/index';
@@ -81,7 +82,7 @@ async function once(mm: MetaMaskWorld, name: string, withPreflight: boolean): Pr
 
 const ratio = (b: number, a: number) => Math.round((b / a) * 1000) / 1000;
 
-export async function metamaskOverhead(n: number, log: (m: string) => void = () => undefined, opts: { warmup?: number; lock?: string } = {}) {
+export async function metamaskOverhead(n: number, log: (m: string) => void = () => undefined, opts: { warmup?: number; lock?: string; preflightDir?: string } = {}) {
   const warmup = opts.warmup ?? 2;
   const devnet = await startDevnet({ port: 0, seed: 5, traffic: false, quiet: true });
   let alone: MetaMaskWorld | undefined;
@@ -89,7 +90,7 @@ export async function metamaskOverhead(n: number, log: (m: string) => void = () 
   try {
     log('onboarding two MetaMasks (alone, and behind Preflight)…');
     alone = await startMetaMaskWorld({ devnet, preflight: false });
-    fronted = await startMetaMaskWorld({ devnet, preflight: true });
+    fronted = await startMetaMaskWorld({ devnet, preflight: true, ...(opts.preflightDir ? { preflightDir: opts.preflightDir } : {}) });
     const out: Record<string, unknown> = {};
     const allA: number[] = [];
     const allB: number[] = [];
