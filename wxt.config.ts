@@ -7,8 +7,10 @@ export default defineConfig({
   // extension-port-stream use `process` and `Buffer` as globals; they get them from npm, scoped to their files.
   vite: () => ({ plugins: [nodeGlobalsFor(['readable-stream', 'extension-port-stream'])] }),
   manifest: ({ browser }) => ({
-    name: 'Preflight',
-    description: 'Reviews signing requests locally before MetaMask opens: approvals, permits, gas timing, MEV risk.',
+    // Localised by the platform from public/_locales/<lang>/messages.json (also the source of every UI string).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Each permission is justified in the README. No host permissions: RPC nodes answer CORS requests.
     permissions: ['storage', 'alarms', 'notifications'],
     web_accessible_resources: [

@@ -6,7 +6,7 @@ import type { RiskPreference } from '@/core/withdraw/schedule';
 import type { PlanRequest } from '@/core/withdraw/plan-request';
 import { Amount } from '@/components/Amount';
 import { ErrorNotice } from '@/components/ErrorNotice';
-import { t, type UiKey } from '@/components/i18n/ui-text';
+import { t, tk } from '@/components/i18n/ui-text';
 import { useWithdraw } from '@/components/stores/withdraw-store';
 import { stepAwaitingLostHash } from '@/core/store/plans';
 import { WithdrawPlan } from './WithdrawPlan';
@@ -179,7 +179,7 @@ export function WithdrawTab({ lang, fiat }: { lang: Lang; fiat: 'USD' | 'JPY' })
             {t(lang, 'wdRisk')}
             <select data-testid="withdraw-risk" value={risk} onChange={(e) => setRisk(e.target.value as typeof risk)}>
               {(['low', 'medium', 'high'] as const).map((r) => (
-                <option key={r} value={r}>{t(lang, `wdRisk_${r}` as UiKey)}</option>
+                <option key={r} value={r}>{tk(lang, `wdRisk_${r}`)}</option>
               ))}
             </select>
           </label>

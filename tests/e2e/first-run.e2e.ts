@@ -92,4 +92,32 @@ describe('first run (built extension, Chromium)', () => {
     await decide(frame, 'reject');
     await page.close();
   });
+
+  it('a browser in Japanese (--lang=ja) opens on Japanese: the welcome, the tabs and the manifest description', async () => {
+    const ja = await launchWithExtension({ extraArgs: ['--lang=ja'] });
+    try {
+      const popup = await ja.context.newPage();
+      await popup.goto(`chrome-extension://${ja.extensionId}/popup.html`);
+      const welcome = popup.locator('[data-testid="welcome"]');
+      await welcome.waitFor();
+      expect(await popup.locator('#welcome-title').textContent()).toBe('Preflight へようこそ');
+      expect(await popup.locator('[data-testid="tab-settings"]').textContent()).toBe('設定');
+      expect(await popup.evaluate(() => document.documentElement.lang)).toBe('ja');
+      // The manifest's name and description come from _locales/ja through the platform's i18n.
+      const self = await (await ja.worker()).evaluate(async () => {
+        const c = (globalThis as unknown as { chrome: { management: { getSelf(): Promise<{ name: string; description: string }> } } }).chrome;
+        return c.management.getSelf();
+      });
+      expect(self.name).toBe('Preflight');
+      expect(self.description).toContain('MetaMask が開く前に');
+      // Still the user's choice: English in Settings wins over the browser's language.
+      await popup.locator('[data-testid="tab-settings"]').click();
+      await popup.locator('[data-testid="settings-lang"]').selectOption('en');
+      await popup.locator('[data-testid="tab-settings"]', { hasText: 'Settings' }).waitFor();
+      await popup.reload();
+      await popup.locator('[data-testid="tab-settings"]', { hasText: 'Settings' }).waitFor();
+    } finally {
+      await ja.close();
+    }
+  });
 });
