@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDapp } from '../../scripts/devnet/dapp-server';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
-import { clickCase, decide, launchWithExtension, readVerdict, reviewFrame, type ExtensionBrowser } from './harness';
+import { CHROMIUM, clickCase, decide, launchWithExtension, readVerdict, reviewFrame, type ExtensionBrowser } from './harness';
 
 /** First run: the popup's welcome, the built-in test page with its pretend wallet, and the panel in a 360 px window. */
 let devnet: Devnet;
@@ -94,7 +95,9 @@ describe('first run (built extension, Chromium)', () => {
   });
 
   it('a browser in Japanese (--lang=ja) opens on Japanese: the welcome, the tabs and the manifest description', async () => {
-    const ja = await launchWithExtension({ extraArgs: ['--lang=ja'] });
+    // Chromium takes its UI language only from a locale it ships: Debian's chromium-l10n has ja.pak.
+    if (!existsSync('/usr/lib/chromium/locales/ja.pak') && CHROMIUM === '/usr/bin/chromium') throw new Error('Chromium has no Japanese locale: apt-get install chromium-l10n');
+    const ja = await launchWithExtension({ uiLanguage: 'ja' });
     try {
       const popup = await ja.context.newPage();
       await popup.goto(`chrome-extension://${ja.extensionId}/popup.html`);

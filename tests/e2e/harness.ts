@@ -34,6 +34,8 @@ export async function launchWithExtension(opts: {
   /** Other unpacked extensions loaded next to Preflight (e.g. the vendored MetaMask). */
   otherExtensions?: string[];
   extraArgs?: string[];
+  /** The browser's UI language (Chromium on Linux takes it from LANGUAGE, with --lang; needs its locale .pak files). */
+  uiLanguage?: string;
   userDataDir?: string;
   keepUserDataDir?: boolean;
   /** `null`: pages take the window's size (needed where an extension places popup windows on screen). */
@@ -46,6 +48,7 @@ export async function launchWithExtension(opts: {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    ...(opts.uiLanguage ? { env: { ...process.env, LANGUAGE: opts.uiLanguage }, locale: opts.uiLanguage } : {}),
     ...(opts.viewport === null ? { viewport: null } : {}),
     args: [
       ...(extensions ? [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`] : []),
@@ -56,6 +59,7 @@ export async function launchWithExtension(opts: {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(opts.uiLanguage ? [`--lang=${opts.uiLanguage}`] : []),
       ...(opts.extraArgs ?? []),
     ],
   });
