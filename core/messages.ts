@@ -55,7 +55,12 @@ export interface NodeWalletResponse {
 
 /** Answer to metamask:status / metamask:connect: which MetaMask answered, and whether Preflight is connected to it. */
 export type MetaMaskStatus =
-  | { found: false; tried: string[] }
+  | {
+    found: false;
+    tried: string[];
+    /** Ids where an extension is installed but did not answer in time (MetaMask still starting, or busy). */
+    silent: string[];
+  }
   | {
     found: true;
     extensionId: string;
@@ -63,8 +68,10 @@ export type MetaMaskStatus =
     name?: string;
     /** MetaMask's network for Preflight (0x-hex). */
     chainId: string;
-    /** Empty until the user connected Preflight in MetaMask. */
+    /** Empty until the user connected Preflight in MetaMask, and while MetaMask is locked. */
     accounts: string[];
+    /** MetaMask is locked (after a browser restart): its accounts show once the user unlocks it. */
+    locked: boolean;
     /** A connect request is open in MetaMask's window. */
     connecting: boolean;
     /** How the last connect request ended, when it did not connect (e.g. rejected in MetaMask). */

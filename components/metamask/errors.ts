@@ -1,10 +1,15 @@
 /** Errors of the MetaMask connection, each with a stable name and a message the user can act on. */
 
-/** No installed MetaMask answered on any id tried. */
+/**
+ * No installed MetaMask answered on any id tried. `silent`: ids whose port stayed open without an answer — an
+ * extension is installed there but did not answer in time (MetaMask starting after the browser opened, or busy).
+ */
 export class MetaMaskNotFoundError extends Error {
   override name = 'MetaMaskNotFoundError';
-  constructor(readonly tried: readonly string[]) {
-    super(`MetaMask did not answer (tried ${tried.length} extension id${tried.length === 1 ? '' : 's'}). Install or enable MetaMask, or enter its extension id in Settings → MetaMask.`);
+  constructor(readonly tried: readonly string[], readonly silent: readonly string[] = []) {
+    super(silent.length > 0
+      ? `MetaMask (${silent.join(', ')}) is installed but did not answer yet: it may still be starting. Try again in a moment.`
+      : `MetaMask did not answer (tried ${tried.length} extension id${tried.length === 1 ? '' : 's'}). Install or enable MetaMask, or enter its extension id in Settings → MetaMask.`);
   }
 }
 

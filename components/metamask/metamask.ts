@@ -48,7 +48,7 @@ export class MetaMask {
   find(): Promise<FoundMetaMask> {
     if (!this.#found) {
       const finding = this.discover().then((d) => {
-        if (!d.found) throw new MetaMaskNotFoundError(d.probes.map((p) => p.extensionId));
+        if (!d.found) throw new MetaMaskNotFoundError(d.probes.map((p) => p.extensionId), d.probes.filter((p) => p.outcome === 'timeout').map((p) => p.extensionId));
         return d.found;
       });
       this.#found = finding;

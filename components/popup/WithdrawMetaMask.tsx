@@ -12,13 +12,21 @@ export function WithdrawMetaMask({ lang }: { lang: Lang }) {
   const { wallet, busy, connectMetaMask, refreshMetaMask } = useWithdraw();
   const mm = wallet?.metamask;
   const connecting = mm?.found === true && mm.connecting;
-  // While MetaMask's connect window is open, follow its answer.
+  const starting = mm?.found === false && mm.silent.length > 0;
+  // While MetaMask's connect window is open, follow its answer; while MetaMask is starting, ask again.
   useEffect(() => {
-    if (!connecting) return;
-    const id = setInterval(() => void refreshMetaMask(), 1_000);
+    if (!connecting && !starting) return;
+    const id = setInterval(() => void refreshMetaMask(), connecting ? 1_000 : 3_000);
     return () => clearInterval(id);
-  }, [connecting]);
+  }, [connecting, starting]);
   if (!mm) return null;
+  if (starting) {
+    return (
+      <p className="small warn-text" role="status" data-testid="withdraw-metamask" data-state="starting" data-extension-id={mm.silent[0]}>
+        {t(lang, 'mmStarting')}
+      </p>
+    );
+  }
   if (!mm.found) {
     return (
       <p className="small warn-text" role="status" data-testid="withdraw-metamask" data-state="missing">
@@ -34,14 +42,15 @@ export function WithdrawMetaMask({ lang }: { lang: Lang }) {
       </p>
     );
   }
+  const state = connecting ? 'connecting' : mm.locked ? 'locked' : 'not-connected';
   return (
-    <div className="small" data-testid="withdraw-metamask" data-state={connecting ? 'connecting' : 'not-connected'} data-extension-id={mm.extensionId}>
-      <p>{connecting ? t(lang, 'mmConnecting') : tf(lang, 'mmNotConnected', { name })}</p>
-      <p className="muted">{tf(lang, 'mmShownAs', { id: browser.runtime.id })}</p>
+    <div className="small" data-testid="withdraw-metamask" data-state={state} data-extension-id={mm.extensionId}>
+      <p>{state === 'connecting' ? t(lang, 'mmConnecting') : state === 'locked' ? tf(lang, 'mmLocked', { name }) : tf(lang, 'mmNotConnected', { name })}</p>
+      {state !== 'locked' && <p className="muted">{tf(lang, 'mmShownAs', { id: browser.runtime.id })}</p>}
       {mm.connectError && !connecting && <p className="error-text" role="alert">{mm.connectError}</p>}
       {!connecting && (
         <button type="button" data-testid="withdraw-metamask-connect" disabled={!!busy} onClick={() => void connectMetaMask()}>
-          {t(lang, 'mmConnect')}
+          {t(lang, state === 'locked' ? 'mmUnlock' : 'mmConnect')}
         </button>
       )}
     </div>

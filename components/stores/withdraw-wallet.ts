@@ -29,7 +29,7 @@ export async function metaMaskStatus(): Promise<MetaMaskStatus> {
 export async function detectWallet(chainId: number): Promise<DetectedWallet> {
   const [metamask, node] = await Promise.all([metaMaskStatus(), ask<NodeWalletResponse>({ t: 'withdraw:wallet', chainId })]);
   if (metamask.found && metamask.accounts.length > 0) return { kind: 'metamask', accounts: metamask.accounts, metamask };
-  const why = metamask.found ? 'MetaMask is not connected to Preflight' : 'no MetaMask answered';
+  const why = metamask.found ? 'MetaMask is not connected to Preflight' : metamask.silent.length > 0 ? 'MetaMask is not answering yet' : 'no MetaMask answered';
   if (node.kind === 'node-accounts') return { kind: 'node-accounts', accounts: node.accounts, reason: why, metamask };
   return { kind: 'read-only', accounts: [], reason: `${why}; ${node.reason ?? 'the node signs nothing'}`, metamask };
 }

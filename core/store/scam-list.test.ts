@@ -88,6 +88,17 @@ describe('public scam-address list, kept in IndexedDB', () => {
     expect(state.list).toMatchObject({ count: 1, fetchedAt: 1_000 });
   });
 
+  it('a fetch of a URL replaced while it ran stores nothing (a scheduled refresh racing a Save)', async () => {
+    const db = await open();
+    await refreshScamList(db, fetch, `${base}/small.json`, 1_000);
+    const raced = await refreshScamList(db, fetch, `${base}/address.json`, 2_000, async () => `${base}/small.json`);
+    expect(raced.list).toMatchObject({ url: `${base}/small.json`, count: 1 });
+    const failed = await refreshScamList(db, fetch, `${base}/missing.json`, 3_000, async () => `${base}/small.json`);
+    expect(failed.status?.error).toBeUndefined();
+    const current = await refreshScamList(db, fetch, `${base}/address.json`, 4_000, async () => `${base}/address.json`);
+    expect(current.list).toMatchObject({ url: `${base}/address.json`, count: sharedCount });
+  });
+
   it('is due with no list, another URL or an old list, and not again within the retry time after a failure', async () => {
     const db = await open();
     const url = `${base}/address.json`;

@@ -53,13 +53,17 @@ export function scamListDue(state: ScamListState, url: string, now: number): boo
  * Fetches the list from `url` and keeps it. On any failure the list kept before stays in use untouched, and the
  * error is stored for Settings to show; the returned state says which happened.
  */
-export async function refreshScamList(db: Db, fetchFn: FetchLike, url: string, now: number): Promise<ScamListState> {
+export async function refreshScamList(db: Db, fetchFn: FetchLike, url: string, now: number, currentUrl?: () => Promise<string>): Promise<ScamListState> {
+  // A fetch of a URL the user replaced while it ran (a scheduled refresh racing a Save) must not overwrite the newer one.
+  const stale = async () => !!currentUrl && (await currentUrl()) !== url;
   try {
     const list = await fetchScamList(fetchFn, url, now);
+    if (await stale()) return scamListState(db);
     const tx = db.transaction('kv', 'readwrite');
     await Promise.all([tx.store.put(list, SCAM_LIST_KEY), tx.store.put({ attemptedAt: now, url: list.url } satisfies ScamListStatus, SCAM_LIST_STATUS_KEY), tx.done]);
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
+    if (await stale()) return scamListState(db);
     await db.put('kv', { attemptedAt: now, url, error } satisfies ScamListStatus, SCAM_LIST_STATUS_KEY);
   }
   return scamListState(db);

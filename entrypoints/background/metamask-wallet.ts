@@ -26,16 +26,18 @@ export async function metaMaskStatus(): Promise<MetaMaskStatus> {
   try {
     found = await metaMask.find();
   } catch (e) {
-    if (e instanceof MetaMaskNotFoundError) return { found: false, tried: [...e.tried] };
+    if (e instanceof MetaMaskNotFoundError) return { found: false, tried: [...e.tried], silent: [...e.silent] };
     throw e;
   }
-  const [accounts, chainId] = await Promise.all([
+  const [accounts, chainId, state] = await Promise.all([
     metaMask.request<string[]>({ method: 'eth_accounts' }).catch(() => [] as string[]),
     metaMask.request<string>({ method: 'eth_chainId' }).catch(() => found.chainId),
+    // The provider's own start-up request; says whether MetaMask is unlocked (eth_accounts is [] while it is locked).
+    metaMask.request<{ isUnlocked?: unknown }>({ method: 'metamask_getProviderState' }).catch(() => undefined),
   ]);
   return {
     found: true, extensionId: found.extensionId, ...(found.name ? { name: found.name } : {}), chainId, accounts: Array.isArray(accounts) ? accounts : [],
-    connecting, ...(connectError ? { connectError } : {}),
+    locked: state?.isUnlocked === false, connecting, ...(connectError ? { connectError } : {}),
   };
 }
 
@@ -61,10 +63,13 @@ export async function readThroughMetaMask(method: string, params: unknown[] | un
   }
 }
 
-/** Asks MetaMask to connect Preflight (its connect window); answers at once with the status, the request runs on. */
+/**
+ * Asks MetaMask to connect Preflight (its connect window; when MetaMask is locked, its password screen first);
+ * answers at once with the status, the request runs on.
+ */
 export async function connectMetaMask(): Promise<MetaMaskStatus> {
   const status = await metaMaskStatus();
-  if (!status.found) throw new MetaMaskNotFoundError(status.tried);
+  if (!status.found) throw new MetaMaskNotFoundError(status.tried, status.silent);
   if (status.accounts.length > 0 || connecting) return status;
   connecting = true;
   connectError = undefined;
@@ -95,7 +100,7 @@ export async function sendStepWithMetaMask(planId: string, stepId: string): Prom
   const accounts = await metaMask.request<string[]>({ method: 'eth_accounts' });
   if (!accounts.some((a) => same(a, tx.from))) {
     throw new WithdrawSetupError(accounts.length === 0
-      ? 'Preflight is not connected to MetaMask: press “Connect MetaMask” in the Withdraw tab first.'
+      ? 'MetaMask gives Preflight no account: it is locked, or Preflight is not connected to it. Use “Unlock MetaMask” or “Connect MetaMask” in the Withdraw tab first.'
       : `MetaMask gives Preflight ${accounts[0]}, but this plan sends from ${tx.from}: connect that account to Preflight in MetaMask.`);
   }
   setWalletWait(planId, { stepId, since: Date.now() });

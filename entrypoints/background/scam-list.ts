@@ -19,7 +19,7 @@ export async function scamAddresses(): Promise<ReadonlySet<string> | undefined> 
 /** Fetches the list from the Settings URL (a plain GET of the public file: nothing about the user goes with it). */
 export async function refreshThreatList(): Promise<ScamListState> {
   const { threatListUrl } = await loadSettings();
-  return refreshScamList(await db(), (url, init) => fetch(url, init), threatListUrl, Date.now());
+  return refreshScamList(await db(), (url, init) => fetch(url, init), threatListUrl, Date.now(), async () => (await loadSettings()).threatListUrl);
 }
 
 export async function threatListState(): Promise<ScamListState> {

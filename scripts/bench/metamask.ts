@@ -1,16 +1,18 @@
 /**
- * `npm run bench -- --only metamask [--n 30]`: the time Preflight adds before the real MetaMask (13.5.0, vendored)
+ * `npm run bench -- --only metamask [--n 30] [--warmup 2] [--lock FILE]`: the time Preflight adds before the real MetaMask (13.5.0, vendored)
  * shows its confirmation, measured in one run on one devnet:
  *   (a) MetaMask alone (Preflight not loaded) and (b) Preflight in front, Continue clicked the moment the verdict shows,
  * for each kind of request: from the dApp's request() call to MetaMask's window opening and to its confirmation
  * being visible (the confirm button rendered, what the user acts on); plus, in (b), Preflight's verdict time
  * (request() to the verdict in the panel). The two sides alternate request by request, so drift in machine load
- * hits both alike. Each MetaMask prompt is cancelled (nothing is signed or mined).
+ * hits both alike. Each MetaMask prompt is cancelled (nothing is signed or mined). With `--lock FILE`, each kind's
+ * measurements run holding flock(1) on FILE (onboarding, untimed, does not), to keep other heavy jobs off the CPU.
  */
 import type { Page } from 'playwright-core';
 import { startDevnet } from '../devnet/index';
 import { METAMASK_ID, startMetaMaskWorld, type MetaMaskWorld } from '../../tests/e2e/metamask-harness';
 import { reviewFrame } from '../../tests/e2e/harness';
+import { withLock } from './phase-lock';
 import { summarize } from './stats';
 
 /** The demo dApp's cases measured: a SIWE personal_sign, an ETH transfer, an EIP-2612 permit (typed data v4). */
@@ -60,9 +62,13 @@ async function once(mm: MetaMaskWorld, name: string, withPreflight: boolean): Pr
   const confirm = win.locator('[data-testid="confirm-footer-button"]');
   await confirm.waitFor({ state: 'visible', timeout: 120_000 });
   const visibleAt = await win.evaluate(() => Date.now());
-  const closed = win.waitForEvent('close', { timeout: 60_000 });
-  await win.locator('[data-testid="confirm-footer-cancel-button"]').evaluate((el: HTMLElement) => el.click());
-  await closed;
+  // Cancel (untimed). Under load MetaMask sometimes keeps its window after the first click: click again until it closes.
+  const cancel = win.locator('[data-testid="confirm-footer-cancel-button"]');
+  for (let tries = 0; !win.isClosed(); tries++) {
+    if (tries === 12) throw new Error('MetaMask kept its confirmation window after 12 cancels');
+    await cancel.evaluate((el: HTMLElement) => el.click()).catch(() => undefined);
+    await win.waitForEvent('close', { timeout: 10_000 }).catch(() => undefined);
+  }
   await mm.page.waitForFunction(() => (window as unknown as { __benchDone?: boolean }).__benchDone === true, undefined, { timeout: 60_000 });
   if (withPreflight) await mm.page.waitForFunction(() => document.querySelectorAll('preflight-panel').length === 0, undefined, { timeout: 30_000 });
   return { windowMs: windowAt - t0, visibleMs: visibleAt - t0, ...(verdictMs !== undefined ? { verdictMs } : {}) };
@@ -70,7 +76,8 @@ async function once(mm: MetaMaskWorld, name: string, withPreflight: boolean): Pr
 
 const ratio = (b: number, a: number) => Math.round((b / a) * 1000) / 1000;
 
-export async function metamaskOverhead(n: number, log: (m: string) => void = () => undefined) {
+export async function metamaskOverhead(n: number, log: (m: string) => void = () => undefined, opts: { warmup?: number; lock?: string } = {}) {
+  const warmup = opts.warmup ?? 2;
   const devnet = await startDevnet({ port: 0, seed: 5, traffic: false, quiet: true });
   let alone: MetaMaskWorld | undefined;
   let fronted: MetaMaskWorld | undefined;
@@ -84,18 +91,21 @@ export async function metamaskOverhead(n: number, log: (m: string) => void = () 
     const allVerdict: number[] = [];
     for (const kind of Object.keys(KINDS) as Kind[]) {
       const name = KINDS[kind];
-      // Two warm-up requests per side (first loads of MetaMask's and Preflight's pages), not counted.
-      for (let i = 0; i < 2; i++) {
-        await once(alone, name, false);
-        await once(fronted, name, true);
-      }
       const a: Sample[] = [];
       const b: Sample[] = [];
-      for (let i = 0; i < n; i++) {
-        a.push(await once(alone, name, false));
-        b.push(await once(fronted, name, true));
-        if ((i + 1) % 10 === 0) log(`${kind}: ${i + 1}/${n}`);
-      }
+      const [A0, B0] = [alone, fronted];
+      await withLock(opts.lock, async () => {
+        // Warm-up requests per side (first loads of MetaMask's and Preflight's pages), not counted.
+        for (let i = 0; i < warmup; i++) {
+          await once(A0, name, false);
+          await once(B0, name, true);
+        }
+        for (let i = 0; i < n; i++) {
+          a.push(await once(A0, name, false));
+          b.push(await once(B0, name, true));
+          log(`${kind}: ${i + 1}/${n}`);
+        }
+      });
       const visA = summarize(a.map((s) => s.visibleMs));
       const visB = summarize(b.map((s) => s.visibleMs));
       allA.push(...a.map((s) => s.visibleMs));

@@ -13,6 +13,9 @@
  *   mm.windowsOpened()                              // MetaMask windows opened since launch (take a difference: "exactly one")
  *   await mm.confirm(win) / mm.cancel(win)          // its approve / cancel button; resolves when the window has closed
  *   await mm.minedTx(hash)                          // the transaction as anvil mined it (waits for the receipt)
+ *   await mm.restart()                              // browser closed and started again on the same profile (MetaMask locked)
+ *   await mm.unlock()                               // MetaMask's password on its own page (after restart)
+ *   await mm.lock()                                 // MetaMask's own "Lock" (its account menu)
  *   await mm.close()                                // in afterAll
  *
  * Facts it relies on are in /work/shared/vendor/README.md: 800×600 window (MetaMask places its popup on screen),
@@ -20,7 +23,7 @@
  * network confirmation (an overlay covers it while MetaMask still points at the unreachable mainnet).
  * MetaMask logs failed fetches and Blockaid "couldn't check" offline: expected, not failures.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { startDapp } from '../../scripts/devnet/dapp-server';
@@ -31,7 +34,9 @@ import { clickCase, decide, launchWithExtension, readVerdict, reviewFrame, type 
 export const METAMASK_DIR = resolve(process.env.METAMASK_DIR ?? resolve(process.cwd(), '../shared/vendor/metamask-chrome-13.5.0'));
 /** Fixed by the `key` in the vendored build's manifest. */
 export const METAMASK_ID = 'hebhblbkkdabgoldnojllkipeoacjioc';
-const PASSWORD = 'preflight-e2e-password';
+/** The password MetaMask was onboarded with (its unlock screen asks for it). */
+export const METAMASK_PASSWORD = 'preflight-e2e-password';
+const PASSWORD = METAMASK_PASSWORD;
 
 export interface RawTx {
   hash: string;
@@ -77,6 +82,12 @@ export interface MetaMaskWorld {
   cancel(win: Page): Promise<void>;
   rpc<T = unknown>(method: string, params?: unknown[]): Promise<T>;
   minedTx(hash: string, timeoutMs?: number): Promise<RawTx>;
+  /** Closes the browser and starts it again on the same profile (both extensions as installed); MetaMask is then locked. */
+  restart(): Promise<void>;
+  /** Unlocks MetaMask on its own page (home.html) with the onboarding password, then closes that tab. */
+  unlock(): Promise<void>;
+  /** Locks MetaMask from its account menu (unlocking its page first if it shows the unlock screen), then closes that tab. */
+  lock(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -93,17 +104,21 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet;
   const devnet = opts.devnet ?? (await startDevnet({ port: 0, seed: opts.seed ?? 13, traffic: false, quiet: true }));
   trace('devnet up');
   const dapp = await startDapp({ port: 0, devnet });
-  const browser = await launchWithExtension({
+  const launch = (userDataDir?: string) => launchWithExtension({
     withExtension: withPreflight,
     otherExtensions: [METAMASK_DIR],
     viewport: null,
     extraArgs: ['--window-size=800,600', '--window-position=0,0'],
+    keepUserDataDir: true, // restart() reuses it; close() removes it
+    ...(userDataDir ? { userDataDir } : {}),
   });
+  const browser = await launch();
   const dappUrl = `${dapp.url}?wallet=browser`;
   let opened = 0;
-  browser.context.on('page', (p) => {
+  const countWindows = (b: ExtensionBrowser) => b.context.on('page', (p) => {
     if (isNotification(p)) opened++;
   });
+  countWindows(browser);
   if (withPreflight) await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
 
   const rpc = async <T>(method: string, params: unknown[] = []): Promise<T> => {
@@ -121,7 +136,7 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet;
     addChainSeen: undefined as unknown as AddChainSeen,
     dappUrl,
     async openDapp() {
-      const page = await browser.context.newPage();
+      const page = await world.browser.context.newPage();
       await page.goto(dappUrl);
       await page.locator('body[data-ready="1"]').waitFor();
       await page.bringToFront();
@@ -133,11 +148,11 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet;
       await world.page?.close().catch(() => undefined);
       return world.openDapp();
     },
-    windows: () => browser.context.pages().filter(isNotification),
+    windows: () => world.browser.context.pages().filter(isNotification),
     windowsOpened: () => opened,
     async waitForWindow(timeoutMs = 30_000) {
       // Not waiting for its load here: MetaMask's UI bundle takes long on a loaded machine; confirm/cancel wait for their buttons.
-      return world.windows()[0] ?? (await browser.context.waitForEvent('page', { predicate: isNotification, timeout: timeoutMs }));
+      return world.windows()[0] ?? (await world.browser.context.waitForEvent('page', { predicate: isNotification, timeout: timeoutMs }));
     },
     async confirm(win) {
       await pressMetaMaskButton(win, ['confirm-footer-button', 'confirm-btn', 'confirmation-submit-button', 'page-container-footer-next']);
@@ -155,8 +170,38 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet;
         await new Promise((r) => setTimeout(r, 200));
       }
     },
+    async restart() {
+      await world.browser.close();
+      world.browser = await launch(browser.userDataDir);
+      countWindows(world.browser);
+    },
+    async unlock() {
+      const home = await world.browser.context.newPage();
+      await home.goto(`chrome-extension://${METAMASK_ID}/home.html`, { waitUntil: 'commit', timeout: 60_000 }); // its bundle loads slowly under load; the locators below wait
+      await home.locator('[data-testid="unlock-password"]').fill(PASSWORD, { timeout: 60_000 });
+      await click(home, 'unlock-submit');
+      await home.locator('[data-testid="unlock-page"]').waitFor({ state: 'detached', timeout: 60_000 });
+      await home.close(); // MetaMask opens no popup while one of its own tabs is active
+    },
+    async lock() {
+      const home = await world.browser.context.newPage();
+      await home.goto(`chrome-extension://${METAMASK_ID}/home.html`, { waitUntil: 'commit', timeout: 60_000 }); // its bundle loads slowly under load; the locators below wait
+      const unlock = home.locator('[data-testid="unlock-password"]');
+      const menu = home.locator('[data-testid="account-options-menu-button"]');
+      await unlock.or(menu).first().waitFor({ timeout: 120_000 });
+      if (await unlock.isVisible()) {
+        await unlock.fill(PASSWORD);
+        await click(home, 'unlock-submit');
+      }
+      await clickIfShown(home, 'popover-close', 3_000);
+      if (!(await clickIfShown(home, 'account-options-menu-button', 60_000))) throw new Error('MetaMask showed no account menu');
+      if (!(await clickIfShown(home, 'global-menu-lock', 30_000))) throw new Error('MetaMask showed no Lock in its menu');
+      await home.locator('[data-testid="unlock-page"]').waitFor({ timeout: 60_000 });
+      await home.close();
+    },
     async close() {
-      await browser.close();
+      await world.browser.close();
+      rmSync(browser.userDataDir, { recursive: true, force: true });
       await dapp.stop();
       if (!opts.devnet) await devnet.stop();
     },
@@ -229,6 +274,7 @@ async function clickIfShown(page: Page, testId: string, timeoutMs: number): Prom
 async function onboard(browser: ExtensionBrowser): Promise<void> {
   const { context } = browser;
   const isHome = (p: Page) => p.url().startsWith(`chrome-extension://${METAMASK_ID}/home.html`);
+  // MetaMask opens its onboarding tab once its worker has started: minutes when several browsers share 2 cores.
   const home = context.pages().find(isHome) ?? (await context.waitForEvent('page', { predicate: isHome, timeout: 180_000 }));
   await home.bringToFront();
   await click(home, 'onboarding-import-wallet', 180_000);

@@ -199,6 +199,15 @@ describe('MetaMask (kept connection, the API the worker uses)', () => {
     expect(ports).toHaveLength(1);
   });
 
+  it('an installed MetaMask that does not answer yet (starting) is told apart from none installed', async () => {
+    const installed = knownMetaMasks('chromium')[1]!.id;
+    const mm = new MetaMask({ browser: 'chromium', customId: async () => undefined, lastFound: memory(), budgetMs: 200, connect: (id) => (id === installed ? metaMaskPort(() => 'silent') : missingPort()) });
+    const e = (await mm.find().catch((x: unknown) => x)) as MetaMaskNotFoundError;
+    expect(e).toBeInstanceOf(MetaMaskNotFoundError);
+    expect(e.silent).toEqual([installed]);
+    expect(e.message).toMatch(/installed but did not answer yet/);
+  });
+
   it('says which ids it tried when none answers', async () => {
     const mm = new MetaMask({ browser: 'firefox', customId: async () => undefined, lastFound: memory(), connect: () => missingPort() });
     const e = await mm.find().catch((x: unknown) => x);
