@@ -1,11 +1,23 @@
 import { defineConfig } from 'wxt';
 import { nodeGlobalsFor } from './scripts/build/node-globals';
+import { slimViemChains } from './scripts/build/slim-viem-chains';
+
+/**
+ * Chrome: a fixed extension id, aaehnjbkoehknpnpchemaiahejiionjh, for unpacked installs. Chromium runs the extensions'
+ * document_start content scripts in the order of their ids, and Preflight's stream guard can stop a request posted
+ * straight to MetaMask's page stream only when its listener runs before MetaMask's (docs/SECURITY.md, "Requests that
+ * go around Preflight"): an id beginning with "aa" sorts before every MetaMask id (ejbal… Edge, hebhb… the test
+ * build, ljfoe… Flask, nkbih… Chrome Web Store). The key is a public key only; its private key was not kept.
+ */
+const CHROME_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA2I3ZIHNfza5Foi3UhgD35kvk7DaaEL6NiFMFHuq0V5qFsP27Cego6rZN7YtqVCrx0/SgC0VXh57ToVMdeYIJCRSUQLQk/Un0g2Mm4jIbDo0zv1keRb3m98Y8BLDZlyjOhhI1+8gqBd8Rpop5SSiZkxiOVrAc/yBTnRHmMRlCTjRUWt0BvyGHl9/D5ZoiuF/WpfhGvDYPQvmdmwi2m5BU68OCPlfozLVL8iYKnZvME9ziv5Mm5UFZekx4+mPQ37t/4Y4Z1ca/YPctvg9aaVM5LLVnzJZHMWjeYJHoYpPio9BBQPdmXIZObM7ue7oR6qN7rrAgJL1hy1tZFmBbHXCZwwIDAQAB';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // MetaMask's external-extension provider (components/metamask/) runs on Node-style streams: readable-stream 3 and
   // extension-port-stream use `process` and `Buffer` as globals; they get them from npm, scoped to their files.
-  vite: () => ({ plugins: [nodeGlobalsFor(['readable-stream', 'extension-port-stream'])] }),
+  // viem/chains goes into the bundle as data only (see slim-viem-chains).
+  vite: () => ({ plugins: [nodeGlobalsFor(['readable-stream', 'extension-port-stream']), slimViemChains()] }),
   manifest: ({ browser }) => ({
     // Localised by the platform from public/_locales/<lang>/messages.json (also the source of every UI string).
     name: '__MSG_extName__',
@@ -20,6 +32,7 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
+    ...(browser === 'chrome' ? { key: CHROME_KEY } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -19,6 +19,8 @@ export type RuntimeMessage =
   | { t: 'gas:alert:list' }
   | { t: 'gas:alert:check' }
   | { t: 'bypass:list' }
+  /** A reviewed request MetaMask received straight from the page before Preflight could stop it (content script). */
+  | { t: 'bypass:stream'; key: string; request: Omit<SigningRequest, 'origin' | 'chainId'> & { chainId: string | null } }
   | { t: 'bypass:clear' }
   /** Settings: the scam-address list in use and the last fetch; `refresh` fetches now (after a URL change). */
   | { t: 'threat:status' }
@@ -119,7 +121,10 @@ export interface PhishingCheckResponse {
 }
 
 /** Sent by the background to the tab's content script. */
-export type TabMessage = { t: 'review:decided'; key: string; decision: Decision; fees?: ReviewFees };
+export type TabMessage =
+  | { t: 'review:decided'; key: string; decision: Decision; fees?: ReviewFees }
+  /** To the top frame: a frame of this tab sent a request to MetaMask around Preflight; show the banner. */
+  | { t: 'bypass:banner'; method: string };
 
 export interface ReviewGetResponse {
   request: SigningRequest;

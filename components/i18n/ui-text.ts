@@ -14,14 +14,25 @@ export type UiKey = keyof typeof en;
 type Messages = Record<UiKey, { message: string }>;
 const MESSAGES: Record<Lang, Messages> = { en, ja: ja as Messages };
 
+/** The message in the chosen language; English when Japanese lacks it; the key itself if neither has it (typecheck prevents that). */
 export function t(lang: Lang, key: UiKey): string {
-  return MESSAGES[lang][key]?.message ?? en[key].message;
+  return MESSAGES[lang][key]?.message ?? (en as Partial<Messages>)[key]?.message ?? key;
 }
 
-/** A key built at run time (`wdKind_${kind}`): hyphens become underscores, as messages.json names allow only [A-Za-z0-9_]. */
-export function tk(lang: Lang, key: string): string {
-  const name = key.replace(/-/g, '_');
-  return name in en ? t(lang, name as UiKey) : key;
+/** A key with its hyphens made underscores, as messages.json names allow only [A-Za-z0-9_] ('moving-average' → 'moving_average'). */
+type MessageName<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_${MessageName<B>}` : S;
+
+/**
+ * A message picked at run time: `tk(lang, 'wdKind_', step.kind)`. Every value the type of `value` allows must name a
+ * message of the English file once joined to the prefix (hyphens made underscores): a kind without its message fails
+ * typecheck (tests/unit/ui-text-keys.ts keeps that true).
+ */
+export function tk<P extends string, V extends string>(
+  lang: Lang,
+  prefix: P,
+  value: V & (`${P}${MessageName<V>}` extends UiKey ? unknown : never),
+): string {
+  return t(lang, `${prefix}${value.replace(/-/g, '_')}` as UiKey);
 }
 
 /** A string with `{name}` placeholders filled in. */

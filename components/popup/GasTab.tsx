@@ -1,9 +1,12 @@
-import { useEffect, useMemo } from 'react';
-import { KNOWN_CHAINS } from '@/core/chain/chains';
+import { useEffect, useMemo, useState } from 'react';
+import { chainList } from '@/core/chain/chain-search';
 import type { Lang } from '@/core/i18n/localized';
 import type { Fiat } from '@/core/settings/settings';
 import { t, tf } from '@/components/i18n/ui-text';
 import { useGas } from '@/components/stores/gas-store';
+import { useSettings } from '@/components/stores/settings-store';
+import { recentChainsItem } from '@/components/storage/recent-chains';
+import { configuredChains } from './SettingsNetworks';
 import { GasAdvice } from './GasAdvice';
 import { GasAlertForm } from './GasAlertForm';
 import { GasChart } from './GasChart';
@@ -33,6 +36,12 @@ export function GasTab({ lang, fiat }: { lang: Lang; fiat: Fiat }) {
   const price = response?.fiat ? (fiat === 'JPY' ? response.fiat.ethJpy : response.fiat.ethUsd) : undefined;
   const chartLabels = useMemo(() => ({ history: t(lang, 'gasHistory'), median: t(lang, 'gasMedian'), band: t(lang, 'gasForecastBand'), summary: (unit: string) => tf(lang, 'gasBand', { unit }) }), [lang]);
   const legacy = report?.sync.mode === 'legacy';
+  const settings = useSettings((s) => s.settings);
+  const [query, setQuery] = useState('');
+  const [recent, setRecent] = useState<Record<string, number>>({});
+  useEffect(() => void recentChainsItem.getValue().then(setRecent, () => undefined), []);
+  // The networks set up or used recently, Ethereum and the one on screen; a search reaches any other.
+  const chains = useMemo(() => chainList({ query, recent, configured: configuredChains(settings, {}), pinned: [1, chainId], limit: 40 }), [query, recent, settings, chainId]);
 
   return (
     <div className="tabpanel" data-testid="gas" aria-busy={loading}>
@@ -40,13 +49,15 @@ export function GasTab({ lang, fiat }: { lang: Lang; fiat: Fiat }) {
         <label className="field">
           {t(lang, 'gasChain')}
           <select data-testid="gas-chain" value={chainId} onChange={(e) => setChain(Number(e.target.value))}>
-            {KNOWN_CHAINS.map((c) => (
+            {!chains.some((c) => c.id === chainId) && <option value={chainId}>{chainId}</option>}
+            {chains.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
               </option>
             ))}
           </select>
         </label>
+        <input type="search" className="chain-search" data-testid="gas-chain-search" aria-label={t(lang, 'chainSearch')} placeholder={t(lang, 'chainSearch')} value={query} onChange={(e) => setQuery(e.target.value)} />
         <button type="button" className="refresh" data-testid="gas-refresh" onClick={() => void refresh()} disabled={loading} aria-label={t(lang, 'gasRefresh')} title={t(lang, 'gasRefresh')}>
           <span aria-hidden="true" className={loading ? 'spin' : undefined}>
             ↻
@@ -73,7 +84,7 @@ export function GasTab({ lang, fiat }: { lang: Lang; fiat: Fiat }) {
           <GasAdvice report={report} lang={lang} fiat={fiat} price={price} />
           <GasNotices report={report} lang={lang} />
           <section className="card" aria-labelledby="gas-tiers">
-            <h2 id="gas-tiers">{t(lang, 'gasTiers')}</h2>
+            <h2 id="gas-tiers">{t(lang, legacy ? 'gasTiersLegacy' : 'gasTiers')}</h2>
             <dl>
               {report.priorityFees.map((p) => (
                 <div className="row" key={p.confidence} data-testid="gas-tier">

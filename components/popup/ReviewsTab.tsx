@@ -8,6 +8,17 @@ import { ask } from '@/components/runtime';
 
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
+/** The request exactly as the page sent it (params as JSON), for a request that reached MetaMask unreviewed. */
+function exactRequest(method: string, params: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(params, null, 1) ?? '';
+  } catch {
+    text = String(params);
+  }
+  return `${method} ${text.length > 4_000 ? `${text.slice(0, 4_000)}…` : text}`;
+}
+
 /** The bypass watcher's after-the-fact warning: transactions from watched accounts that no review explains. */
 function BypassNotice({ lang, events, onDismiss }: { lang: Lang; events: BypassEvent[]; onDismiss: () => void }) {
   return (
@@ -61,10 +72,15 @@ export function ReviewsTab({ lang }: { lang: Lang }) {
       )}
       <ul className="history" data-testid="reviews-list">
         {records.map((r) => (
-          <li key={r.key} data-testid="review-item" data-verdict={r.review?.verdict ?? ''} data-decision={r.decision ?? ''}>
+          <li key={r.key} data-testid="review-item" data-verdict={r.review?.verdict ?? ''} data-decision={r.decision ?? ''} data-bypass={r.bypass ?? ''} className={r.bypass ? 'bypassed' : undefined}>
+            {r.bypass && (
+              <p className="error-text" role="alert" data-testid="review-bypass">
+                {t(lang, 'streamBypass')}
+              </p>
+            )}
             <div>
               <span className={`badge ${r.review?.verdict ?? ''}`}>{r.review?.verdict ?? '…'}</span>{' '}
-              <span className="badge">{t(lang, r.decision ? `decision_${r.decision}` : 'decision_none')}</span>{' '}
+              <span className="badge">{r.bypass ? t(lang, 'streamBypassBadge') : t(lang, r.decision ? `decision_${r.decision}` : 'decision_none')}</span>{' '}
               {r.unsaved && <span className="badge">{t(lang, 'unsavedBadge')}</span>}{' '}
               <span className="muted small">{new Date(r.createdAt).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US')}</span>
             </div>
@@ -72,6 +88,11 @@ export function ReviewsTab({ lang }: { lang: Lang }) {
             <div className="muted small">
               {r.request.origin} · {r.review?.findings.map((f) => f.code).join(', ')}
             </div>
+            {r.bypass && (
+              <pre className="small request-json" data-testid="bypass-request">
+                {exactRequest(r.request.method, r.request.params)}
+              </pre>
+            )}
           </li>
         ))}
       </ul>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { KNOWN_CHAINS } from '@/core/chain/chains';
 import { validateRpcUrl, type Settings } from '@/core/settings/settings';
 import { t } from '@/components/i18n/ui-text';
 import { useSettings } from '@/components/stores/settings-store';
+import { SettingsNetworks } from './SettingsNetworks';
 import { MetaMaskIdSetting } from './MetaMaskIdSetting';
 import { ThreatListSetting } from './ThreatListSetting';
 
@@ -45,43 +45,7 @@ export function SettingsTab() {
           <option value="JPY">JPY</option>
         </select>
       </label>
-      <h2>{t(lang, 'rpcTitle')}</h2>
-      <p className="muted small">{t(lang, 'rpcHint')}</p>
-      {KNOWN_CHAINS.map((c) => (
-        <div key={c.id} className="rpc-row">
-          <span>{c.name}</span>
-          <div>
-            <input
-              type="url"
-              aria-label={`${c.name} RPC`}
-              data-testid={`settings-rpc-${c.id}`}
-              placeholder={c.publicRpcs[0]}
-              value={rpcs[String(c.id)] ?? ''}
-              onChange={(e) => setRpcs({ ...rpcs, [String(c.id)]: e.target.value })}
-              style={{ width: '100%' }}
-            />
-            <div className="muted small">
-              {t(lang, 'rpcPublic')}: {c.publicRpcs.join(', ')}
-            </div>
-            <label className="small">
-              <input
-                type="checkbox"
-                checked={!!settings.privateRpc[String(c.id)]}
-                onChange={(e) => void update({ privateRpc: { ...settings.privateRpc, [String(c.id)]: e.target.checked } })}
-              />{' '}
-              {t(lang, 'rpcOnlyMine')}
-            </label>{' '}
-            <label className="small">
-              <input
-                type="checkbox"
-                checked={!!settings.protectedRpc[String(c.id)]}
-                onChange={(e) => void update({ protectedRpc: { ...settings.protectedRpc, [String(c.id)]: e.target.checked } })}
-              />{' '}
-              {t(lang, 'rpcProtected')}
-            </label>
-          </div>
-        </div>
-      ))}
+      <SettingsNetworks settings={settings} rpcs={rpcs} setRpcs={setRpcs} update={update} />
       <label className="field">
         {t(lang, 'trustedOrigins')}
         <textarea rows={3} value={origins} onChange={(e) => setOrigins(e.target.value)} />

@@ -33,7 +33,7 @@ export function WithdrawSteps({ view, lang }: { view: PlanView; lang: Lang }) {
           return (
             <li key={p.id} data-testid="plan-step" data-step-id={p.id} data-kind={p.kind} data-status={s.status} aria-current={isNext ? 'step' : undefined} className={isNext ? 'next' : undefined}>
               <div>
-                <strong>{tk(lang, `wdKind_${p.kind}`)}</strong> {fmt(p.amountIn)} {asset} · {tk(lang, `wdStatus_${s.status}`)}
+                <strong>{tk(lang, 'wdKind_', p.kind)}</strong> {fmt(p.amountIn)} {asset} · {tk(lang, 'wdStatus_', s.status)}
               </div>
               <div className="small muted">
                 {p.dueAt <= now && s.status === 'pending' ? t(lang, 'wdDueNow') : `${t(lang, 'wdDue')} ${when(p.dueAt)}`}
@@ -62,7 +62,7 @@ export function WithdrawSteps({ view, lang }: { view: PlanView; lang: Lang }) {
               {p.kind === 'transfer' && <WithdrawReserves lang={lang} />}
               {s.review && s.status === 'pending' && (
                 <div data-testid="plan-step-review" data-verdict={s.review.verdict}>
-                  <div className={`small verdict-${s.review.verdict}`}>{tk(lang, `verdict_${s.review.verdict}`)}: {s.review.summary[lang]}</div>
+                  <div className={`small verdict-${s.review.verdict}`}>{tk(lang, 'verdict_', s.review.verdict)}: {s.review.summary[lang]}</div>
                   <ul className="small">
                     {s.review.findings.map((f) => (
                       <li key={f.code} data-testid="finding" data-code={f.code} data-severity={f.severity}>

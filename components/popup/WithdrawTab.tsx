@@ -179,7 +179,7 @@ export function WithdrawTab({ lang, fiat }: { lang: Lang; fiat: 'USD' | 'JPY' })
             {t(lang, 'wdRisk')}
             <select data-testid="withdraw-risk" value={risk} onChange={(e) => setRisk(e.target.value as typeof risk)}>
               {(['low', 'medium', 'high'] as const).map((r) => (
-                <option key={r} value={r}>{tk(lang, `wdRisk_${r}`)}</option>
+                <option key={r} value={r}>{tk(lang, 'wdRisk_', r)}</option>
               ))}
             </select>
           </label>

@@ -120,7 +120,7 @@ export function WithdrawTaxes({ record, lang }: { record: PlanRecord; lang: Lang
             <tbody>
               {results.map((r) => (
                 <tr key={r.method} data-testid="tax-row" data-method={r.method} data-gain={r.totals.gain}>
-                  <td>{tk(lang, `wdTax_${r.method}`)}</td>
+                  <td>{tk(lang, 'wdTax_', r.method)}</td>
                   <td>{money(r.totals.proceeds)} {r.fiat}</td>
                   <td>{money(r.totals.cost)} {r.fiat}</td>
                   <td>{money(r.totals.gain)} {r.fiat}</td>

@@ -123,11 +123,19 @@ describe('FeeHistoryStore', () => {
     expect(r.fetchedBlocks).toBe(5);
   });
 
-  it('uses the legacy gas price on chains without EIP-1559', async () => {
+  it('stores the cheapest gas price each new block included on chains without EIP-1559', async () => {
     const node = new FakeNode();
     node.legacy = true;
     const st = new FeeHistoryStore({ chainId: 56, request: node.request, storage: new MemoryFeeHistoryStorage() });
     expect((await st.sync()).mode).toBe('legacy');
-    expect((await st.samples()).baseFee).toEqual([3_000_000_000]);
+    let s = await st.samples();
+    expect(s.blocks).toEqual(Array.from({ length: 20 }, (_, i) => 4981 + i));
+    expect(s.baseFee).toEqual(s.blocks.map((n) => node.baseFee(n) + 9));
+    // The next sync reads only the blocks that are new.
+    node.head += 3;
+    const again = await st.sync();
+    expect(again.fetchedBlocks).toBe(3);
+    s = await st.samples();
+    expect(s.blocks.at(-1)).toBe(5003);
   });
 });

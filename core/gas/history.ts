@@ -6,6 +6,7 @@
  * interrupted sync never leaves corrupted history: the next sync just repeats the work.
  */
 import { gasChain } from './chains';
+import { cheapestGasPrice } from './legacy-tiers';
 import { getBlock, getFeeRange, getFeeRangeFromBlock, isMethodUnsupported, parseHead, quantity, type FeeRange, type HeadInfo, type RpcRequest } from './history-rpc';
 
 export const CHUNK_SIZE = 1024;
@@ -128,7 +129,7 @@ export class FeeHistoryStore {
         from = Math.max(from, keepUpTo + 1);
       }
     }
-    if (head.baseFeePerGas === undefined) return this.syncLegacy(head, reorged);
+    if (head.baseFeePerGas === undefined) return this.syncLegacy(head, meta, reorged);
     let fetched = 0;
     let mode: HistoryMeta['mode'] = meta?.mode === 'blocks' ? 'blocks' : 'fee-history';
     const ranges = this.plan(from, head.number, await this.oldestStored(), head.number - this.retention + 1);
@@ -171,12 +172,28 @@ export class FeeHistoryStore {
     return out;
   }
 
-  private async syncLegacy(head: HeadInfo, reorged: boolean): Promise<SyncResult> {
-    const price = await this.o.request('eth_gasPrice', []);
-    const wei = Number(quantity(price, 'gas price'));
-    await this.write({ oldestBlock: head.number, baseFee: [wei], gasUsedRatio: [Number(head.gasUsed) / Math.max(1, Number(head.gasLimit))], rewards: [this.percentiles.map(() => 0)] }, head);
+  /**
+   * No EIP-1559: each new block (up to `fallbackBlocks` per sync) is stored with the cheapest gas price it included
+   * as its fee (the node's eth_gasPrice for a block without priced transactions), so the chart, the forecast and
+   * the gas price tiers (legacy-tiers.ts) all come from real recent blocks.
+   */
+  private async syncLegacy(head: HeadInfo, meta: HistoryMeta | undefined, reorged: boolean): Promise<SyncResult> {
+    const count = this.o.fallbackBlocks ?? 20;
+    const first = Math.max(0, head.number - count + 1, meta?.mode === 'legacy' && !reorged ? meta.newestBlock + 1 : 0);
+    let nodePrice: number | undefined;
+    let fetched = 0;
+    for (let b = first; b <= head.number; b++) {
+      const raw = await getBlock(this.o.request, b, true);
+      const h = parseHead(raw, `block ${b}`);
+      const cheapest = cheapestGasPrice(raw);
+      nodePrice ??= cheapest === undefined ? Number(quantity(await this.o.request('eth_gasPrice', []), 'gas price')) : undefined;
+      const fee = cheapest !== undefined ? Number(cheapest) : nodePrice!;
+      await this.write({ oldestBlock: b, baseFee: [fee], gasUsedRatio: [Number(h.gasUsed) / Math.max(1, Number(h.gasLimit))], rewards: [this.percentiles.map(() => 0)] }, h);
+      fetched++;
+    }
     await this.o.storage.putMeta({ chainId: this.o.chainId, mode: 'legacy', percentiles: this.percentiles, newestBlock: head.number, newestHash: head.hash, newestTimestamp: head.timestamp });
-    return { mode: 'legacy', head: head.number, fetchedBlocks: 1, reorged, missingBlocks: 0 };
+    await this.prune(head.number - this.retention + 1);
+    return { mode: 'legacy', head: head.number, fetchedBlocks: fetched, reorged, missingBlocks: 0 };
   }
 
   private async syncFromBlocks(head: HeadInfo, meta: HistoryMeta | undefined): Promise<number> {

@@ -4,12 +4,14 @@
  * fees and the send-or-wait advice for one transaction. Used by the CLI (`gas advise`) and the extension.
  */
 import { adviseSendOrWait, type GasAdvice } from './advice';
-import { GasInputError, InsufficientHistoryError } from './errors';
-import { gasChain } from './chains';
+import { FeeHistoryResponseError, GasInputError, InsufficientHistoryError } from './errors';
+import { gasChain, type GasChain } from './chains';
 import { FeeHistoryStore, MemoryFeeHistoryStorage, type FeeHistoryStorage, type SyncResult } from './history';
 import type { RpcRequest } from './history-rpc';
 import { DEFAULT_FULL_BLOCKS, maxFeeForFullBlocks } from './max-fee';
+import { legacyTiersFromSamples, type LegacyTiers } from './legacy-tiers';
 import { nextBaseFee } from './next-base-fee';
+import { decodeOpStackExtraData, opStackNextBaseFee, type OpStackHeaderParams } from './op-stack-params';
 import { feeOutlook, type FeeOutlook } from './outlook';
 import { SHIPPED_PRIOR } from './prior';
 import { priorityLevels, type PriorityLevel } from './priority';
@@ -37,8 +39,16 @@ export interface LiveReport {
   chain: { chainId: number; name: string; nativeSymbol: string };
   sync: SyncResult;
   outlook: Omit<FeeOutlook, 'blockSeries' | 'hourlySeries'>;
-  /** Exact base fee of the next block, from the newest header (EIP-1559 arithmetic, as the node does it). */
+  /**
+   * Exact base fee of the next block: from the newest header (EIP-1559 arithmetic as the node does it, with the
+   * parameters an OP-stack header carries), or the node's own figure on chains with another rule. On a chain
+   * without EIP-1559 this is the 90 % gas price tier.
+   */
   nextBaseFee: bigint;
+  /** Where nextBaseFee came from; `opStack` = the parameters read from the newest OP-stack header. */
+  nextBaseFeeFrom: { source: 'header' | 'node' | 'legacy'; opStack?: OpStackHeaderParams };
+  /** Chains without EIP-1559: gas price tiers from recent blocks (priorityFees then holds the same levels). */
+  legacy?: LegacyTiers;
   /** Number of the next block. */
   nextBlock: number;
   /** Base fee of recent blocks, for a chart: [unix seconds, wei]. */
@@ -64,15 +74,17 @@ export async function liveGasReport(input: LiveReportInput): Promise<LiveReport>
     retentionBlocks: input.retentionBlocks ?? Math.round((hours * 3600) / chain.blockTimeSeconds),
     maxRequestsPerSync: input.maxRequestsPerSync ?? 64,
   });
-  const [sync, head] = await Promise.all([store.sync(), input.request('eth_getBlockByNumber', ['latest', false]) as Promise<{ number: string; baseFeePerGas?: string; gasUsed: string; gasLimit: string } | null>]);
+  type RawHead = { number: string; baseFeePerGas?: string; gasUsed: string; gasLimit: string; extraData?: string; blobGasUsed?: string };
+  const [sync, head] = await Promise.all([store.sync(), input.request('eth_getBlockByNumber', ['latest', false]) as Promise<RawHead | null>]);
   const samples = await store.samples();
-  const next =
-    head?.baseFeePerGas !== undefined
-      ? nextBaseFee({ baseFeePerGas: BigInt(head.baseFeePerGas), gasUsed: BigInt(head.gasUsed), gasLimit: BigInt(head.gasLimit) }, { elasticityMultiplier: chain.elasticityMultiplier, baseFeeChangeDenominator: chain.baseFeeChangeDenominator })
-      : undefined;
+  const nextFee = head?.baseFeePerGas !== undefined ? await nextBaseFeeOf(input.request, chain, head as RawHead & { baseFeePerGas: string }) : undefined;
+  const next = nextFee?.fee;
+  const legacy = sync.mode === 'legacy' ? legacyTiersFromSamples(samples, input.chainId) : undefined;
   const outlook = feeOutlook(samples, SHIPPED_PRIOR, chain.blockTimeSeconds);
-  const priorityFees = priorityLevels(samples.rewards.slice(-200).map((r) => BigInt(Math.round(r[0] ?? 0))), input.chainId);
-  const tip = priorityFees[1]?.priorityFee ?? 0n;
+  const priorityFees = legacy?.levels ?? priorityLevels(samples.rewards.slice(-200).map((r) => BigInt(Math.round(r[0] ?? 0))), input.chainId);
+  // Without EIP-1559 the transaction pays one gas price: the 90 % tier is the "base", and there is no separate tip.
+  const tip = legacy ? 0n : priorityFees[1]?.priorityFee ?? 0n;
+  const nowFee = legacy ? legacy.levels[1]?.priorityFee : next;
   const useHours = outlook.hourlySeries !== undefined && input.withinHours >= 1;
   const series = useHours ? outlook.hourlySeries! : outlook.blockSeries;
   const seriesEnd = series.startTime + (series.logFee.length - 1) * series.stepSeconds;
@@ -87,7 +99,7 @@ export async function liveGasReport(input: LiveReportInput): Promise<LiveReport>
     // The history was just synced to the head, so "stale" means the chain is idle (no new blocks): the
     // base fee cannot change before the next block, and sending now is the answer. Other errors propagate.
     if (!(error instanceof InsufficientHistoryError || error instanceof GasInputError)) throw error;
-    const base = next ?? outlook.baseFeeNow;
+    const base = nowFee ?? outlook.baseFeeNow;
     advice = { action: 'send-now', sendAt: input.now, baseFeeNow: base, costNowWei: input.gasLimit * (base + tip), reason: `no forecast: ${error.message}` };
   }
   const { blockSeries: _b, hourlySeries: _h, ...shown } = outlook;
@@ -104,12 +116,47 @@ export async function liveGasReport(input: LiveReportInput): Promise<LiveReport>
     outlook: shown,
     history,
     priorityFees,
-    nextBaseFee: next ?? outlook.baseFeeNow,
+    nextBaseFee: nowFee ?? outlook.baseFeeNow,
+    nextBaseFeeFrom: legacy ? { source: 'legacy' } : nextFee ? { source: nextFee.source, ...(nextFee.opStack ? { opStack: nextFee.opStack } : {}) } : { source: 'header' },
+    ...(legacy ? { legacy } : {}),
     nextBlock: head ? Number(BigInt(head.number)) + 1 : outlook.newestBlock + 1,
-    recommended: { maxPriorityFeePerGas: tip, maxFeePerGas: maxFeeForFullBlocks(next ?? outlook.baseFeeNow, DEFAULT_FULL_BLOCKS, tip), validForFullBlocks: DEFAULT_FULL_BLOCKS },
+    recommended: legacy
+      ? { maxPriorityFeePerGas: 0n, maxFeePerGas: nowFee ?? outlook.baseFeeNow, validForFullBlocks: 0 }
+      : { maxPriorityFeePerGas: tip, maxFeePerGas: maxFeeForFullBlocks(next ?? outlook.baseFeeNow, DEFAULT_FULL_BLOCKS, tip), validForFullBlocks: DEFAULT_FULL_BLOCKS },
     p90Recent: BigInt(Math.round(p90)),
     historySeconds: newestTs - (samples.timestamps[0] ?? newestTs),
     storedBlocks: samples.blocks.length,
     advice,
   };
+}
+
+/**
+ * The next block's base fee: the node's own answer on chains with their own rule (eth_feeHistory's last entry is
+ * the next block's), else EIP-1559 arithmetic on the header (with an OP-stack header's own parameters).
+ */
+async function nextBaseFeeOf(
+  request: RpcRequest,
+  chain: GasChain,
+  head: { number: string; baseFeePerGas: string; gasUsed: string; gasLimit: string; extraData?: string; blobGasUsed?: string },
+): Promise<{ fee: bigint; source: 'header' | 'node'; opStack?: OpStackHeaderParams }> {
+  const parent = { baseFeePerGas: BigInt(head.baseFeePerGas), gasUsed: BigInt(head.gasUsed), gasLimit: BigInt(head.gasLimit) };
+  const constants = { elasticityMultiplier: chain.elasticityMultiplier, baseFeeChangeDenominator: chain.baseFeeChangeDenominator };
+  if (chain.baseFeeRule === 'node') {
+    const fromNode = await nodeNextBaseFee(request, head.number).catch(() => undefined);
+    if (fromNode !== undefined) return { fee: fromNode, source: 'node' };
+  }
+  if (chain.l2 === 'op-stack') {
+    const opStack = decodeOpStackExtraData(head.extraData);
+    const fee = opStackNextBaseFee({ ...parent, extraData: head.extraData, ...(head.blobGasUsed !== undefined ? { blobGasUsed: BigInt(head.blobGasUsed) } : {}) }, constants);
+    return { fee, source: 'header', ...(opStack ? { opStack } : {}) };
+  }
+  return { fee: nextBaseFee(parent, constants), source: 'header' };
+}
+
+/** eth_feeHistory(1, block): its baseFeePerGas list ends with the base fee of the block after `block`. */
+async function nodeNextBaseFee(request: RpcRequest, block: string): Promise<bigint> {
+  const raw = (await request('eth_feeHistory', ['0x1', block, []])) as { baseFeePerGas?: unknown } | null;
+  const list = raw?.baseFeePerGas;
+  if (!Array.isArray(list) || list.length !== 2 || typeof list[1] !== 'string' || !/^0x[0-9a-fA-F]{1,64}$/.test(list[1])) throw new FeeHistoryResponseError('eth_feeHistory gave no next-block base fee');
+  return BigInt(list[1]);
 }

@@ -18,7 +18,8 @@ export interface ReviewFees {
 
 export type PageMessage =
   | { t: 'ready' }
-  | { t: 'review'; id: string; method: string; params: unknown; chainId: string | null }
+  /** `via`: 'port' for MetaMask's multichain API over chrome.runtime (it never crosses the window streams). */
+  | { t: 'review'; id: string; method: string; params: unknown; chainId: string | null; via?: 'provider' | 'port' }
   | { t: 'settled'; id: string; ok: boolean }
   | { t: 'unwrappable'; reason: string };
 
@@ -60,7 +61,7 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
   if (!isRecord(v) || typeof v.t !== 'string') return undefined;
   if (v.t === 'ready') return { t: 'ready' };
   if (v.t === 'review' && typeof v.id === 'string' && typeof v.method === 'string') {
-    return { t: 'review', id: v.id, method: v.method, params: v.params, chainId: typeof v.chainId === 'string' ? v.chainId : null };
+    return { t: 'review', id: v.id, method: v.method, params: v.params, chainId: typeof v.chainId === 'string' ? v.chainId : null, via: v.via === 'port' ? 'port' : 'provider' };
   }
   if (v.t === 'settled' && typeof v.id === 'string') return { t: 'settled', id: v.id, ok: v.ok === true };
   if (v.t === 'unwrappable' && typeof v.reason === 'string') return { t: 'unwrappable', reason: v.reason.slice(0, 200) };

@@ -1,4 +1,6 @@
 import type { Address, PublicClient } from 'viem';
+import type { Localized } from '../i18n/localized';
+import type { RpcSource } from '../chain/rpc-sources';
 import type { TokenInfo } from '../chain/token';
 import type { ParsedRequest } from './request';
 import type { AnalyzerResult, SigningRequest } from './types';
@@ -24,6 +26,14 @@ export interface ReviewDeps {
    * another chain). The review then runs without `client` and says why on-chain checks are missing.
    */
   rpcProblem?: Error;
+  /**
+   * Set by a caller that has no way at all to read the request's chain (no RPC of the user's, no MetaMask serving
+   * it, no public RPC): the review then says which on-chain checks were skipped (`no-chain-access`), with `reason`
+   * when the caller knows better than "no RPC".
+   */
+  noChainAccess?: { reason?: Localized };
+  /** The sources `client` reads the chain from, in order (user RPC, the wallet's, public): analyzers word limits by them. */
+  chainSources?: readonly RpcSource[];
   /** The user declared this chain's RPC private (MEV protection). */
   privateRpc?: boolean;
   /** ETH price in USD, when known (fiat figures in findings). */

@@ -1,4 +1,4 @@
-import { knownChain } from '../chain/chains';
+import { chainName, nativeSymbol } from '../chain/chains';
 import { count } from '../format/count';
 import { text, type Localized } from '../i18n/localized';
 import { labelOf } from './labels';
@@ -8,11 +8,11 @@ import type { SigningRequest } from './types';
 
 /** A plain sentence for any request, used when no analyzer gave a more specific one. */
 export function describeRequest(parsed: ParsedRequest, request: SigningRequest, labels?: Readonly<Record<string, string>>): Localized {
-  const chain = (id: number) => knownChain(id)?.name ?? `chain ${id}`;
+  const chain = chainName;
   switch (parsed.kind) {
     case 'transaction': {
       const { to, value, data } = parsed.tx;
-      const amount = `${formatAmount(value, 18)} ${knownChain(request.chainId)?.currency.symbol ?? 'ETH'}`;
+      const amount = `${formatAmount(value, 18)} ${nativeSymbol(request.chainId)}`;
       if (!to) return text('Deploy a new contract', '新しいコントラクトをデプロイ');
       const who = nameAddress(to, labelOf(to, labels));
       if (data === '0x') return text(`Send ${amount} to ${who}`, `${who} に ${amount} を送金`);

@@ -5,6 +5,7 @@ import { EncodingNotes, parseRequest, WalletRefusalError, type ParsedRequest } f
 import { nonCanonicalFinding } from './normalise/non-canonical';
 import { describeRequest } from './describe';
 import { analysisFailed } from './analysis-failed';
+import { noChainAccessFinding } from './no-chain-access';
 import type { AnalyzerResult, Finding, Review, ReviewCard, SigningRequest, Verdict } from './types';
 
 export interface ReviewOptions {
@@ -86,6 +87,10 @@ export async function reviewRequest(request: SigningRequest, deps: ReviewDeps, o
   let hold: AnalyzerResult['hold'];
   // Only requests whose checks read the chain lose something when the RPC is unusable.
   if (deps.rpcProblem && CHAIN_KINDS.has(parsed.kind)) findings.push(analysisFailed(text('On-chain checks were skipped', 'オンチェーンの確認を省略しました'), deps.rpcProblem));
+  if (deps.noChainAccess && !deps.client && !deps.rpcProblem) {
+    const skipped = noChainAccessFinding(request, parsed, deps.noChainAccess.reason);
+    if (skipped) findings.push(skipped);
+  }
   settled.forEach((result, i) => {
     const analyzer = analyzers[i]!;
     if (result.status === 'rejected') {

@@ -49,6 +49,7 @@ export const FINDING_CODES = [
   'new-spender-contract',
   'non-canonical-encoding',
   'known-scam-address',
+  'no-chain-access',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -16,6 +16,11 @@ export interface ReviewRecord {
   decision?: Decision;
   decidedAt?: number;
   appliedFees?: boolean;
+  /**
+   * 'stream': the page sent this request straight to MetaMask's page stream and MetaMask received it before
+   * Preflight could stop it (never reviewed before the wallet saw it; no decision here).
+   */
+  bypass?: 'stream';
 }
 
 export interface PreflightSchema extends DBSchema {

@@ -50,17 +50,49 @@ export async function onBypassAlarm(): Promise<BypassEvent[]> {
   const { lang } = await loadSettings();
   const n = found.reduce((s, e) => s + e.count, 0);
   const account = short(found[0]!.account);
-  await browser.notifications.create(`bypass-${Date.now()}`, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: lang === 'ja' ? 'Preflight の確認を通らない取引がありました' : 'A transaction skipped the Preflight review',
-    message:
-      lang === 'ja'
-        ? `${account} から ${n} 件の取引が、Preflight の確認なしにチェーンに届きました。別の端末やウォレットから送ったものかもしれません。心当たりがなければ、すぐにアカウントを確認してください。`
-        : `${n} transaction(s) from ${account} reached the chain without a Preflight review. They may be yours, sent from another device or wallet. If not, check the account now.`,
-  });
+  await notifyBypass(
+    lang === 'ja' ? 'Preflight の確認を通らない取引がありました' : 'A transaction skipped the Preflight review',
+    lang === 'ja'
+      ? `${account} から ${n} 件の取引が、Preflight の確認なしにチェーンに届きました。別の端末やウォレットから送ったものかもしれません。心当たりがなければ、すぐにアカウントを確認してください。`
+      : `${n} transaction(s) from ${account} reached the chain without a Preflight review. They may be yours, sent from another device or wallet. If not, check the account now.`,
+  );
   return found;
 }
+
+/** The system notification of both watchers (on chain, and the page's stream). */
+async function notifyBypass(title: string, message: string): Promise<void> {
+  await browser.notifications.create(`bypass-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title,
+    message,
+  });
+}
+
+/**
+ * The stream guard's report: a page sent a reviewed request straight to MetaMask and MetaMask received it before
+ * Preflight could stop it. The request is kept in the review history (marked, with its review for the Reviews tab)
+ * and the user is told at once to reject it in MetaMask unless they started it.
+ */
+export async function onStreamBypass(record: ReviewRecord, put: (r: ReviewRecord) => Promise<unknown>): Promise<void> {
+  await put(record);
+  const { lang } = await loadSettings();
+  const host = hostOf(record.request.origin);
+  await notifyBypass(
+    lang === 'ja' ? 'Preflight の確認を通らない署名リクエストがあります' : 'A signing request skipped the Preflight review',
+    lang === 'ja'
+      ? `${host} が ${record.request.method} を Preflight の確認なしに MetaMask へ送りました。心当たりがなければ MetaMask で拒否してください。`
+      : `${host} sent ${record.request.method} straight to MetaMask, without a Preflight review. Reject it in MetaMask unless you started it.`,
+  );
+}
+
+const hostOf = (origin: string) => {
+  try {
+    return new URL(origin).host || origin;
+  } catch {
+    return origin;
+  }
+};
 
 export async function bypassEvents(): Promise<BypassEvent[]> {
   const stored = (await (await db()).get('kv', KV_KEY)) as BypassState | undefined;

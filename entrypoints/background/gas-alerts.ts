@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { evaluateAlert, newAlert, type GasAlert } from '@/core/gas/alerts';
-import { knownChain } from '@/core/chain/chains';
+import { chainName } from '@/core/chain/chains';
 import { formatGwei } from '@/core/format/gas';
 import { gasAlertsItem } from '@/components/storage/gas-alerts';
 import { loadSettings } from '@/components/storage/settings';
@@ -43,7 +43,7 @@ export async function checkGasAlerts(): Promise<number> {
     if (!r.notify) continue;
     fired++;
     const fee = formatGwei(report.nextBaseFee);
-    const chain = knownChain(alert.chainId)?.name ?? `chain ${alert.chainId}`;
+    const chain = chainName(alert.chainId);
     await browser.notifications.create(`gas-alert-${alert.chainId}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),

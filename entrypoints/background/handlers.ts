@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { parseChainId } from '@/core/chain/chains';
+import { parseChainId } from '@/core/chain/chain-id';
 import { isReviewedMethod } from '@/core/review/types';
 import type { ReviewGetResponse, RuntimeMessage, TabMessage } from '@/core/messages';
 import { checkDomain, hostnameOf, isTrustedOrigin } from '@/core/review/phishing';
@@ -10,7 +10,7 @@ import { fiatRates, gasReportResponse } from './gas';
 import { checkGasAlerts, setGasAlert } from './gas-alerts';
 import { gasAlertsItem } from '@/components/storage/gas-alerts';
 import { noteChainUsed } from '@/components/storage/recent-chains';
-import { bypassEvents, clearBypassEvents, watchDecision } from './bypass';
+import { bypassEvents, clearBypassEvents, onStreamBypass, watchDecision } from './bypass';
 import { handleWithdrawMessage, isWithdrawMessage } from './withdraw-handlers';
 import { refreshThreatList, threatListState } from './scam-list';
 
@@ -49,6 +49,25 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
       });
       void ensureReview(message.key).catch(() => undefined); // the panel asks for it and reports failures
       void noteChainUsed(parseChainId(message.request.chainId) ?? 1, Date.now()).catch(() => undefined);
+      return { ok: true };
+    }
+    case 'bypass:stream': {
+      // From a content script's stream guard: MetaMask already has this request. Origin, tab and frame from the browser.
+      if (!sender.tab?.id || !sender.url || !isReviewedMethod(message.request.method)) throw new ForbiddenSenderError('not a content script');
+      const origin = sender.origin ?? new URL(sender.url).origin;
+      const chainId = parseChainId(message.request.chainId) ?? 1;
+      const record = {
+        key: message.key,
+        createdAt: Date.now(),
+        tabId: sender.tab.id,
+        frameId: sender.frameId ?? 0,
+        request: { method: message.request.method, params: message.request.params, origin, chainId },
+        bypass: 'stream' as const,
+      };
+      // The banner goes on the top page, where the user looks (a frame's own banner may be hidden).
+      if (sender.frameId) void browser.tabs.sendMessage(sender.tab.id, { t: 'bypass:banner', method: record.request.method } satisfies TabMessage, { frameId: 0 }).catch(() => undefined);
+      await onStreamBypass(record, (r) => reviewBook.put(r));
+      void ensureReview(message.key).catch(() => undefined); // what it does, for the Reviews tab
       return { ok: true };
     }
     case 'review:get': {

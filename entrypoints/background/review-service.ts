@@ -11,7 +11,9 @@ import { db } from '@/components/storage/db';
 import { loadSettings } from '@/components/storage/settings';
 import { recentEthUsd } from '@/components/storage/fiat-rates';
 import { knownChain } from '@/core/chain/chains';
-import { chainAccess } from './chain-access';
+import { answeredSince, readAccess } from './chain-access';
+import { chainSourceCard } from '@/core/review/chain-source';
+import { walletElsewhere } from '@/core/review/no-chain-access';
 import { gasReport } from './gas';
 import { scamAddresses } from './scam-list';
 
@@ -51,7 +53,9 @@ const VERIFY_TTL_MS = 5 * 60_000;
 
 async function analyze(record: ReviewRecord): Promise<Review> {
   const settings = await loadSettings();
-  const access = chainAccess(record.request.chainId, settings);
+  const found = await readAccess(record.request.chainId, settings);
+  const access = 'none' in found ? undefined : found;
+  const started = Date.now();
   const [recipients, ethUsd, scam] = await Promise.all([
     knownRecipients.list().catch(() => []),
     knownChain(record.request.chainId)?.currency.symbol === 'ETH' ? recentEthUsd(Date.now()) : undefined,
@@ -64,6 +68,9 @@ async function analyze(record: ReviewRecord): Promise<Review> {
         client,
         token: client ? access?.token : undefined,
         rpcProblem,
+        chainSources: access?.sources,
+        // No RPC of the user's and none public for this chain: say which on-chain checks were skipped.
+        ...('none' in found ? { noChainAccess: found.walletServes !== undefined ? { reason: walletElsewhere(record.request.chainId, found.walletServes) } : {} } : {}),
         now: Date.now,
         trustedOrigins: settings.trustedOrigins,
         trustedSpenders: settings.trustedSpenders,
@@ -78,15 +85,21 @@ async function analyze(record: ReviewRecord): Promise<Review> {
       { id: record.key, timeoutMs: Math.max(500, settings.reviewTimeoutMs - 750) },
     );
   const client = access?.client;
-  if (!client || (verified.get(client) ?? 0) > Date.now()) return run(client);
+  if (!client || (verified.get(client) ?? 0) > Date.now()) return withSourceCard(await run(client), record.request.chainId, started);
   // Check the RPC serves the request's chain alongside the review; on a mismatch or a dead node, review
   // again without chain access and say why, rather than show answers about another chain.
   const [review, check] = await Promise.all([run(client), verifyChain(client, record.request.chainId).then(() => undefined, (e: unknown) => (e instanceof Error ? e : new Error(String(e))))]);
   if (!check) {
     verified.set(client, Date.now() + VERIFY_TTL_MS);
-    return review;
+    return withSourceCard(review, record.request.chainId, started);
   }
   return run(undefined, check);
+}
+
+/** The review with a card naming what read its chain ("Checked through MetaMask's RPC for Linea Mainnet"). */
+function withSourceCard(review: Review, chainId: number, since: number): Review {
+  const card = chainSourceCard(chainId, answeredSince(chainId, since));
+  return card ? { ...review, cards: [...review.cards, card] } : review;
 }
 
 /** The record with its review, analysing it now if no review is stored yet (e.g. after a worker restart). */

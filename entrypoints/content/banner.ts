@@ -33,9 +33,25 @@ const UNWRAPPABLE: Record<Lang, BannerText> = {
   },
 };
 
-/** A page banner in a closed shadow root: the page can neither read nor restyle it. */
-function showBanner(t: BannerText, testId: string, background: string): void {
+const BYPASS = {
+  en: (method: string): BannerText => ({
+    title: 'This page sent a request to MetaMask without a Preflight review',
+    body: `${method} went straight to MetaMask. Reject it in MetaMask unless you started it.`,
+    dismiss: 'OK',
+  }),
+  ja: (method: string): BannerText => ({
+    title: 'このページは Preflight の確認なしに MetaMask へリクエストを送りました',
+    body: `${method} が直接 MetaMask に送られました。心当たりがなければ MetaMask で拒否してください。`,
+    dismiss: 'OK',
+  }),
+};
+
+export type BannerKind = 'phishing' | 'unwrappable' | 'bypass';
+
+/** A page banner in a closed shadow root: the page can neither read nor restyle it. The host carries `data-kind`. */
+function showBanner(t: BannerText, kind: BannerKind, testId: string, background: string): HTMLElement {
   const host = document.createElement('preflight-banner');
+  host.setAttribute('data-kind', kind);
   host.setAttribute('style', 'all:initial;position:fixed;top:0;left:0;right:0;z-index:2147483647;display:block;');
   const root = host.attachShadow({ mode: 'closed' });
   const box = document.createElement('div');
@@ -60,10 +76,11 @@ function showBanner(t: BannerText, testId: string, background: string): void {
   const attach = () => (document.body ?? document.documentElement).appendChild(host);
   if (document.body) attach();
   else document.addEventListener('DOMContentLoaded', attach, { once: true });
+  return host;
 }
 
 export function showPhishingBanner(check: PhishingCheckResponse): void {
-  showBanner(PHISHING[check.lang](check.imitates), 'phishing-banner', '#b71c1c');
+  showBanner(PHISHING[check.lang](check.imitates), 'phishing', 'phishing-banner', '#b71c1c');
 }
 
 /** The bypass watcher's in-page part: a provider Preflight could not wrap. Shown once per page. */
@@ -71,5 +88,15 @@ let unwrappableShown = false;
 export function showUnwrappableBanner(lang: Lang): void {
   if (unwrappableShown) return;
   unwrappableShown = true;
-  showBanner(UNWRAPPABLE[lang], 'unwrappable-banner', '#8a5a00');
+  showBanner(UNWRAPPABLE[lang], 'unwrappable', 'unwrappable-banner', '#8a5a00');
+}
+
+/**
+ * A request reached MetaMask around Preflight (stream guard, MetaMask's listener first). One banner per page; a
+ * later request replaces its text, so the newest method is the one named.
+ */
+let bypassBanner: HTMLElement | undefined;
+export function showBypassBanner(lang: Lang, method: string): void {
+  bypassBanner?.remove();
+  bypassBanner = showBanner(BYPASS[lang](method), 'bypass', 'bypass-banner', '#b71c1c');
 }

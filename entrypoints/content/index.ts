@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { RuntimeMessage, TabMessage } from '@/core/messages';
-import { isReviewedMethod } from '@/core/review/types';
+import { isReviewedMethod, type ReviewedMethod } from '@/core/review/types';
 import type { PhishingCheckResponse } from '@/core/messages';
-import { showPhishingBanner, showUnwrappableBanner } from './banner';
+import type { ReviewFees } from '@/core/intercept/protocol';
+import { showBypassBanner, showPhishingBanner, showUnwrappableBanner } from './banner';
 import { openContentChannel } from './channel';
 import { mountPanel, type Panel } from './panel';
+import { installStreamGuard } from './stream-guard';
 
 /**
  * A page may not queue more than this many undecided requests: the rest are rejected at once (4001),
@@ -13,10 +15,28 @@ import { mountPanel, type Panel } from './panel';
 export const MAX_PENDING_PER_PAGE = 20;
 
 interface Pending {
-  id: string;
   key: string;
   panel?: Panel;
   decided: boolean;
+  /** Called once with the user's decision. */
+  decide(decision: 'continue' | 'reject', fees?: ReviewFees): void;
+}
+
+const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** Only the language is needed here: read it directly rather than bundle the settings module. */
+const lang = (): Promise<'en' | 'ja'> =>
+  browser.storage.local.get('settings').then(
+    (r: Record<string, unknown>) => ((r.settings as { lang?: string } | undefined)?.lang === 'ja' ? 'ja' : 'en'),
+    () => 'en' as const,
+  );
+
+/** Sends to the background, retrying while its worker starts. */
+function sendRuntime(message: RuntimeMessage): void {
+  const send = (attempt: number): void => {
+    browser.runtime.sendMessage(message).catch(() => attempt < 3 && setTimeout(() => send(attempt + 1), 200 * (attempt + 1)));
+  };
+  send(0);
 }
 
 export default defineContentScript({
@@ -24,52 +44,98 @@ export default defineContentScript({
   runAt: 'document_start',
   allFrames: true,
   main() {
+    // The language, read once: the bypass banner must not wait for storage when MetaMask already has the request.
+    let language: 'en' | 'ja' = 'en';
+    void lang().then((l) => (language = l));
     const byKey = new Map<string, Pending>();
+    /** The wrapper's requests by its id. */
     const byId = new Map<string, Pending>();
     const queue: Pending[] = [];
     let floodWarned = false;
-    const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, '0')).join('');
+    let bypassReports = 0;
 
     /** One panel at a time: the oldest undecided request is shown; the rest wait their turn. */
     const showNext = () => {
       const next = queue.find((p) => !p.decided);
       if (next && !next.panel) next.panel = mountPanel(next.key);
     };
+    const forget = (p: Pending) => {
+      p.panel?.remove();
+      byKey.delete(p.key);
+    };
+
+    /** Queues a review and starts it in the background; undefined when the page already has too many waiting. */
+    const enqueue = (request: { method: ReviewedMethod; params: unknown; chainId: string | null }, decide: Pending['decide']): Pending | undefined => {
+      if (queue.length >= MAX_PENDING_PER_PAGE) {
+        if (!floodWarned) console.warn(`[Preflight] more than ${MAX_PENDING_PER_PAGE} signing requests waiting on this page: the rest are rejected.`);
+        floodWarned = true;
+        return undefined;
+      }
+      const p: Pending = { key: newKey(), decided: false, decide };
+      byKey.set(p.key, p);
+      queue.push(p);
+      sendRuntime({ t: 'review:start', key: p.key, request });
+      showNext();
+      return p;
+    };
+
+    const guard = installStreamGuard({
+      async review(request) {
+        const chainId = request.chainId ?? (await guard.chainId());
+        return new Promise((resolve) => {
+          const p = enqueue({ method: request.method, params: request.params, chainId }, (decision, fees) => {
+            if (decision === 'continue') p?.panel?.setMode('companion');
+            else if (p) forget(p);
+            resolve({ decision, fees, onAnswered: () => p && forget(p) });
+          });
+          if (!p) resolve({ decision: 'reject' });
+        });
+      },
+      bypassed(requests) {
+        // The banner first: MetaMask already has the request.
+        // In a frame, the background puts the banner on the top page, where the user looks.
+        if (window === window.top) showBypassBanner(language, requests[0]!.method);
+        // The chain a request without a scope is for: MetaMask's, as the guard last saw it on the stream (or asked there, at most 1 s).
+        const wallet = requests.some((r) => r.chainId === null) ? guard.chainId() : Promise.resolve(null);
+        const listed: typeof requests = [];
+        for (const r of requests) {
+          // A flood gets one banner and the first requests in the Reviews tab, not a notification each.
+          if (bypassReports++ >= MAX_PENDING_PER_PAGE) {
+            if (bypassReports === MAX_PENDING_PER_PAGE + 1) console.warn('[Preflight] this page keeps sending signing requests straight to MetaMask; only the first are listed.');
+            continue;
+          }
+          listed.push(r);
+        }
+        void wallet.then((chainId) => {
+          for (const r of listed) sendRuntime({ t: 'bypass:stream', key: newKey(), request: { method: r.method, params: r.params, chainId: r.chainId ?? chainId } });
+        });
+      },
+    });
 
     const channel = openContentChannel((m) => {
       if (m.t === 'review') {
         if (!isReviewedMethod(m.method) || byId.has(m.id)) return;
-        if (queue.length >= MAX_PENDING_PER_PAGE) {
-          channel.send({ t: 'ack', id: m.id });
-          channel.send({ t: 'decision', id: m.id, decision: 'reject' });
-          if (!floodWarned) console.warn(`[Preflight] more than ${MAX_PENDING_PER_PAGE} signing requests waiting on this page: the rest are rejected.`);
-          floodWarned = true;
-          return;
-        }
-        const p: Pending = { id: m.id, key: newKey(), decided: false };
-        byId.set(m.id, p);
-        byKey.set(p.key, p);
-        queue.push(p);
         channel.send({ t: 'ack', id: m.id });
-        const start: RuntimeMessage = { t: 'review:start', key: p.key, request: { method: m.method, params: m.params, chainId: m.chainId } };
-        const send = (attempt: number): void => {
-          browser.runtime.sendMessage(start).catch(() => attempt < 3 && setTimeout(() => send(attempt + 1), 200 * (attempt + 1)));
-        };
-        send(0);
-        showNext();
+        const p = enqueue({ method: m.method, params: m.params, chainId: m.chainId }, (decision, fees) => {
+          // The wrapper forwards exactly this request next: the stream guard lets that one message through.
+          if (decision === 'continue' && m.via !== 'port') guard.expectForward(m.method, m.params, fees);
+          channel.send({ t: 'decision', id: m.id, decision, fees });
+          if (decision === 'continue') p?.panel?.setMode('companion');
+          else if (p) {
+            forget(p);
+            byId.delete(m.id);
+          }
+        });
+        if (p) byId.set(m.id, p);
+        else channel.send({ t: 'decision', id: m.id, decision: 'reject' });
       } else if (m.t === 'unwrappable') {
-        // Only the language is needed here: read it directly rather than bundle the settings module.
-        browser.storage.local.get('settings').then(
-          (r: Record<string, unknown>) => showUnwrappableBanner((r.settings as { lang?: string } | undefined)?.lang === 'ja' ? 'ja' : 'en'),
-          () => showUnwrappableBanner('en'),
-        );
+        void lang().then(showUnwrappableBanner);
       } else if (m.t === 'settled') {
         // The wallet answered: the companion card has done its job.
         const p = byId.get(m.id);
         if (p) {
-          p.panel?.remove();
+          forget(p);
           byId.delete(m.id);
-          byKey.delete(p.key);
         }
       }
     });
@@ -90,18 +156,16 @@ export default defineContentScript({
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       const m = message as TabMessage;
+      if (m?.t === 'bypass:banner') {
+        if (window === window.top) showBypassBanner(language, m.method);
+        return;
+      }
       if (m?.t !== 'review:decided') return;
       const p = byKey.get(m.key);
       if (!p || p.decided) return;
       p.decided = true;
       queue.splice(queue.indexOf(p), 1);
-      channel.send({ t: 'decision', id: p.id, decision: m.decision, fees: m.fees });
-      if (m.decision === 'continue') p.panel?.setMode('companion');
-      else {
-        p.panel?.remove();
-        byId.delete(p.id);
-        byKey.delete(p.key);
-      }
+      p.decide(m.decision, m.fees);
       showNext();
     });
   },

@@ -1,6 +1,7 @@
 import { wrapProvider, type Eip1193Like, type Verdict } from '@/core/intercept/wrap-provider';
 import { openPageChannel } from './channel';
 import { cancel, later, natives } from './natives';
+import { guardRuntimePorts } from './runtime-port';
 
 /** How long the content script has to acknowledge a request before we fail open (and say so). */
 const ACK_TIMEOUT_MS = 3_000;
@@ -67,40 +68,49 @@ export function installInpage(): void {
     }
   }
 
+  /** Holds a reviewed request until the user decides in the panel (or fails open, loudly, without a content script). */
+  async function askReview(method: string, params: unknown, chainId: () => Promise<string | null>, via: 'provider' | 'port'): Promise<Verdict> {
+    if (!channel.open) {
+      warn('[Preflight] not connected on this page; request passed to the wallet unreviewed:', method);
+      return { decision: 'continue' };
+    }
+    // Snapshot now: what is reviewed is what gets forwarded, whatever the page does to its object later.
+    let snapshot: unknown;
+    try {
+      snapshot = params === undefined ? undefined : apply(parse, JSON, [apply(stringify, JSON, [params, (_k: string, v: unknown) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v)])]);
+    } catch {
+      snapshot = params; // not serialisable (cycles): the review will report it as unreadable
+    }
+    const chain = await chainId();
+    const id = random();
+    return new natives.Promise<Verdict>((resolve) => {
+      const entry: Pending = { resolve, params: snapshot };
+      entry.ackTimer = later(() => {
+        delete pending[id];
+        warn('[Preflight] the review panel did not answer; request passed to the wallet unreviewed:', method);
+        resolve({ decision: 'continue', params: snapshot });
+      }, ACK_TIMEOUT_MS);
+      pending[id] = entry;
+      if (!channel.send({ t: 'review', id, method, params: snapshot, chainId: chain, via })) {
+        cancel(entry.ackTimer);
+        delete pending[id];
+        resolve({ decision: 'continue', params: snapshot });
+      }
+    });
+  }
+
   const hooks = {
-    async review(method: string, params: unknown, provider: Eip1193Like): Promise<Verdict> {
-      if (!channel.open) {
-        warn('[Preflight] not connected on this page; request passed to the wallet unreviewed:', method);
-        return { decision: 'continue' };
-      }
-      // Snapshot now: what is reviewed is what gets forwarded, whatever the page does to its object later.
-      let snapshot: unknown;
-      try {
-        snapshot = params === undefined ? undefined : apply(parse, JSON, [apply(stringify, JSON, [params, (_k: string, v: unknown) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v)])]);
-      } catch {
-        snapshot = params; // not serialisable (cycles): the review will report it as unreadable
-      }
-      const chainId = await chainIdOf(provider);
-      const id = random();
-      return new natives.Promise<Verdict>((resolve) => {
-        const entry: Pending = { resolve, params: snapshot };
-        entry.ackTimer = later(() => {
-          delete pending[id];
-          warn('[Preflight] the review panel did not answer; request passed to the wallet unreviewed:', method);
-          resolve({ decision: 'continue', params: snapshot });
-        }, ACK_TIMEOUT_MS);
-        pending[id] = entry;
-        if (!channel.send({ t: 'review', id, method, params: snapshot, chainId })) {
-          cancel(entry.ackTimer);
-          delete pending[id];
-          resolve({ decision: 'continue', params: snapshot });
-        }
-      });
-    },
+    review: (method: string, params: unknown, provider: Eip1193Like): Promise<Verdict> => askReview(method, params, () => chainIdOf(provider), 'provider'),
     settled(ticket: string, ok: boolean) {
       channel.send({ t: 'settled', id: ticket, ok });
     },
   };
+
+  // MetaMask's multichain API straight from the page (chrome.runtime.connect): the same review.
+  guardRuntimePorts(win, {
+    review: (method, params, chainId) => askReview(method, params, async () => chainId, 'port'),
+    settled: hooks.settled,
+  });
 
   function wrap(candidate: unknown): void {
     if (typeof candidate !== 'object' || candidate === null || apply(weakHas, wrapped, [candidate])) return;

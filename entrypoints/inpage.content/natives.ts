@@ -6,6 +6,7 @@
 const w = window;
 export const natives = {
   apply: Reflect.apply,
+  isArray: Array.isArray,
   defineProperty: Object.defineProperty,
   create: Object.create,
   parse: JSON.parse,

@@ -18,6 +18,8 @@ export interface AnvilOptions {
   port?: number;
   accounts?: number;
   quiet?: boolean;
+  /** Default 31337 (DEVNET_CHAIN_ID); e.g. 59144 to stand in for Linea, or an id no registry knows. */
+  chainId?: number;
 }
 
 export interface AnvilProcess {
@@ -53,7 +55,7 @@ export async function startAnvil(opts: AnvilOptions = {}): Promise<AnvilProcess>
   const args = [
     '--host', '127.0.0.1',
     '--port', String(opts.port ?? 0),
-    '--chain-id', String(DEVNET_CHAIN_ID),
+    '--chain-id', String(opts.chainId ?? DEVNET_CHAIN_ID),
     '--mnemonic', DEVNET_MNEMONIC,
     '--accounts', String(opts.accounts ?? 10),
     '--balance', '10000',

@@ -22,9 +22,9 @@ import {
 } from 'viem';
 import { DEVNET_CHAIN_ID } from './anvil.ts';
 
-export function devnetChain(rpcUrl: string): Chain {
+export function devnetChain(rpcUrl: string, chainId = DEVNET_CHAIN_ID): Chain {
   return defineChain({
-    id: DEVNET_CHAIN_ID,
+    id: chainId,
     name: 'Preflight Devnet',
     nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
     rpcUrls: { default: { http: [rpcUrl] } },
@@ -38,8 +38,8 @@ export interface DevnetClients {
   testClient: TestClient<'anvil', Transport, Chain>;
 }
 
-export function createClients(rpcUrl: string): DevnetClients {
-  const chain = devnetChain(rpcUrl);
+export function createClients(rpcUrl: string, chainId = DEVNET_CHAIN_ID): DevnetClients {
+  const chain = devnetChain(rpcUrl, chainId);
   const transport = http(rpcUrl, { retryCount: 0 });
   return {
     chain,

@@ -44,7 +44,7 @@ function siwe(domain: string, origin: string, address: Address, chainId: number)
 }
 
 export async function buildCase(name: string, devnet: Devnet, pageOrigin: string): Promise<DappRequest> {
-  const c = createClients(devnet.rpcUrl);
+  const c = createClients(devnet.rpcUrl, devnet.chainId);
   const user = devnet.accounts[0]!;
   const k = devnet.contracts;
   const deadline = BigInt(Math.floor(Date.now() / 1000) + 3600);

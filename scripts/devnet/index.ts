@@ -6,7 +6,7 @@
 import { maxUint256, parseEther, parseUnits, type Address } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
 import { devNftAbi, mintableErc20Abi, wethAbi } from './abis.ts';
-import { DEVNET_MNEMONIC, startAnvil } from './anvil.ts';
+import { DEVNET_CHAIN_ID, DEVNET_MNEMONIC, startAnvil } from './anvil.ts';
 import { call, createClients } from './chain.ts';
 import { deployUniswap, type UniswapDeployment } from './deploy-uniswap.ts';
 import { seedPools, type PoolInfo } from './pools.ts';
@@ -36,6 +36,8 @@ export interface DevnetOptions {
   /** Block time while traffic runs (default 2 s); without traffic, switches automine to interval mining. Whole seconds. */
   blockTimeSec?: number;
   quiet?: boolean;
+  /** Default 31337; another id makes the same devnet (same contracts, same addresses) stand in for another chain. */
+  chainId?: number;
 }
 
 export const LP_ACCOUNT_INDEX = 9;
@@ -43,9 +45,10 @@ export const LP_ACCOUNT_INDEX = 9;
 export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
   const started = Date.now();
   const log = opts.quiet ? () => undefined : (m: string) => process.stderr.write(`[devnet] ${m}\n`);
-  const anvil = await startAnvil({ port: opts.port ?? 0, quiet: true });
+  const chainId = opts.chainId ?? DEVNET_CHAIN_ID;
+  const anvil = await startAnvil({ port: opts.port ?? 0, quiet: true, chainId });
   try {
-    const c = createClients(anvil.rpcUrl);
+    const c = createClients(anvil.rpcUrl, chainId);
     const accounts = Array.from({ length: 10 }, (_, i) => mnemonicToAccount(DEVNET_MNEMONIC, { addressIndex: i }).address);
     const user = accounts[0]!;
     const lp = accounts[LP_ACCOUNT_INDEX]!;
@@ -76,7 +79,7 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
     }
     const devnet: Devnet = {
       rpcUrl: anvil.rpcUrl,
-      chainId: 31337,
+      chainId,
       accounts,
       contracts: {
         weth: u.weth,

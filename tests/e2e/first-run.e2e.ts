@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rpcUrlsFor } from '../../core/chain/client';
 import { startDapp } from '../../scripts/devnet/dapp-server';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
 import { CHROMIUM, clickCase, decide, launchWithExtension, readVerdict, reviewFrame, type ExtensionBrowser } from './harness';
@@ -30,7 +31,9 @@ describe('first run (built extension, Chromium)', () => {
     await welcome.waitFor();
     expect(await welcome.textContent()).toContain('Nothing leaves it except JSON-RPC calls');
     const rpcs = (await popup.locator('[data-testid="welcome-rpcs"]').textContent()) ?? '';
-    expect(rpcs).toContain('ethereum-rpc.publicnode.com (public)');
+    // Mainnet's default public node, as the registry (viem/chains) names it: listed and marked public.
+    const mainnetPublic = new URL(rpcUrlsFor({ chainId: 1, usePublicFallbacks: true })[0]!).host;
+    expect(rpcs).toContain(`Ethereum: ${mainnetPublic} (public)`);
     expect(rpcs).toMatch(/127\.0\.0\.1:\d+ \(yours\)/); // the devnet RPC set above
     // No MetaMask in this browser: said so, not guessed.
     await popup.locator('[data-testid="welcome-metamask"][data-found="false"]').waitFor({ timeout: 15_000 });

@@ -40,10 +40,13 @@ export async function launchWithExtension(opts: {
   keepUserDataDir?: boolean;
   /** `null`: pages take the window's size (needed where an extension places popup windows on screen). */
   viewport?: null;
+  /** Preflight from another directory than the build (e.g. a copy with another manifest key). */
+  extensionDir?: string;
 } = {}): Promise<ExtensionBrowser & { userDataDir: string }> {
   const withExtension = opts.withExtension ?? true;
-  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
-  const extensions = [...(opts.otherExtensions ?? []), ...(withExtension ? [EXTENSION_DIR] : [])].join(',');
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
+  if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+  const extensions = [...(opts.otherExtensions ?? []), ...(withExtension ? [extensionDir] : [])].join(',');
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'preflight-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,

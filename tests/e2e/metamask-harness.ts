@@ -96,8 +96,9 @@ const isNotification = (p: Page) => p.url().startsWith(`chrome-extension://${MET
 /**
  * `seed`: the devnet's (ignored with `devnet`: share one devnet between worlds); `preflight: false`: MetaMask alone,
  * Preflight not loaded (the baseline of the overhead benchmark; addChainSeen is then empty).
+ * `preflightDir`: load Preflight from there instead of the build (e.g. tests/e2e/extension-order.ts's copy with a later id).
  */
-export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet; preflight?: boolean } = {}): Promise<MetaMaskWorld> {
+export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet; preflight?: boolean; preflightDir?: string } = {}): Promise<MetaMaskWorld> {
   const withPreflight = opts.preflight ?? true;
   if (!existsSync(resolve(METAMASK_DIR, 'manifest.json'))) throw new Error(`The vendored MetaMask is missing at ${METAMASK_DIR} (set METAMASK_DIR)`);
   trace('start');
@@ -106,6 +107,7 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet;
   const dapp = await startDapp({ port: 0, devnet });
   const launch = (userDataDir?: string) => launchWithExtension({
     withExtension: withPreflight,
+    extensionDir: opts.preflightDir,
     otherExtensions: [METAMASK_DIR],
     viewport: null,
     extraArgs: ['--window-size=800,600', '--window-position=0,0'],
@@ -227,10 +229,18 @@ async function pressMetaMaskButton(win: Page, testIds: string[]): Promise<void> 
   const button = win.locator(testIds.map((id) => `[data-testid="${id}"]`).join(', ')).first();
   await button.waitFor({ timeout: 60_000 });
   await waitEnabled(button);
-  const closed = win.waitForEvent('close', { timeout: 60_000 });
+  let closed = false;
+  const closing = win.waitForEvent('close', { timeout: 60_000 }).then(() => (closed = true));
   // A DOM click: MetaMask's own overlays (network connecting, Blockaid loading) may sit over the button.
   await button.evaluate((el: HTMLElement) => el.click());
-  await closed;
+  // After several rejections from one site MetaMask asks whether to block it ("We've noticed multiple requests"):
+  // its "Cancel" rejects this request only, as the click meant.
+  const spamCancel = win.locator('.mm-modal-footer').filter({ hasText: 'Temporarily block this site' }).locator('button').last();
+  while (!closed) {
+    await Promise.race([closing, new Promise((r) => setTimeout(r, 500))]);
+    if (!closed && (await spamCancel.isVisible().catch(() => false))) await spamCancel.evaluate((el: HTMLElement) => el.click()).catch(() => undefined);
+  }
+  await closing;
 }
 
 async function waitEnabled(button: Locator): Promise<void> {

@@ -1,4 +1,4 @@
-import { knownChain } from '../../chain/chains';
+import { chainName, knownChain } from '../../chain/chains';
 import { text } from '../../i18n/localized';
 import type { Analyzer } from '../analyzer';
 import type { Finding } from '../types';
@@ -11,7 +11,7 @@ export const chainSwitchAnalyzer: Analyzer = {
     if (ctx.parsed.kind !== 'switch-chain') return undefined;
     const target = ctx.parsed.chainId;
     const chain = knownChain(target);
-    const from = knownChain(ctx.request.chainId)?.name ?? `chain ${ctx.request.chainId}`;
+    const from = chainName(ctx.request.chainId);
     const findings: Finding[] = [];
     if (chain) {
       findings.push({

@@ -12,6 +12,7 @@ function report(over: Partial<LiveReport> = {}): LiveReport {
     sync: { mode: 'fee-history', head: 100, fetchedBlocks: 100, reorged: false, missingBlocks: 0 } as LiveReport['sync'],
     outlook: { baseFeeNow: 10n * GWEI, newestBlock: 100, newestTimestamp: 1_700_000_000, blocks: [], hours: [] },
     nextBaseFee: 10n * GWEI,
+    nextBaseFeeFrom: { source: 'header' },
     nextBlock: 101,
     history: [],
     priorityFees: [],

@@ -8,11 +8,12 @@ import type { Analyzer } from '../analyzer';
 import { expectedOverpay } from '../fee-overpay';
 import type { ParsedRequest, TxFields } from '../request';
 import { gasServiceOf } from '../gas-context';
+import type { LiveReport } from '../../gas/live-report';
 import type { AnalyzerResult, Finding } from '../types';
 
 const gwei = formatGwei;
-/** ETH with four significant digits (fees: "0.000441 ETH"); below 0.000001 ETH, "< 0.000001 ETH". */
-const eth = (wei: bigint) => `${formatTokenAmount(wei, 18, { significant: 4 }).text.en} ETH`;
+/** The native amount with four significant digits (fees: "0.000441 ETH"); below 0.000001, "< 0.000001 ETH". */
+const coin = (wei: bigint, symbol: string) => `${formatTokenAmount(wei, 18, { significant: 4 }).text.en} ${symbol}`;
 const hhmm = (unix: number) => new Date(unix * 1000).toISOString().slice(11, 16);
 /** Above this multiple of the recent 90th percentile, the base fee is a spike. */
 export const SPIKE_FACTOR = 1.5;
@@ -38,10 +39,10 @@ const usd = (v: number | undefined) => (v === undefined ? '' : ` ≈ $${v < 10 ?
 
 /**
  * fee-above-recommended, judged on what the user is expected to pay on top of what is needed (EIP-1559:
- * min(max fee, base + tip) per gas), in ETH and dollars: warn when material, info when dust, nothing when a
+ * min(max fee, base + tip) per gas), in the chain's currency and dollars (ETH chains): warn when material, info when dust, nothing when a
  * high cap comes with a normal tip.
  */
-function feeFinding(tx: TxFields, base: bigint, tip: bigint, gasLimit: bigint, ethUsd: number | undefined, recommended: bigint): Finding | undefined {
+function feeFinding(tx: TxFields, base: bigint, tip: bigint, gasLimit: bigint, ethUsd: number | undefined, recommended: bigint, eth: (wei: bigint) => string): Finding | undefined {
   const o = expectedOverpay(tx, base, tip, gasLimit, ethUsd);
   if (!o) return undefined;
   const extra = `${eth(o.overWei)}${usd(o.overUsd)}`;
@@ -91,6 +92,8 @@ export const gasTimingAnalyzer: Analyzer = {
       const why = error instanceof Error ? error.message : String(error);
       return { cards: [{ kind: 'gas', title: text('Gas', 'ガス'), rows: [], note: text(`Gas outlook unavailable: ${why}`, `ガスの見通しを取得できません：${why}`) }] };
     }
+    const eth = (wei: bigint) => coin(wei, r.chain.nativeSymbol);
+    if (r.legacy) return legacyCard(r, gasLimit, eth);
     const base = r.nextBaseFee;
     const tip = r.recommended.maxPriorityFeePerGas;
     const recommended = r.recommended.maxFeePerGas;
@@ -106,7 +109,9 @@ export const gasTimingAnalyzer: Analyzer = {
         detail: text('Unless this is urgent, waiting is likely to cost less.', '急ぎでなければ、待つほうが安くなる可能性が高いです。'),
       });
     }
-    const fee = tx ? feeFinding(tx, base, tip, gasLimit, ctx.ethUsd, recommended) : undefined;
+    // The dollar figure uses ETH's price: only on chains whose currency is ETH.
+    const usdPerCoin = r.chain.nativeSymbol.toUpperCase() === 'ETH' ? ctx.ethUsd : undefined;
+    const fee = tx ? feeFinding(tx, base, tip, gasLimit, usdPerCoin, recommended, eth) : undefined;
     if (fee) findings.push(fee);
     const wait = r.advice.action === 'wait' ? r.advice.wait : undefined;
     const limit = wait?.limit;
@@ -176,3 +181,23 @@ export const gasTimingAnalyzer: Analyzer = {
     };
   },
 };
+
+/** A chain without EIP-1559: one gas price, by inclusion confidence from recent blocks; nothing to apply or hold. */
+function legacyCard(r: LiveReport, gasLimit: bigint, eth: (wei: bigint) => string): AnalyzerResult {
+  return {
+    cards: [
+      {
+        kind: 'gas',
+        title: text('Gas', 'ガス'),
+        rows: [
+          ...r.priorityFees.map((p) => ({ label: text(`Gas price (${Math.round(p.confidence * 100)} % inclusion)`, `ガス価格（${Math.round(p.confidence * 100)} % で取り込み）`), value: gwei(p.priorityFee) })),
+          { label: text('Likely cost now', '今の見込みコスト'), value: eth(r.nextBaseFee * gasLimit) },
+        ],
+        note: text(
+          `This network has no EIP-1559 base fee: the tiers are the cheapest gas price each of the last ${r.legacy?.blocks.length ?? 0} blocks included. MetaMask sets the gas price.`,
+          `このネットワークには EIP-1559 のベースフィーがありません。直近 ${r.legacy?.blocks.length ?? 0} ブロックそれぞれで取り込まれた最安のガス価格から算出しています。ガス価格は MetaMask が設定します。`,
+        ),
+      },
+    ],
+  };
+}

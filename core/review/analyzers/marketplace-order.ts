@@ -1,4 +1,4 @@
-import { knownChain } from '../../chain/chains';
+import { nativeSymbol } from '../../chain/chains';
 import { count } from '../../format/count';
 import { text, type Localized } from '../../i18n/localized';
 import type { Analyzer, ReviewContext } from '../analyzer';
@@ -17,7 +17,7 @@ interface Rendered {
 
 async function render(ctx: ReviewContext, item: OrderItem): Promise<Rendered> {
   if (item.standard === 'native') {
-    const symbol = knownChain(ctx.request.chainId)?.currency.symbol ?? 'ETH';
+    const symbol = nativeSymbol(ctx.request.chainId);
     const s = `${formatAmount(item.amount, 18)} ${symbol}`;
     return { label: text(s, s), dust: isDust(item, 18) };
   }

@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import { knownChain } from '../../chain/chains';
+import { nativeSymbol } from '../../chain/chains';
 import { text } from '../../i18n/localized';
 import type { Analyzer, ReviewContext } from '../analyzer';
 import { formatAmount } from '../format';
@@ -42,7 +42,7 @@ export const nativeBalanceAnalyzer: Analyzer = {
     const left = balance - value - gas * fee;
     const reserve = TRANSFER_GAS * fee;
     if (left >= reserve) return undefined;
-    const symbol = knownChain(ctx.request.chainId)?.currency.symbol ?? 'ETH';
+    const symbol = nativeSymbol(ctx.request.chainId);
     const fmt = (v: bigint) => `${formatAmount(v, 18)} ${symbol}`;
     const finding: Finding =
       left < 0n

@@ -1,4 +1,4 @@
-import { knownChain } from '../../chain/chains';
+import { chainName } from '../../chain/chains';
 import { text, type Localized } from '../../i18n/localized';
 import type { Analyzer } from '../analyzer';
 import { shortHex } from '../format';
@@ -9,7 +9,7 @@ const MAX_SHOWN = 2_000;
 
 function siweCard(s: SiweMessage, walletChainId: number, timing: ReturnType<typeof siweTiming>): ReviewCard {
   const row = (en: string, ja: string, value: string | Localized | undefined) => (value ? [{ label: text(en, ja), value }] : []);
-  const chain = (id: number) => knownChain(id)?.name ?? `chain ${id}`;
+  const chain = chainName;
   const network = s.chainId === undefined ? undefined : s.chainId === walletChainId ? chain(s.chainId) : text(`${chain(s.chainId)} (your wallet is on ${chain(walletChainId)})`, `${chain(s.chainId)}（ウォレットは ${chain(walletChainId)} 上）`);
   const expires = s.expirationTime ? (timing === 'expired' ? text(`${s.expirationTime} (expired)`, `${s.expirationTime}（期限切れ）`) : s.expirationTime) : undefined;
   const from = s.notBefore ? (timing === 'not-yet' ? text(`${s.notBefore} (not valid yet)`, `${s.notBefore}（まだ有効ではありません）`) : s.notBefore) : undefined;

@@ -1,11 +1,12 @@
 import type { Address } from 'viem';
-import { knownChain } from '../../chain/chains';
+import { nativeSymbol } from '../../chain/chains';
 import { text, type Localized } from '../../i18n/localized';
 import type { Analyzer, ReviewContext } from '../analyzer';
 import { netChanges, type RawChange } from '../asset-changes';
 import { exactDecimal, formatDecimalAmount } from '../../format/amount';
 import { tokenMeta } from '../known-tokens';
 import { simulateCalls } from '../simulate';
+import { onlyWallet } from '../chain-source';
 import { describeCall } from '../call-description';
 import type { AnalyzerResult, AssetChange, Finding } from '../types';
 
@@ -13,7 +14,7 @@ async function toAssetChange(ctx: ReviewContext, c: RawChange): Promise<AssetCha
   const direction = c.delta < 0n ? 'out' : 'in';
   const abs = c.delta < 0n ? -c.delta : c.delta;
   if (c.asset === 'native') {
-    return { direction, asset: 'native', standard: 'native', symbol: knownChain(ctx.request.chainId)?.currency.symbol ?? 'ETH', amount: exactDecimal(abs, 18) };
+    return { direction, asset: 'native', standard: 'native', symbol: nativeSymbol(ctx.request.chainId), amount: exactDecimal(abs, 18) };
   }
   const meta = await tokenMeta(ctx, c.asset);
   if (c.standard === 'erc20') return { direction, asset: c.asset, standard: 'erc20', symbol: meta.symbol, amount: exactDecimal(abs, meta.decimals) };
@@ -62,8 +63,12 @@ export const simulationAnalyzer: Analyzer = {
           {
             code: 'asset-changes',
             severity: 'info',
-            title: text('Asset changes unavailable: your RPC does not support eth_simulateV1', '資産の変化は表示できません：お使いの RPC は eth_simulateV1 に対応していません'),
-            detail: text(`A dry run (eth_call) succeeds${gas.en}.${batch.en} Check the amounts in MetaMask.`, `試験実行（eth_call）は成功します${gas.ja}。${batch.ja}金額は MetaMask で確認してください。`),
+            title: onlyWallet(ctx.chainSources)
+              ? text('Asset changes unavailable: MetaMask does not run simulations (eth_simulateV1) for other extensions', '資産の変化は表示できません：MetaMask は他の拡張機能のためにシミュレーション（eth_simulateV1）を実行しません')
+              : text('Asset changes unavailable: your RPC does not support eth_simulateV1', '資産の変化は表示できません：お使いの RPC は eth_simulateV1 に対応していません'),
+            detail: onlyWallet(ctx.chainSources)
+              ? text(`A dry run (eth_call) through MetaMask succeeds${gas.en}.${batch.en} For the asset changes, add an RPC for this chain in Preflight's Settings (or untick "only my RPC"). Check the amounts in MetaMask.`, `MetaMask 経由の試験実行（eth_call）は成功します${gas.ja}。${batch.ja}資産の変化を見るには、Preflight の設定でこのチェーンの RPC を追加してください（または「自分の RPC のみ」を外してください）。金額は MetaMask で確認してください。`)
+              : text(`A dry run (eth_call) succeeds${gas.en}.${batch.en} Check the amounts in MetaMask.`, `試験実行（eth_call）は成功します${gas.ja}。${batch.ja}金額は MetaMask で確認してください。`),
           },
         ],
       };

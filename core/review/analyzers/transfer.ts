@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import { knownChain } from '../../chain/chains';
+import { nativeSymbol } from '../../chain/chains';
 import { text } from '../../i18n/localized';
 import type { Analyzer, ReviewContext } from '../analyzer';
 import { tokenInfo } from '../chain-reads';
@@ -31,7 +31,7 @@ async function review(ctx: ReviewContext, tx: TxFields): Promise<AnalyzerResult 
   if (!t) return undefined;
   const findings: Finding[] = [];
   const who = nameAddress(t.recipient, labelOf(t.recipient, ctx.labels));
-  const meta = t.token ? await tokenMeta(ctx, t.token) : { symbol: knownChain(ctx.request.chainId)?.currency.symbol ?? 'ETH', decimals: 18, known: true };
+  const meta = t.token ? await tokenMeta(ctx, t.token) : { symbol: nativeSymbol(ctx.request.chainId), decimals: 18, known: true };
   const nft = t.kind === 'token' && (t.fn === 'safeTransferFrom' || (t.fn === 'transferFrom' && !meta.known));
   const what = nft ? `${meta.symbol} #${t.amount}` : `${formatAmount(t.amount, meta.decimals)} ${meta.symbol}`;
 

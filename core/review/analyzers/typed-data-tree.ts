@@ -1,4 +1,4 @@
-import { knownChain } from '../../chain/chains';
+import { chainName } from '../../chain/chains';
 import { text } from '../../i18n/localized';
 import type { Analyzer } from '../analyzer';
 import { nameAddress } from '../format';
@@ -8,7 +8,6 @@ import { parsePermit } from '../typed-data/permit';
 import { flattenTree } from '../typed-data/tree';
 import type { AnalyzerResult, Finding, ReviewCard } from '../types';
 
-const chainName = (id: number) => knownChain(id)?.name ?? `chain ${id}`;
 
 /**
  * Any EIP-712 message the specialised analyzers do not know, as a readable tree (and legacy v1 lists).

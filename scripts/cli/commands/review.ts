@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createPublicClient, http, type PublicClient } from 'viem';
-import { parseChainId } from '../../../core/chain/chains';
+import { parseChainId } from '../../../core/chain/chain-id';
 import { createChainClient } from '../../../core/chain/client';
 import { createTokenCache } from '../../../core/chain/token';
 import { reviewRequest } from '../../../core/review/engine';

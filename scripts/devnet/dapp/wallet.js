@@ -6,7 +6,7 @@
   'use strict';
   if (new URLSearchParams(location.search).get('wallet') === 'browser') return;
   var config = null;
-  var chainId = '0x7a69';
+  var chainId = null; // the devnet's chain id (config.json) until the dApp switches
   var listeners = {};
   var nextId = 1;
   var callBatches = {}; // wallet_sendCalls id -> transaction hashes
@@ -44,7 +44,7 @@
 
   function ready() {
     if (config) return Promise.resolve();
-    return fetch('/config.json').then(function (r) { return r.json(); }).then(function (c) { config = c; });
+    return fetch('/config.json').then(function (r) { return r.json(); }).then(function (c) { config = c; if (!chainId) chainId = '0x' + c.chainId.toString(16); });
   }
 
   var provider = {
