@@ -4,9 +4,9 @@ import type { PlanView } from '@/core/messages';
 import { t, tk } from '@/components/i18n/ui-text';
 import { useWithdraw } from '@/components/stores/withdraw-store';
 import { WithdrawReserves } from './WithdrawReserves';
+import { shortDateTime } from '@/components/i18n/time';
 
 const fmt = (x: number | undefined) => (x === undefined ? '–' : formatNumber(x));
-const when = (unix: number) => new Date(unix * 1000).toLocaleString('en-GB', { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
 /** The step list: each step's status, review, buttons, hash and realised output; only the next step can act. */
 export function WithdrawSteps({ view, lang }: { view: PlanView; lang: Lang }) {
@@ -36,7 +36,7 @@ export function WithdrawSteps({ view, lang }: { view: PlanView; lang: Lang }) {
                 <strong>{tk(lang, 'wdKind_', p.kind)}</strong> {fmt(p.amountIn)} {asset} · {tk(lang, 'wdStatus_', s.status)}
               </div>
               <div className="small muted">
-                {p.dueAt <= now && s.status === 'pending' ? t(lang, 'wdDueNow') : `${t(lang, 'wdDue')} ${when(p.dueAt)}`}
+                {p.dueAt <= now && s.status === 'pending' ? t(lang, 'wdDueNow') : `${t(lang, 'wdDue')} ${shortDateTime(p.dueAt * 1000, lang)}`}
                 {p.kind === 'swap' && (
                   <>
                     {' '}· {t(lang, 'wdPlanned')} {fmt(p.expectedOut)} {q} ({t(lang, 'wdMinOut')} {fmt(p.minOut)})

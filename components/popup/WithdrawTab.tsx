@@ -11,6 +11,7 @@ import { useWithdraw } from '@/components/stores/withdraw-store';
 import { stepAwaitingLostHash } from '@/core/store/plans';
 import { WithdrawPlan } from './WithdrawPlan';
 import { WithdrawMetaMask } from './WithdrawMetaMask';
+import { dateTime } from '@/components/i18n/time';
 
 const CHAINS = [
   { id: 1, name: 'Ethereum' },
@@ -122,7 +123,7 @@ export function WithdrawTab({ lang, fiat }: { lang: Lang; fiat: 'USD' | 'JPY' })
               <option value="">{t(lang, 'wdNewPlan')}</option>
               {w.plans.map((p) => (
                 <option key={p.record.id} value={p.record.id}>
-                  {new Date(p.record.createdAt).toLocaleString('en-GB')} · {p.record.plan.assets[0]?.symbol} → {p.record.plan.quoteSymbol} · {p.progress.done}/{p.progress.total}
+                  {dateTime(p.record.createdAt, lang)} · {p.record.plan.assets[0]?.symbol} → {p.record.plan.quoteSymbol} · {p.progress.done}/{p.progress.total}
                 </option>
               ))}
             </select>

@@ -36,6 +36,8 @@ export async function launchWithExtension(opts: {
   extraArgs?: string[];
   /** The browser's UI language (Chromium on Linux takes it from LANGUAGE, with --lang; needs its locale .pak files). */
   uiLanguage?: string;
+  /** The browser's time zone (IANA, through TZ): times the UI prints are in it. */
+  timeZone?: string;
   userDataDir?: string;
   keepUserDataDir?: boolean;
   /** `null`: pages take the window's size (needed where an extension places popup windows on screen). */
@@ -51,7 +53,8 @@ export async function launchWithExtension(opts: {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    ...(opts.uiLanguage ? { env: { ...process.env, LANGUAGE: opts.uiLanguage }, locale: opts.uiLanguage } : {}),
+    ...(opts.uiLanguage || opts.timeZone ? { env: { ...process.env, ...(opts.uiLanguage ? { LANGUAGE: opts.uiLanguage } : {}), ...(opts.timeZone ? { TZ: opts.timeZone } : {}) } } : {}),
+    ...(opts.uiLanguage ? { locale: opts.uiLanguage } : {}),
     ...(opts.viewport === null ? { viewport: null } : {}),
     args: [
       ...(extensions ? [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`] : []),
