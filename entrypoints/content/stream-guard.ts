@@ -9,6 +9,7 @@ import {
 } from '@/core/intercept/metamask-stream';
 import { canonicalJson, ForwardLedger, requestFingerprint } from '@/core/intercept/forward-ledger';
 import { applyFees } from '@/core/intercept/wrap-provider';
+import { METAMASK_RETRY_NOTICE, WalletRetries } from '@/core/intercept/wallet-retries';
 import type { ReviewFees } from '@/core/intercept/protocol';
 
 /**
@@ -22,7 +23,8 @@ import type { ReviewFees } from '@/core/intercept/protocol';
  *  - ours first: the message is stopped (`stopImmediatePropagation`), reviewed like any other request, re-posted
  *    on Continue (so MetaMask takes it as the page's), answered with 4001 in MetaMask's shape on Reject;
  *  - MetaMask first: it already has the request. The guard reports it (banner, Reviews tab, notification).
- * Requests Preflight forwarded itself are told apart by the ForwardLedger, filled only from the decision path.
+ * Requests Preflight forwarded itself are told apart by the ForwardLedger, filled only from the decision path; MetaMask's
+ * own re-send of one of them after its worker restarted, by WalletRetries.
  */
 export interface StreamGuardHooks {
   /** Review a held request; resolves with the user's decision (Reject when the page may not queue more). */
@@ -44,6 +46,7 @@ const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b
 
 export function installStreamGuard(hooks: StreamGuardHooks): StreamGuard {
   const ledger = new ForwardLedger({ now: Date.now });
+  const retries = new WalletRetries({ now: Date.now });
   const marker = randomId();
   let metamaskFirst: boolean | undefined;
   /**
@@ -107,6 +110,27 @@ export function installStreamGuard(hooks: StreamGuardHooks): StreamGuard {
     }
   };
 
+  /** MetaMask's answers (for the companion card and WalletRetries) and its retry notice, on its reply streams. */
+  const noteAnswers = (target: unknown, inner: Record<string, unknown>) => {
+    if (target !== METAMASK_STREAMS.provider.replyTarget && target !== METAMASK_STREAMS['legacy-provider'].replyTarget) return;
+    const list = Array.isArray(inner.data) ? inner.data : [inner.data];
+    for (const answer of list) {
+      if (typeof answer !== 'object' || answer === null) continue;
+      if ((answer as { method?: unknown }).method === METAMASK_RETRY_NOTICE) {
+        retries.noticeSeen();
+        continue;
+      }
+      if (!('result' in answer || 'error' in answer)) continue;
+      const key = answerKey(target, inner.name, (answer as { id?: unknown }).id);
+      retries.answered(key);
+      const done = answers.get(key);
+      if (done) {
+        answers.delete(key);
+        done(answer as Record<string, unknown>);
+      }
+    }
+  };
+
   const onMessage = (event: MessageEvent) => {
     // MetaMask's streams take only same-window, same-origin messages; so does this guard.
     if (event.source !== window || event.origin !== location.origin) return;
@@ -123,18 +147,9 @@ export function installStreamGuard(hooks: StreamGuardHooks): StreamGuard {
       return;
     }
     const inner = record.data as Record<string, unknown> | undefined;
-    if (typeof inner === 'object' && inner !== null) trackChain(record.target, inner);
-    if (typeof inner === 'object' && inner !== null && answers.size > 0) {
-      const list = Array.isArray(inner.data) ? inner.data : [inner.data];
-      for (const answer of list) {
-        if (typeof answer !== 'object' || answer === null || !('result' in answer || 'error' in answer)) continue;
-        const key = answerKey(record.target, inner.name, (answer as { id?: unknown }).id);
-        const done = answers.get(key);
-        if (done) {
-          answers.delete(key);
-          done(answer as Record<string, unknown>);
-        }
-      }
+    if (typeof inner === 'object' && inner !== null) {
+      trackChain(record.target, inner);
+      noteAnswers(record.target, inner);
     }
     const message = classifyStreamMessage(data);
     if (!message || message.reviewed.length === 0) return;
@@ -144,8 +159,11 @@ export function installStreamGuard(hooks: StreamGuardHooks): StreamGuard {
     } catch {
       canonical = '';
     }
-    if (canonical && ledger.consume(`message\n${canonical}`)) return; // our own re-post after Continue
-    if (!message.batch && ledger.consume(`request\n${requestFingerprint(message.reviewed[0]!.method, message.reviewed[0]!.params)}`)) return; // the wrapper's forward
+    if (canonical && retries.isResend(canonical)) return; // MetaMask's provider re-sending what the user approved
+    const s = METAMASK_STREAMS[message.kind];
+    const passed = () => retries.passed(canonical, message.ids.filter((id) => id !== undefined && id !== null).map((id) => answerKey(s.replyTarget, s.name, id)));
+    if (canonical && ledger.consume(`message\n${canonical}`)) return passed(); // our own re-post after Continue
+    if (!message.batch && ledger.consume(`request\n${requestFingerprint(message.reviewed[0]!.method, message.reviewed[0]!.params)}`)) return passed(); // the wrapper's forward
     if (metamaskFirst) {
       hooks.bypassed(message.reviewed, message.kind);
       return;

@@ -18,9 +18,9 @@ export interface ExtensionBrowser {
   worker(): Promise<Worker>;
   /**
    * Stops service workers as the browser would after idling: all of them (CDP ServiceWorker.stopAllWorkers), or with
-   * `only: 'preflight'` just Preflight's (ServiceWorker.stopWorker), leaving another extension's (MetaMask's) running.
+   * `only` just one extension's (ServiceWorker.stopWorker): `'preflight'` for Preflight's, or another extension's id.
    */
-  stopWorker(page: Page, opts?: { only?: 'preflight' }): Promise<void>;
+  stopWorker(page: Page, opts?: { only?: string }): Promise<void>;
   setSettings(settings: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
 }
@@ -79,7 +79,7 @@ export async function launchWithExtension(opts: {
     worker,
     async stopWorker(page, stopOpts) {
       const cdp = await context.newCDPSession(page);
-      if (stopOpts?.only !== 'preflight') {
+      if (!stopOpts?.only) {
         await cdp.send('ServiceWorker.enable');
         await cdp.send('ServiceWorker.stopAllWorkers');
         await cdp.detach();
@@ -93,11 +93,12 @@ export async function launchWithExtension(opts: {
         }
       });
       await cdp.send('ServiceWorker.enable');
-      const ours = `chrome-extension://${extensionId}/`;
+      const target = stopOpts.only === 'preflight' ? extensionId : stopOpts.only;
+      const ours = `chrome-extension://${target}/`;
       const deadline = Date.now() + 5_000;
       while (![...running.values()].some((u) => u.startsWith(ours)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       const versions = [...running].filter(([, url]) => url.startsWith(ours)).map(([id]) => id);
-      if (versions.length === 0) throw new Error('Preflight\'s service worker is not running (nothing to stop)');
+      if (versions.length === 0) throw new Error(`the service worker of ${target} is not running (nothing to stop)`);
       for (const versionId of versions) await cdp.send('ServiceWorker.stopWorker', { versionId });
       await cdp.detach();
     },

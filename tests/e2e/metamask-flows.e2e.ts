@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clickCase, decide, panelReview, readVerdict, reviewFrame, reviewFrames } from './harness';
-import { startMetaMaskWorld, type MetaMaskWorld } from './metamask-harness';
+import { METAMASK_ID, startMetaMaskWorld, type MetaMaskWorld } from './metamask-harness';
 
 /**
  * Preflight's own flows in front of the real MetaMask 13.5.0: the fees it recommends reach the mined transaction,
@@ -162,5 +162,37 @@ describe('Preflight\'s worker stopped while MetaMask\'s window is open', () => {
     expect(answer.status).toBe('ok');
     await mm.minedTx(answer.text.slice(0, 66));
     await panelGone(mm.page);
+  });
+});
+
+describe('MetaMask\'s own worker restarted while its window is open', () => {
+  it('its provider re-sends the request the user approved: Preflight lets it through (no second panel, no bypass warning) to MetaMask, which routes its window to it', async () => {
+    const r = await review('eth-transfer');
+    await decide(r.frame, 'continue');
+    const win = await mm.waitForWindow();
+    await win.locator('[data-testid="confirm-footer-button"]').waitFor({ timeout: 60_000 });
+    // Counts the transactions the page posts on MetaMask's stream from now on (the re-send is one).
+    await mm.page.evaluate(() => {
+      const w = window as unknown as { __resends: number };
+      w.__resends = 0;
+      window.addEventListener('message', (e: MessageEvent) => {
+        const d = e.data as { target?: string; data?: { data?: { method?: string } } } | null;
+        if (d?.target === 'metamask-contentscript' && d.data?.data?.method === 'eth_sendTransaction') w.__resends++;
+      });
+    });
+    await mm.browser.stopWorker(mm.page, { only: METAMASK_ID });
+    // MetaMask's content script reconnects and posts METAMASK_EXTENSION_CONNECT_CAN_RETRY; its provider re-sends.
+    await expect.poll(() => mm.page.evaluate(() => (window as unknown as { __resends: number }).__resends), { timeout: 30_000 }).toBe(1);
+    await mm.page.waitForTimeout(1_000); // a second panel or banner would be up by now
+    expect(reviewFrames(mm.page), 'a second Preflight panel for the re-send').toHaveLength(1);
+    await companionShown(r.frame);
+    expect(await mm.page.locator('preflight-banner[data-kind="bypass"]').count(), 'bypass banner').toBe(0);
+    // MetaMask locks itself when its worker restarts and its old window lost its worker: reloaded, the window asks for
+    // the password, then MetaMask routes it to the re-sent transaction (an approval it has only if Preflight let it pass).
+    await win.reload();
+    await mm.unlock(win);
+    await win.waitForURL(/#confirm-transaction\/[0-9a-f-]+/, { timeout: 60_000 });
+    // What follows is MetaMask's: its 13.5 confirmation UI does not finish loading in a window that outlived its worker,
+    // and closing that window leaves the request unanswered (README, "MetaMask's worker restarts"). Last in this file.
   });
 });

@@ -14,7 +14,7 @@
  *   await mm.confirm(win) / mm.cancel(win)          // its approve / cancel button; resolves when the window has closed
  *   await mm.minedTx(hash)                          // the transaction as anvil mined it (waits for the receipt)
  *   await mm.restart()                              // browser closed and started again on the same profile (MetaMask locked)
- *   await mm.unlock()                               // MetaMask's password on its own page (after restart)
+ *   await mm.unlock(win?)                           // MetaMask's password on its own page (after restart), or in its window
  *   await mm.lock()                                 // MetaMask's own "Lock" (its account menu)
  *   await mm.close()                                // in afterAll
  *
@@ -84,8 +84,11 @@ export interface MetaMaskWorld {
   minedTx(hash: string, timeoutMs?: number): Promise<RawTx>;
   /** Closes the browser and starts it again on the same profile (both extensions as installed); MetaMask is then locked. */
   restart(): Promise<void>;
-  /** Unlocks MetaMask on its own page (home.html) with the onboarding password, then closes that tab. */
-  unlock(): Promise<void>;
+  /**
+   * Unlocks MetaMask with the onboarding password: on its own page (home.html), then closes that tab; or in `win`,
+   * one of its windows showing the unlock screen (left open: MetaMask shows its pending request there next).
+   */
+  unlock(win?: Page): Promise<void>;
   /** Locks MetaMask from its account menu (unlocking its page first if it shows the unlock screen), then closes that tab. */
   lock(): Promise<void>;
   close(): Promise<void>;
@@ -177,13 +180,13 @@ export async function startMetaMaskWorld(opts: { seed?: number; devnet?: Devnet;
       world.browser = await launch(browser.userDataDir);
       countWindows(world.browser);
     },
-    async unlock() {
-      const home = await world.browser.context.newPage();
-      await home.goto(`chrome-extension://${METAMASK_ID}/home.html`, { waitUntil: 'commit', timeout: 60_000 }); // its bundle loads slowly under load; the locators below wait
+    async unlock(win) {
+      const home = win ?? (await world.browser.context.newPage());
+      if (!win) await home.goto(`chrome-extension://${METAMASK_ID}/home.html`, { waitUntil: 'commit', timeout: 60_000 }); // its bundle loads slowly under load; the locators below wait
       await home.locator('[data-testid="unlock-password"]').fill(PASSWORD, { timeout: 60_000 });
       await click(home, 'unlock-submit');
       await home.locator('[data-testid="unlock-page"]').waitFor({ state: 'detached', timeout: 60_000 });
-      await home.close(); // MetaMask opens no popup while one of its own tabs is active
+      if (!win) await home.close(); // MetaMask opens no popup while one of its own tabs is active
     },
     async lock() {
       const home = await world.browser.context.newPage();
