@@ -19,8 +19,10 @@ export default defineConfig({
   // viem/chains goes into the bundle as data only (see slim-viem-chains).
   vite: () => ({ plugins: [nodeGlobalsFor(['readable-stream', 'extension-port-stream']), slimViemChains()] }),
   manifest: ({ browser }) => ({
-    name: 'Preflight',
-    description: 'Reviews signing requests locally before MetaMask opens: approvals, permits, gas timing, MEV risk.',
+    // Localised by the platform from public/_locales/<lang>/messages.json (also the source of every UI string).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Each permission is justified in the README. No host permissions: RPC nodes answer CORS requests.
     permissions: ['storage', 'alarms', 'notifications'],
     web_accessible_resources: [

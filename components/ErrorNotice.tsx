@@ -4,14 +4,14 @@ import { t, type UiKey } from '@/components/i18n/ui-text';
 
 /** The sentence and what to do, per kind ('stated' errors bring their own sentence). */
 const SAY: Record<Exclude<ErrorKind, 'stated'>, [UiKey, UiKey]> = {
-  'no-rpc': ['err_no-rpc', 'errDo_no-rpc'],
-  'rpc-unreachable': ['err_rpc-unreachable', 'errDo_rpc-unreachable'],
-  'rpc-wrong-chain': ['err_rpc-wrong-chain', 'errDo_rpc-wrong-chain'],
-  'rpc-unsupported': ['err_rpc-unsupported', 'errDo_rpc-unsupported'],
-  'rpc-rate-limited': ['err_rpc-rate-limited', 'errDo_rpc-rate-limited'],
+  'no-rpc': ['err_no_rpc', 'errDo_no_rpc'],
+  'rpc-unreachable': ['err_rpc_unreachable', 'errDo_rpc_unreachable'],
+  'rpc-wrong-chain': ['err_rpc_wrong_chain', 'errDo_rpc_wrong_chain'],
+  'rpc-unsupported': ['err_rpc_unsupported', 'errDo_rpc_unsupported'],
+  'rpc-rate-limited': ['err_rpc_rate_limited', 'errDo_rpc_rate_limited'],
   history: ['err_history', 'errDo_history'],
   rejected: ['err_rejected', 'errDo_rejected'],
-  'storage-full': ['err_storage-full', 'errDo_storage-full'],
+  'storage-full': ['err_storage_full', 'errDo_storage_full'],
   background: ['err_background', 'errDo_background'],
   unknown: ['err_unknown', 'errDo_unknown'],
 };

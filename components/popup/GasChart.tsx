@@ -4,6 +4,8 @@ import 'uplot/dist/uPlot.min.css';
 import { gasChartUnit, gasTick, toGasUnit, type GasUnit } from '@/core/format/gas';
 import type { GasReportResponse } from '@/core/messages';
 import { chartColors, useColorScheme } from '@/components/chart-theme';
+import { clock } from '@/components/i18n/time';
+import type { Lang } from '@/core/i18n/localized';
 
 
 export interface GasChartLabels {
@@ -49,10 +51,9 @@ export function chartData(report: GasReportResponse['report'], unit: GasUnit = c
   return [xs, hist, med, lo, hi];
 }
 
-const hhmm = (unix: number | null) => (unix === null ? '' : new Date(unix * 1000).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }));
 
 /** Base fee history and the forecast band (10–90 %) with its median, in gwei (wei for sub-0.001 gwei fees), on a log scale. */
-export function GasChart({ report, labels }: { report: GasReportResponse['report']; labels: GasChartLabels }) {
+export function GasChart({ report, labels, lang }: { report: GasReportResponse['report']; labels: GasChartLabels; lang: Lang }) {
   const ref = useRef<HTMLDivElement>(null);
   const unit = chartUnit(report);
   const scheme = useColorScheme();
@@ -71,7 +72,7 @@ export function GasChart({ report, labels }: { report: GasReportResponse['report
         // Log scale: a spike and a calm hour both stay readable.
         scales: { x: { time: true }, y: { distr: 3 } },
         axes: [
-          { size: 30, font: '11px system-ui', stroke: c.axis, grid: { stroke: c.grid }, ticks: { stroke: c.grid }, values: (_u, v) => v.map(hhmm) },
+          { size: 30, font: '11px system-ui', stroke: c.axis, grid: { stroke: c.grid }, ticks: { stroke: c.grid }, values: (_u, v) => v.map((unix) => (unix === null ? '' : clock(unix * 1000, lang))) },
           { size: 48, font: '11px system-ui', stroke: c.axis, grid: { stroke: c.grid }, ticks: { stroke: c.grid }, values: (_u, v) => v.map(gasTick) },
         ],
         series: [
@@ -87,7 +88,7 @@ export function GasChart({ report, labels }: { report: GasReportResponse['report
       el,
     );
     return () => plot.destroy();
-  }, [report, unit, scheme, labels.history, labels.median]);
+  }, [report, unit, scheme, labels.history, labels.median, lang]);
   return (
     <figure className="gas-chart card">
       <div ref={ref} role="img" aria-label={labels.summary(unit)} data-testid="gas-chart" />

@@ -12,6 +12,7 @@ import { GasAlertForm } from './GasAlertForm';
 import { GasChart } from './GasChart';
 import { GasError, GasNotices } from './GasNotices';
 import { gwei, money } from './gas-format';
+import { clock } from '@/components/i18n/time';
 
 const LIVE_REFRESH_MS = 15_000;
 
@@ -78,7 +79,7 @@ export function GasTab({ lang, fiat }: { lang: Lang; fiat: Fiat }) {
             <strong>{gwei(report.nextBaseFee)}</strong>
             <span className="muted small">
               {report.chain.name} · {t(lang, 'gasBlock')} {report.nextBlock}
-              {updatedAt && ` · ${t(lang, 'gasUpdated')} ${new Date(updatedAt).toLocaleTimeString(lang === 'ja' ? 'ja-JP' : 'en-GB')}`}
+              {updatedAt && ` · ${t(lang, 'gasUpdated')} ${clock(updatedAt, lang)}`}
             </span>
           </div>
           <GasAdvice report={report} lang={lang} fiat={fiat} price={price} />
@@ -118,7 +119,7 @@ export function GasTab({ lang, fiat }: { lang: Lang; fiat: Fiat }) {
             </dl>
             {!response?.fiat && <p className="muted small">{t(lang, 'gasNoFiat')}</p>}
           </section>
-          <GasChart report={report} labels={chartLabels} />
+          <GasChart report={report} labels={chartLabels} lang={lang} />
           <GasAlertForm lang={lang} chainId={chainId} {...(report.advice.wait?.limit ? { suggestedWei: report.advice.wait.limit.targetBaseFee } : {})} />
         </>
       )}

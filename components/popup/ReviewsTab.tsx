@@ -5,6 +5,7 @@ import type { BypassEvent } from '@/core/review/bypass-watch';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { t, tf } from '@/components/i18n/ui-text';
 import { ask } from '@/components/runtime';
+import { dateTime } from '@/components/i18n/time';
 
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
@@ -82,7 +83,7 @@ export function ReviewsTab({ lang }: { lang: Lang }) {
               <span className={`badge ${r.review?.verdict ?? ''}`}>{r.review?.verdict ?? '…'}</span>{' '}
               <span className="badge">{r.bypass ? t(lang, 'streamBypassBadge') : t(lang, r.decision ? `decision_${r.decision}` : 'decision_none')}</span>{' '}
               {r.unsaved && <span className="badge">{t(lang, 'unsavedBadge')}</span>}{' '}
-              <span className="muted small">{new Date(r.createdAt).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US')}</span>
+              <span className="muted small">{dateTime(r.createdAt, lang)}</span>
             </div>
             <div>{r.review ? pick(r.review.summary, lang) : r.request.method}</div>
             <div className="muted small">

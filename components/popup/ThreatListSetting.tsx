@@ -5,6 +5,7 @@ import type { ScamListState } from '@/core/store/scam-list';
 import { t, tf } from '@/components/i18n/ui-text';
 import { ask } from '@/components/runtime';
 import { useSettings } from '@/components/stores/settings-store';
+import { dateTime } from '@/components/i18n/time';
 
 /**
  * Settings → scam-address list: where the public list is fetched from, what is in use and how the last fetch went.
@@ -42,7 +43,7 @@ export function ThreatListSetting({ lang }: { lang: Lang }) {
     }
   }
 
-  const when = (ms: number) => new Date(ms).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB');
+  const when = (ms: number) => dateTime(ms, lang);
   const list = state?.list;
   const failed = state?.status?.error;
   return (

@@ -6,6 +6,7 @@ import type { Lang } from '@/core/i18n/localized';
 import type { PlanRecord } from '@/core/store/plans';
 import { chartColors, useColorScheme } from '@/components/chart-theme';
 import { t } from '@/components/i18n/ui-text';
+import { shortDateTime } from '@/components/i18n/time';
 
 
 /** Columns: time (unix s), unsold amount (human units) after each swap step, slice size at swap times. */
@@ -28,7 +29,6 @@ export function scheduleData(record: PlanRecord): [number[], number[], (number |
   return [xs, held, planned, done];
 }
 
-const hhmm = (unix: number | null) => (unix === null ? '' : new Date(unix * 1000).toLocaleString('en-GB', { day: '2-digit', hour: '2-digit', minute: '2-digit' }));
 const num = (x: number | null) => (x === null ? '' : formatNumber(x, 3));
 
 /** Holdings over time (the AC trajectory) with a marker per slice: orange planned, green confirmed. */
@@ -51,7 +51,7 @@ export function ScheduleChart({ record, lang }: { record: PlanRecord; lang: Lang
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: true } },
         axes: [
-          { size: 30, font: '11px system-ui', stroke: c.axis, grid: { stroke: c.grid }, ticks: { stroke: c.grid }, values: (_u, v) => v.map(hhmm) },
+          { size: 30, font: '11px system-ui', stroke: c.axis, grid: { stroke: c.grid }, ticks: { stroke: c.grid }, values: (_u, v) => v.map((unix) => (unix === null ? '' : shortDateTime(unix * 1000, lang))) },
           { size: 48, font: '11px system-ui', stroke: c.axis, grid: { stroke: c.grid }, ticks: { stroke: c.grid }, values: (_u, v) => v.map(num) },
         ],
         series: [

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Lang } from '@/core/i18n/localized';
 import { kellyAllocation, type KellyResult } from '@/core/withdraw/kelly';
 import { ErrorNotice } from '@/components/ErrorNotice';
-import { t, type UiKey } from '@/components/i18n/ui-text';
+import { t, tk, type UiKey } from '@/components/i18n/ui-text';
 
 interface Row {
   name: string;
@@ -74,7 +74,7 @@ export function WithdrawParking({ lang, proceeds, quote }: { lang: Lang; proceed
           {result.allocations.map((a) => (
             <li key={a.name} data-testid="park-weight" data-name={a.name} data-weight={a.weight}>
               {a.name}: {(a.weight * 100).toFixed(1)} % ≈ {(a.weight * proceeds).toFixed(2)} {quote}
-              {a.dropped ? ` (${t(lang, `wdParkDropped_${a.dropped}` as UiKey)})` : a.capped ? ` (${t(lang, 'wdParkCapped')})` : ''}
+              {a.dropped ? ` (${tk(lang, 'wdParkDropped_', a.dropped)})` : a.capped ? ` (${t(lang, 'wdParkCapped')})` : ''}
             </li>
           ))}
           <li data-testid="park-cash" data-weight={result.cash}>{t(lang, 'wdParkCash')}: {(result.cash * 100).toFixed(1)} %</li>

@@ -1,12 +1,12 @@
 import { formatNumber } from '@/core/format/amount';
 import type { Lang } from '@/core/i18n/localized';
 import type { PlanView } from '@/core/messages';
-import { t, type UiKey } from '@/components/i18n/ui-text';
+import { t, tk } from '@/components/i18n/ui-text';
 import { useWithdraw } from '@/components/stores/withdraw-store';
 import { WithdrawReserves } from './WithdrawReserves';
+import { shortDateTime } from '@/components/i18n/time';
 
 const fmt = (x: number | undefined) => (x === undefined ? '–' : formatNumber(x));
-const when = (unix: number) => new Date(unix * 1000).toLocaleString('en-GB', { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
 /** The step list: each step's status, review, buttons, hash and realised output; only the next step can act. */
 export function WithdrawSteps({ view, lang }: { view: PlanView; lang: Lang }) {
@@ -33,10 +33,10 @@ export function WithdrawSteps({ view, lang }: { view: PlanView; lang: Lang }) {
           return (
             <li key={p.id} data-testid="plan-step" data-step-id={p.id} data-kind={p.kind} data-status={s.status} aria-current={isNext ? 'step' : undefined} className={isNext ? 'next' : undefined}>
               <div>
-                <strong>{t(lang, `wdKind_${p.kind}` as UiKey)}</strong> {fmt(p.amountIn)} {asset} · {t(lang, `wdStatus_${s.status}` as UiKey)}
+                <strong>{tk(lang, 'wdKind_', p.kind)}</strong> {fmt(p.amountIn)} {asset} · {tk(lang, 'wdStatus_', s.status)}
               </div>
               <div className="small muted">
-                {p.dueAt <= now && s.status === 'pending' ? t(lang, 'wdDueNow') : `${t(lang, 'wdDue')} ${when(p.dueAt)}`}
+                {p.dueAt <= now && s.status === 'pending' ? t(lang, 'wdDueNow') : `${t(lang, 'wdDue')} ${shortDateTime(p.dueAt * 1000, lang)}`}
                 {p.kind === 'swap' && (
                   <>
                     {' '}· {t(lang, 'wdPlanned')} {fmt(p.expectedOut)} {q} ({t(lang, 'wdMinOut')} {fmt(p.minOut)})
@@ -62,7 +62,7 @@ export function WithdrawSteps({ view, lang }: { view: PlanView; lang: Lang }) {
               {p.kind === 'transfer' && <WithdrawReserves lang={lang} />}
               {s.review && s.status === 'pending' && (
                 <div data-testid="plan-step-review" data-verdict={s.review.verdict}>
-                  <div className={`small verdict-${s.review.verdict}`}>{t(lang, `verdict_${s.review.verdict}` as UiKey)}: {s.review.summary[lang]}</div>
+                  <div className={`small verdict-${s.review.verdict}`}>{tk(lang, 'verdict_', s.review.verdict)}: {s.review.summary[lang]}</div>
                   <ul className="small">
                     {s.review.findings.map((f) => (
                       <li key={f.code} data-testid="finding" data-code={f.code} data-severity={f.severity}>

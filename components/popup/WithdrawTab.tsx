@@ -6,11 +6,12 @@ import type { RiskPreference } from '@/core/withdraw/schedule';
 import type { PlanRequest } from '@/core/withdraw/plan-request';
 import { Amount } from '@/components/Amount';
 import { ErrorNotice } from '@/components/ErrorNotice';
-import { t, type UiKey } from '@/components/i18n/ui-text';
+import { t, tk } from '@/components/i18n/ui-text';
 import { useWithdraw } from '@/components/stores/withdraw-store';
 import { stepAwaitingLostHash } from '@/core/store/plans';
 import { WithdrawPlan } from './WithdrawPlan';
 import { WithdrawMetaMask } from './WithdrawMetaMask';
+import { dateTime } from '@/components/i18n/time';
 
 const CHAINS = [
   { id: 1, name: 'Ethereum' },
@@ -122,7 +123,7 @@ export function WithdrawTab({ lang, fiat }: { lang: Lang; fiat: 'USD' | 'JPY' })
               <option value="">{t(lang, 'wdNewPlan')}</option>
               {w.plans.map((p) => (
                 <option key={p.record.id} value={p.record.id}>
-                  {new Date(p.record.createdAt).toLocaleString('en-GB')} · {p.record.plan.assets[0]?.symbol} → {p.record.plan.quoteSymbol} · {p.progress.done}/{p.progress.total}
+                  {dateTime(p.record.createdAt, lang)} · {p.record.plan.assets[0]?.symbol} → {p.record.plan.quoteSymbol} · {p.progress.done}/{p.progress.total}
                 </option>
               ))}
             </select>
@@ -179,7 +180,7 @@ export function WithdrawTab({ lang, fiat }: { lang: Lang; fiat: 'USD' | 'JPY' })
             {t(lang, 'wdRisk')}
             <select data-testid="withdraw-risk" value={risk} onChange={(e) => setRisk(e.target.value as typeof risk)}>
               {(['low', 'medium', 'high'] as const).map((r) => (
-                <option key={r} value={r}>{t(lang, `wdRisk_${r}` as UiKey)}</option>
+                <option key={r} value={r}>{tk(lang, 'wdRisk_', r)}</option>
               ))}
             </select>
           </label>

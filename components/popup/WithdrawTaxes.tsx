@@ -7,7 +7,7 @@ import { parseLotsCsv, type Lot } from '@/core/withdraw/lots-csv';
 import { allMethods, gainsToCsv, type TaxResult } from '@/core/withdraw/taxes';
 import { errorSentence } from '@/components/ErrorNotice';
 import { ask } from '@/components/runtime';
-import { t, type UiKey } from '@/components/i18n/ui-text';
+import { t, tk } from '@/components/i18n/ui-text';
 import { planSales } from './withdraw-sales';
 
 const money = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
@@ -120,7 +120,7 @@ export function WithdrawTaxes({ record, lang }: { record: PlanRecord; lang: Lang
             <tbody>
               {results.map((r) => (
                 <tr key={r.method} data-testid="tax-row" data-method={r.method} data-gain={r.totals.gain}>
-                  <td>{t(lang, `wdTax_${r.method}` as UiKey)}</td>
+                  <td>{tk(lang, 'wdTax_', r.method)}</td>
                   <td>{money(r.totals.proceeds)} {r.fiat}</td>
                   <td>{money(r.totals.cost)} {r.fiat}</td>
                   <td>{money(r.totals.gain)} {r.fiat}</td>

@@ -4,13 +4,14 @@ import { formatGwei } from '@/core/format/gas';
 import { pick, type Lang } from '@/core/i18n/localized';
 import type { Fiat } from '@/core/settings/settings';
 import { tf } from '@/components/i18n/ui-text';
+import { when } from '@/components/i18n/time';
 
 /** Wei (decimal string or bigint) as gwei with sensible precision (core/format/gas.ts). */
 export const gwei = (wei: string | bigint): string => formatGwei(wei);
 
-/** Unix seconds as HH:MM in the user's local time. */
+/** Unix seconds as a time of the advice in the user's zone: "14:05" today, "tomorrow 02:10" (components/i18n/time.ts). */
 export function clock(unix: number, lang: Lang): string {
-  return new Date(unix * 1000).toLocaleTimeString(lang === 'ja' ? 'ja-JP' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+  return when(unix * 1000, lang);
 }
 
 /** A span of seconds as "3 h" / "25 min". */

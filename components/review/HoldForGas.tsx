@@ -6,6 +6,7 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { ask } from '@/components/runtime';
 import { formatGwei as gwei } from '@/core/format/gas';
 import { countdown, holdStatus } from './hold-status';
+import { when } from '@/components/i18n/time';
 
 const POLL_MS = 12_000;
 
@@ -83,8 +84,8 @@ export function HoldForGas({
         )}
       </p>
       {deadline !== undefined && (
-        <p className="muted small" data-testid="review-hold-deadline">
-          {t(lang, 'holdDeadline')} {new Date(deadline * 1000).toISOString().slice(11, 16)} UTC
+        <p className="muted small" data-testid="review-hold-deadline" data-deadline={deadline}>
+          {t(lang, 'holdDeadline')} {when(deadline * 1000, lang)}
         </p>
       )}
       {error && <ErrorNotice error={error} lang={lang} compact />}

@@ -12,6 +12,8 @@ export interface ReviewDeps {
   /** Token metadata reader (cached by the caller); falls back to reading through `client`. */
   token?: (address: Address) => Promise<TokenInfo>;
   now: () => number;
+  /** The user's time zone (IANA, the browser's) for times in findings; absent: UTC, said so in the text. */
+  timeZone?: string;
   /** Origins and spenders the user marked as trusted (lowercase). */
   trustedOrigins?: readonly string[];
   trustedSpenders?: readonly string[];

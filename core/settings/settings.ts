@@ -36,6 +36,16 @@ export const DEFAULT_SETTINGS: Settings = {
   threatListUrl: DEFAULT_SCAM_LIST_URL,
 };
 
+/** The language a new user starts with: the browser's UI language (Japanese → 日本語, anything else → English). */
+export function langOfLocale(locale: string | undefined): Lang {
+  return locale?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+/** What a user who has saved nothing yet gets: the defaults in the browser's UI language. */
+export function settingsForNewUser(uiLanguage: string | undefined): Settings {
+  return { ...DEFAULT_SETTINGS, lang: langOfLocale(uiLanguage) };
+}
+
 function validListUrl(v: unknown): string {
   if (typeof v !== 'string') return DEFAULT_SCAM_LIST_URL;
   try {

@@ -16,6 +16,7 @@ import { chainSourceCard } from '@/core/review/chain-source';
 import { walletElsewhere } from '@/core/review/no-chain-access';
 import { gasReport } from './gas';
 import { scamAddresses } from './scam-list';
+import { userTimeZone } from '@/components/i18n/time';
 
 /**
  * Records that IndexedDB had no room for: browser.storage.session keeps them while the browser runs (and
@@ -75,6 +76,7 @@ async function analyze(record: ReviewRecord): Promise<Review> {
         // No RPC of the user's and none public for this chain: say which on-chain checks were skipped.
         ...('none' in found ? { noChainAccess: found.walletServes !== undefined ? { reason: walletElsewhere(record.request.chainId, found.walletServes) } : {} } : {}),
         now: Date.now,
+        timeZone: userTimeZone(),
         trustedOrigins: settings.trustedOrigins,
         trustedSpenders: settings.trustedSpenders,
         labels: settings.labels,

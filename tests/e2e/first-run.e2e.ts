@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rpcUrlsFor } from '../../core/chain/client';
 import { startDapp } from '../../scripts/devnet/dapp-server';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
-import { clickCase, decide, launchWithExtension, readVerdict, reviewFrame, type ExtensionBrowser } from './harness';
+import { CHROMIUM, clickCase, decide, launchWithExtension, readVerdict, reviewFrame, type ExtensionBrowser } from './harness';
 
 /** First run: the popup's welcome, the built-in test page with its pretend wallet, and the panel in a 360 px window. */
 let devnet: Devnet;
@@ -94,5 +95,35 @@ describe('first run (built extension, Chromium)', () => {
     expect(focusable).toEqual(expect.arrayContaining(['review-reject', 'review-continue']));
     await decide(frame, 'reject');
     await page.close();
+  });
+
+  it('a browser in Japanese (--lang=ja) opens on Japanese: the welcome, the tabs and the manifest description', async () => {
+    // Chromium takes its UI language only from a locale it ships: Debian's chromium-l10n has ja.pak.
+    if (!existsSync('/usr/lib/chromium/locales/ja.pak') && CHROMIUM === '/usr/bin/chromium') throw new Error('Chromium has no Japanese locale: apt-get install chromium-l10n');
+    const ja = await launchWithExtension({ uiLanguage: 'ja' });
+    try {
+      const popup = await ja.context.newPage();
+      await popup.goto(`chrome-extension://${ja.extensionId}/popup.html`);
+      const welcome = popup.locator('[data-testid="welcome"]');
+      await welcome.waitFor();
+      expect(await popup.locator('#welcome-title').textContent()).toBe('Preflight へようこそ');
+      expect(await popup.locator('[data-testid="tab-settings"]').textContent()).toBe('設定');
+      expect(await popup.evaluate(() => document.documentElement.lang)).toBe('ja');
+      // The manifest's name and description come from _locales/ja through the platform's i18n.
+      const self = await (await ja.worker()).evaluate(async () => {
+        const c = (globalThis as unknown as { chrome: { management: { getSelf(): Promise<{ name: string; description: string }> } } }).chrome;
+        return c.management.getSelf();
+      });
+      expect(self.name).toBe('Preflight');
+      expect(self.description).toContain('MetaMask が開く前に');
+      // Still the user's choice: English in Settings wins over the browser's language.
+      await popup.locator('[data-testid="tab-settings"]').click();
+      await popup.locator('[data-testid="settings-lang"]').selectOption('en');
+      await popup.locator('[data-testid="tab-settings"]', { hasText: 'Settings' }).waitFor();
+      await popup.reload();
+      await popup.locator('[data-testid="tab-settings"]', { hasText: 'Settings' }).waitFor();
+    } finally {
+      await ja.close();
+    }
   });
 });

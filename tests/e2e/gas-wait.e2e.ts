@@ -7,6 +7,8 @@ import { startDapp } from '../../scripts/devnet/dapp-server';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
 import { clickCase, launchWithExtension, readVerdict, reviewFrame, type ExtensionBrowser } from './harness';
 
+const ZONE = 'Asia/Tokyo';
+
 /** Real mainnet base fees (the first 600 blocks of the 2026 file) replayed block by block on anvil. */
 const REPLAYED = 600;
 
@@ -32,7 +34,8 @@ beforeAll(async () => {
   if (file.kind !== 'blocks') throw new Error('expected a block file');
   for (const b of file.blocks.slice(0, REPLAYED)) await mineWithBaseFee(b.baseFeePerGas);
   dapp = await startDapp({ devnet });
-  browser = await launchWithExtension();
+  // A browser in Tokyo's time zone (the machine's is usually UTC): every time the UI prints must be Tokyo's.
+  browser = await launchWithExtension({ timeZone: ZONE });
   await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
 }, 180_000);
 
@@ -84,7 +87,14 @@ describe('waiting for a target fee, on a real mainnet fee path replayed on anvil
     expect(await finding.textContent()).toMatch(/Waiting for a base fee of [\d.]+ gwei or less should save about \d+ %/);
     await frame.locator('[data-testid="review-hold-start"]').evaluate((el: HTMLButtonElement) => el.click());
     await frame.locator('[data-testid="review-hold"]').waitFor();
-    expect(await frame.locator('[data-testid="review-hold-deadline"]').textContent()).toMatch(/Holding stops at \d\d:\d\d UTC/);
+    // The deadline in the browser's zone (Tokyo), with the day when it is not today there; no UTC anywhere.
+    const shownAt = frame.locator('[data-testid="review-hold-deadline"]');
+    const deadlineMs = Number(await shownAt.getAttribute('data-deadline')) * 1000;
+    const tokyo = (ms: number, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, ...o }).format(ms);
+    const sameDay = tokyo(deadlineMs, { dateStyle: 'short' }) === tokyo(Date.now(), { dateStyle: 'short' });
+    const hhmm = tokyo(deadlineMs, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    expect(await shownAt.textContent()).toBe(`Holding stops at ${sameDay ? '' : 'tomorrow '}${hhmm}`);
+    expect(await finding.textContent()).not.toContain('UTC');
     await page.waitForTimeout(1_500);
     await page.screenshot({ path: '/tmp/gas-wait-panel.png' });
     expect(await c.result.getAttribute('data-status')).toBeNull(); // held: nothing forwarded

@@ -34,6 +34,10 @@ export async function launchWithExtension(opts: {
   /** Other unpacked extensions loaded next to Preflight (e.g. the vendored MetaMask). */
   otherExtensions?: string[];
   extraArgs?: string[];
+  /** The browser's UI language (Chromium on Linux takes it from LANGUAGE, with --lang; needs its locale .pak files). */
+  uiLanguage?: string;
+  /** The browser's time zone (IANA, through TZ): times the UI prints are in it. */
+  timeZone?: string;
   userDataDir?: string;
   keepUserDataDir?: boolean;
   /** `null`: pages take the window's size (needed where an extension places popup windows on screen). */
@@ -49,6 +53,8 @@ export async function launchWithExtension(opts: {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    ...(opts.uiLanguage || opts.timeZone ? { env: { ...process.env, ...(opts.uiLanguage ? { LANGUAGE: opts.uiLanguage } : {}), ...(opts.timeZone ? { TZ: opts.timeZone } : {}) } } : {}),
+    ...(opts.uiLanguage ? { locale: opts.uiLanguage } : {}),
     ...(opts.viewport === null ? { viewport: null } : {}),
     args: [
       ...(extensions ? [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`] : []),
@@ -59,6 +65,7 @@ export async function launchWithExtension(opts: {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(opts.uiLanguage ? [`--lang=${opts.uiLanguage}`] : []),
       ...(opts.extraArgs ?? []),
     ],
   });

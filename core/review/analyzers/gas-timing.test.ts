@@ -25,8 +25,10 @@ function report(over: Partial<LiveReport> = {}): LiveReport {
   };
 }
 const tx = (extra: object = {}) => ({ method: 'eth_sendTransaction' as const, params: [{ from: '0x1111111111111111111111111111111111111111', to: '0x2222222222222222222222222222222222222222', value: '0x1', ...extra }], origin: 'https://a.example', chainId: 1 });
-const run = (r: LiveReport, request = tx(), client?: PublicClient) =>
-  reviewRequest(request, { now: Date.now, client, services: { gas: async () => r } }, { analyzers: [gasTimingAnalyzer] });
+/** The report's own moment (2023-11-14 22:13:20 UTC), so that times in the advice are read against it. */
+const REPORT_NOW_MS = 1_700_000_000_000;
+const run = (r: LiveReport, request = tx(), client?: PublicClient, timeZone?: string) =>
+  reviewRequest(request, { now: () => REPORT_NOW_MS, timeZone, client, services: { gas: async () => r } }, { analyzers: [gasTimingAnalyzer] });
 
 describe('gas timing in the review', () => {
   it('suggests fees and a gas card; no finding in calm conditions', async () => {
@@ -63,6 +65,22 @@ describe('gas timing in the review', () => {
     expect(f.detail!.en).toContain('if it has not by 23:13 UTC'); // the deadline, 1_700_003_600
     expect(f.detail!.ja).toContain('540 件');
     expect(r.hold).toEqual({ targetBaseFeeWei: (8n * GWEI).toString(), expectedAt: wait.sendAt, deadline: limit.deadline });
+  });
+
+  it('times in the advice are in the user’s time zone when the caller gives one, with the day when it is not today there', async () => {
+    const limit = { targetBaseFee: 8n * GWEI, deadline: 1_700_003_600, hitShare: 0.86, cases: 540 };
+    const wait = { waitSeconds: 600, sendAt: 1_700_000_600, expectedSavingWei: 10n ** 13n, expectedSavingShare: 0.12, savingP10Wei: 0n, savingP90Wei: 3n * 10n ** 13n, probabilityWaitCostsMore: 0.08, method: 'limit' as const, limit };
+    const rep = report({ advice: { action: 'wait', sendAt: wait.sendAt, baseFeeNow: 10n * GWEI, costNowWei: 0n, wait, reason: '' } });
+    const detail = async (zone: string) => (await run(rep, tx(), undefined, zone)).findings.find((x) => x.code === 'wait-for-cheaper-gas')!.detail!;
+    // The deadline 23:13:20 UTC is 08:13 on the next day in Tokyo, but the review runs at 07:13 there: the same day.
+    const tokyo = await detail('Asia/Tokyo');
+    expect(tokyo.en).toContain('typically by 07:23; if it has not by 08:13,');
+    expect(tokyo.ja).toContain('たいてい 07:23 までに達しました。08:13 までに');
+    expect(tokyo.en).not.toContain('UTC');
+    // In Paris (UTC+1) the review runs at 23:13 and the deadline falls after midnight.
+    const paris = await detail('Europe/Paris');
+    expect(paris.en).toContain('if it has not by tomorrow 00:13,');
+    expect(paris.ja).toContain('明日 00:13 までに達しなければ');
   });
 
   it('adds the L1 data fee on an OP Stack chain', async () => {

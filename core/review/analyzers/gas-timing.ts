@@ -3,7 +3,8 @@ import { gasChain, l1DataFee } from '../../gas';
 import { formatTokenAmount } from '../../format/amount';
 import { count } from '../../format/count';
 import { formatGwei } from '../../format/gas';
-import { text } from '../../i18n/localized';
+import { formatWhen } from '../../format/time';
+import { text, type Lang } from '../../i18n/localized';
 import type { Analyzer } from '../analyzer';
 import { expectedOverpay } from '../fee-overpay';
 import type { ParsedRequest, TxFields } from '../request';
@@ -14,7 +15,6 @@ import type { AnalyzerResult, Finding } from '../types';
 const gwei = formatGwei;
 /** The native amount with four significant digits (fees: "0.000441 ETH"); below 0.000001, "< 0.000001 ETH". */
 const coin = (wei: bigint, symbol: string) => `${formatTokenAmount(wei, 18, { significant: 4 }).text.en} ${symbol}`;
-const hhmm = (unix: number) => new Date(unix * 1000).toISOString().slice(11, 16);
 /** Above this multiple of the recent 90th percentile, the base fee is a spike. */
 export const SPIKE_FACTOR = 1.5;
 const DEFAULT_GAS = 21_000n;
@@ -93,6 +93,8 @@ export const gasTimingAnalyzer: Analyzer = {
       return { cards: [{ kind: 'gas', title: text('Gas', 'ガス'), rows: [], note: text(`Gas outlook unavailable: ${why}`, `ガスの見通しを取得できません：${why}`) }] };
     }
     const eth = (wei: bigint) => coin(wei, r.chain.nativeSymbol);
+    /** A time of the advice in the user's zone ("14:05", "tomorrow 02:10"); UTC, said so, when the caller gave no zone. */
+    const at = (unix: number, lang: Lang) => formatWhen(unix * 1000, ctx.now(), lang, { timeZone: ctx.timeZone });
     if (r.legacy) return legacyCard(r, gasLimit, eth);
     const base = r.nextBaseFee;
     const tip = r.recommended.maxPriorityFeePerGas;
@@ -126,8 +128,8 @@ export const gasTimingAnalyzer: Analyzer = {
           `ベースフィーが ${target} 以下になるまで待つと約 ${share} %（${eth(wait.expectedSavingWei)}）節約できる見込みです`,
         ),
         detail: text(
-          `In ${limit.cases} past cases on this chain the fee reached it in ${Math.round(limit.hitShare * 100)} %, typically by ${hhmm(wait.sendAt)} UTC; if it has not by ${hhmm(limit.deadline)} UTC, send at the going fee. Waiting cost more in ${Math.round(wait.probabilityWaitCostsMore * 100)} % of those cases (expect a little more: the target was chosen on them); 10–90 % range of the saving: ${eth(wait.savingP10Wei)} to ${eth(wait.savingP90Wei)}. "Hold" below keeps the request until then; or send now with a max fee of ${target} plus the priority fee, and the network includes it only once the base fee is that low.`,
-          `過去 ${limit.cases} 件では ${Math.round(limit.hitShare * 100)} % でこの値に達し、たいてい ${hhmm(wait.sendAt)} UTC までに達しました。${hhmm(limit.deadline)} UTC までに達しなければ、その時の手数料で送ってください。待って高くなったのはそのうち ${Math.round(wait.probabilityWaitCostsMore * 100)} %（目標をその過去から選んだため、実際はやや多めと考えてください）。節約額の 10–90 % 範囲：${eth(wait.savingP10Wei)} 〜 ${eth(wait.savingP90Wei)}。下の「保留」でそれまでリクエストを保留できます。または最大手数料を ${target}＋優先手数料にして今送れば、ベースフィーがそこまで下がったときにだけ取り込まれます。`,
+          `In ${limit.cases} past cases on this chain the fee reached it in ${Math.round(limit.hitShare * 100)} %, typically by ${at(wait.sendAt, 'en')}; if it has not by ${at(limit.deadline, 'en')}, send at the going fee. Waiting cost more in ${Math.round(wait.probabilityWaitCostsMore * 100)} % of those cases (expect a little more: the target was chosen on them); 10–90 % range of the saving: ${eth(wait.savingP10Wei)} to ${eth(wait.savingP90Wei)}. "Hold" below keeps the request until then; or send now with a max fee of ${target} plus the priority fee, and the network includes it only once the base fee is that low.`,
+          `過去 ${limit.cases} 件では ${Math.round(limit.hitShare * 100)} % でこの値に達し、たいてい ${at(wait.sendAt, 'ja')} までに達しました。${at(limit.deadline, 'ja')} までに達しなければ、その時の手数料で送ってください。待って高くなったのはそのうち ${Math.round(wait.probabilityWaitCostsMore * 100)} %（目標をその過去から選んだため、実際はやや多めと考えてください）。節約額の 10–90 % 範囲：${eth(wait.savingP10Wei)} 〜 ${eth(wait.savingP90Wei)}。下の「保留」でそれまでリクエストを保留できます。または最大手数料を ${target}＋優先手数料にして今送れば、ベースフィーがそこまで下がったときにだけ取り込まれます。`,
         ),
       });
     } else if (wait) {
@@ -135,7 +137,7 @@ export const gasTimingAnalyzer: Analyzer = {
       findings.push({
         code: 'wait-for-cheaper-gas',
         severity: 'info',
-        title: text(`Waiting until ${hhmm(wait.sendAt)} UTC should save about ${share} % (${eth(wait.expectedSavingWei)})`, `${hhmm(wait.sendAt)} UTC まで待つと約 ${share} %（${eth(wait.expectedSavingWei)}）節約できる見込みです`),
+        title: text(`Waiting until ${at(wait.sendAt, 'en')} should save about ${share} % (${eth(wait.expectedSavingWei)})`, `${at(wait.sendAt, 'ja')} まで待つと約 ${share} %（${eth(wait.expectedSavingWei)}）節約できる見込みです`),
         detail: text(
           `10–90 % range of the saving: ${eth(wait.savingP10Wei)} to ${eth(wait.savingP90Wei)}; chance that waiting costs more: ${Math.round(wait.probabilityWaitCostsMore * 100)} %.`,
           `節約額の 10–90 % 範囲：${eth(wait.savingP10Wei)} 〜 ${eth(wait.savingP90Wei)}。待つと高くなる確率：${Math.round(wait.probabilityWaitCostsMore * 100)} %。`,
@@ -150,9 +152,9 @@ export const gasTimingAnalyzer: Analyzer = {
       l1Fee = await l1DataFee(ctx.request.chainId, (a: { to: `0x${string}`; data: Hex }) => client.call(a), { serialized, to: tx.to, data: tx.data }).catch(() => undefined);
     }
     const timing = limit
-      ? text(`Or wait for a base fee of ${gwei(limit.targetBaseFee)} or less until ${hhmm(limit.deadline)} UTC (see above).`, `または ${hhmm(limit.deadline)} UTC までベースフィーが ${gwei(limit.targetBaseFee)} 以下になるのを待つ（上記参照）。`)
+      ? text(`Or wait for a base fee of ${gwei(limit.targetBaseFee)} or less until ${at(limit.deadline, 'en')} (see above).`, `または ${at(limit.deadline, 'ja')} までベースフィーが ${gwei(limit.targetBaseFee)} 以下になるのを待つ（上記参照）。`)
       : wait
-      ? text(`Or wait until ${hhmm(wait.sendAt)} UTC (see above).`, `または ${hhmm(wait.sendAt)} UTC まで待つ（上記参照）。`)
+      ? text(`Or wait until ${at(wait.sendAt, 'en')} (see above).`, `または ${at(wait.sendAt, 'ja')} まで待つ（上記参照）。`)
       : text('Sending now is as good as waiting, by the forecast.', '予測では、今送っても待っても大差ありません。');
     const batchNote = text(`MetaMask sets a batch's fees: enter max fee ${gwei(recommended)} and priority fee ${gwei(tip)} under its advanced fee settings.`, `バッチの手数料は MetaMask が決めます。詳細な手数料設定で最大手数料 ${gwei(recommended)}、優先手数料 ${gwei(tip)} を入力してください。`);
     // Offer "hold until": the advised target fee (until its deadline), the forecast's expected base fee at the advised time, or 10 % below now.
