@@ -33,6 +33,8 @@ interface PanelFrame {
   secret: string;
   /** The frame confirmed showing a request (it is loaded and listening). */
   ready: boolean;
+  /** Removes the frame and stops waiting for its first confirmation. */
+  drop(): void;
 }
 
 type MoveBefore = (node: Node, child: Node | null) => void;
@@ -94,9 +96,7 @@ function freshFrame(key: string): PanelFrame {
   frame.src = panelUrl(key);
   frame.setAttribute('allow', '');
   frame.setAttribute('title', 'Preflight review');
-  const p: PanelFrame = { frame, secret: key, ready: false };
-  listen();
-  // The first show confirms too: only then may the frame be kept for the next request.
+  // The first show confirms too (n = 0): only then may the frame be kept for the next request.
   const onShown = (e: MessageEvent) => {
     const d = e.data as { t?: unknown; n?: unknown } | null;
     if (d?.t === 'preflight:shown' && d.n === 0 && e.source === frame.contentWindow) {
@@ -105,6 +105,15 @@ function freshFrame(key: string): PanelFrame {
     }
   };
   window.addEventListener('message', onShown);
+  const p: PanelFrame = {
+    frame,
+    secret: key,
+    ready: false,
+    drop() {
+      window.removeEventListener('message', onShown);
+      frame.remove();
+    },
+  };
   return p;
 }
 
@@ -138,7 +147,9 @@ function keepForLater(p: PanelFrame): boolean {
   standby = kept;
   // Blank while hidden; a frame that does not confirm is not reused.
   tell(p, STANDBY_KEY, () => {
-    if (standby === kept) standby = undefined;
+    if (standby !== kept) return; // taken for a request meanwhile: that show has its own confirmation
+    standby = undefined;
+    p.drop();
     host.remove();
   });
   return true;
@@ -158,7 +169,7 @@ export function mountPanel(key: string): Panel {
   /** Replaces the shown frame by a freshly loaded one (the kept frame did not confirm, or could not be moved). */
   const replaceWithFresh = () => {
     if (removed) return;
-    current.frame.remove();
+    current.drop();
     current = freshFrame(key);
     root.appendChild(current.frame);
     setStyle(mode);
@@ -176,7 +187,8 @@ export function mountPanel(key: string): Panel {
       // not movable here: a fresh frame below
     }
   }
-  kept?.host.remove(); // with the kept frame in it, unless it moved out
+  if (kept && !reused) kept.panel.drop();
+  kept?.host.remove();
   if (kept && reused) {
     current = kept.panel;
     current.ready = false;
@@ -191,7 +203,7 @@ export function mountPanel(key: string): Panel {
     if (removed || host.isConnected) return;
     // Put back: the frame loads again from its src, so point that at this request first.
     if (current.secret !== key) {
-      current.frame.remove();
+      current.drop();
       current = freshFrame(key);
       root.appendChild(current.frame);
       setStyle(mode);
@@ -205,7 +217,7 @@ export function mountPanel(key: string): Panel {
     remove() {
       removed = true;
       observer.disconnect();
-      if (!host.isConnected || !keepForLater(current)) current.frame.remove();
+      if (!host.isConnected || !keepForLater(current)) current.drop();
       host.remove();
     },
   };
