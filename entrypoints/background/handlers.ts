@@ -5,7 +5,7 @@ import type { ReviewGetResponse, RuntimeMessage, TabMessage } from '@/core/messa
 import { checkDomain, hostnameOf, isTrustedOrigin } from '@/core/review/phishing';
 import type { PhishingCheckResponse } from '@/core/messages';
 import { loadSettings } from '@/components/storage/settings';
-import { ensureReview, knownRecipients, reviewBook } from './review-service';
+import { ensureReview, knownRecipients, reviewBook, startReview } from './review-service';
 import { fiatRates, gasReportResponse } from './gas';
 import { checkGasAlerts, setGasAlert } from './gas-alerts';
 import { gasAlertsItem } from '@/components/storage/gas-alerts';
@@ -40,14 +40,13 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
       // From a content script: origin, tab and frame come from the browser, never from the page.
       if (!sender.tab?.id || !sender.url || !isReviewedMethod(message.request.method)) throw new ForbiddenSenderError('not a content script');
       const origin = sender.origin ?? new URL(sender.url).origin;
-      await reviewBook.put({
+      await startReview({
         key: message.key,
         createdAt: Date.now(),
         tabId: sender.tab.id,
         frameId: sender.frameId ?? 0,
         request: { method: message.request.method, params: message.request.params, origin, chainId: parseChainId(message.request.chainId) ?? 1 },
       });
-      void ensureReview(message.key).catch(() => undefined); // the panel asks for it and reports failures
       void noteChainUsed(parseChainId(message.request.chainId) ?? 1, Date.now()).catch(() => undefined);
       return { ok: true };
     }

@@ -53,15 +53,18 @@ const verified = new Map<PublicClient, number>();
 const VERIFY_TTL_MS = 5 * 60_000;
 
 async function analyze(record: ReviewRecord): Promise<Review> {
-  const settings = await loadSettings();
-  const found = await readAccess(record.request.chainId, settings);
-  const access = 'none' in found ? undefined : found;
   const started = Date.now();
-  const [recipients, ethUsd, scam] = await Promise.all([
+  // Everything the checks need is read at once: settings and the chain's reader, the known recipients, the
+  // recent ETH price and the scam list are independent reads (storage, IndexedDB, MetaMask's port).
+  const settingsRead = loadSettings();
+  const [settings, found, recipients, ethUsd, scam] = await Promise.all([
+    settingsRead,
+    settingsRead.then((s) => readAccess(record.request.chainId, s)),
     knownRecipients.list().catch(() => []),
     knownChain(record.request.chainId)?.currency.symbol === 'ETH' ? recentEthUsd(Date.now()) : undefined,
     scamAddresses().catch(() => undefined),
   ]);
+  const access = 'none' in found ? undefined : found;
   const run = (client: PublicClient | undefined, rpcProblem?: Error) =>
     reviewRequest(
       record.request,
@@ -104,16 +107,34 @@ function withSourceCard(review: Review, chainId: number, since: number): Review 
   return card ? { ...review, cards: [...review.cards, card] } : review;
 }
 
+/** Runs the review of `record` once (a second call for the same key shares the first), storing it when `stored` is done. */
+function runReview(record: ReviewRecord, stored: Promise<unknown>): Promise<BookRecord> {
+  let running = inflight.get(record.key);
+  if (!running) {
+    const analysed = analyze(record);
+    running = Promise.all([analysed, stored]).then(([review]) => reviewBook.saveReview(record.key, review));
+    inflight.set(record.key, running);
+    void running.finally(() => inflight.delete(record.key)).catch(() => undefined);
+  }
+  return running;
+}
+
+/**
+ * Stores a new request and starts its review at once, alongside the write (the review does not wait for the
+ * record to reach IndexedDB; it is stored with the record once both are done). Resolves when the request is stored.
+ */
+export async function startReview(record: ReviewRecord): Promise<void> {
+  const stored = reviewBook.put(record);
+  void runReview(record, stored).catch(() => undefined); // the panel asks for it and reports failures
+  await stored;
+}
+
 /** The record with its review, analysing it now if no review is stored yet (e.g. after a worker restart). */
 export async function ensureReview(key: string): Promise<BookRecord> {
+  const running = inflight.get(key);
+  if (running) return running;
   const record = await reviewBook.get(key);
   if (!record) throw new ReviewNotFoundError(key);
   if (record.review) return record;
-  let running = inflight.get(key);
-  if (!running) {
-    running = analyze(record).then((review) => reviewBook.saveReview(key, review));
-    inflight.set(key, running);
-    void running.finally(() => inflight.delete(key)).catch(() => undefined);
-  }
-  return running;
+  return runReview(record, Promise.resolve());
 }

@@ -7,7 +7,7 @@
  * - the service worker's JS heap over 10,000 reviews, measured in Chromium over CDP (scripts/bench/worker-memory.ts).
  * - the gas forecast from 30 days of history, timed inside the service worker vs the naive baseline (scripts/bench/worker-forecast.ts).
  * - with `--only metamask` (not in the default run: it onboards two real MetaMasks), the time Preflight adds before
- *   MetaMask's confirmation shows, MetaMask alone vs Preflight in front (scripts/bench/metamask.ts; --n 30 per kind, --warmup 2, --lock FILE).
+ *   MetaMask's confirmation shows, MetaMask alone vs Preflight in front (scripts/bench/metamask.ts; --n 30 per kind, --warmup 2, --lock FILE, --dir BUILD).
  * Prints JSON (progress on stderr). Options: --no-build (use .output/chrome-mv3 under the working directory as it is), --n 50 (requests per series), --loads 30 (page loads per side), --reviews 10000, --tabs 3, --runs 200 (forecast timings).
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -77,7 +77,8 @@ async function main() {
     const n = Number(args.flags.n ?? 30);
     const warmup = Number(args.flags.warmup ?? 2);
     const lock = typeof args.flags.lock === 'string' ? args.flags.lock : undefined;
-    const out = await metamaskOverhead(n, (m) => process.stderr.write(`[bench metamask] ${m}\n`), { warmup, ...(lock ? { lock } : {}) });
+    const dir = typeof args.flags.dir === 'string' ? args.flags.dir : undefined;
+    const out = await metamaskOverhead(n, (m) => process.stderr.write(`[bench metamask] ${m}\n`), { warmup, ...(lock ? { lock } : {}), ...(dir ? { preflightDir: dir } : {}) });
     process.stdout.write(JSON.stringify({ metamask_overhead: { requests_per_kind: n, warmup_per_kind: warmup, ...out, panel_input_stalls: inputStalls.count } }, null, 2) + '\n');
     return;
   }

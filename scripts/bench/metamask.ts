@@ -1,12 +1,13 @@
 /**
- * `npm run bench -- --only metamask [--n 30] [--warmup 2] [--lock FILE]`: the time Preflight adds before the real MetaMask (13.5.0, vendored)
+ * `npm run bench -- --only metamask [--n 30] [--warmup 2] [--lock FILE] [--dir BUILD]`: the time Preflight adds before the real MetaMask (13.5.0, vendored)
  * shows its confirmation, measured in one run on one devnet:
  *   (a) MetaMask alone (Preflight not loaded) and (b) Preflight in front, Continue clicked the moment the verdict shows,
  * for each kind of request: from the dApp's request() call to MetaMask's window opening and to its confirmation
  * being visible (the confirm button rendered, what the user acts on); plus, in (b), Preflight's verdict time
- * (request() to the verdict in the panel). The two sides alternate request by request, so drift in machine load
+ * (request() to the verdict rendered in the panel, its `preflight:verdict` mark). The two sides alternate request by request, so drift in machine load
  * hits both alike. Each MetaMask prompt is cancelled (nothing is signed or mined). With `--lock FILE`, each kind's
  * measurements run holding flock(1) on FILE (onboarding, untimed, does not), to keep other heavy jobs off the CPU.
+ * `--dir BUILD` loads Preflight from a copy of the build (so a rebuild during the long run cannot change it).
  */
 import type { Page } from 'playwright-core';
 import { startDevnet } from '../devnet/index';
@@ -54,7 +55,12 @@ async function once(mm: MetaMaskWorld, name: string, withPreflight: boolean): Pr
   if (withPreflight) {
     const frame = await reviewFrame(mm.page, 60_000);
     await frame.waitForSelector('[data-testid="review"][data-verdict]', { timeout: 60_000 });
-    verdictMs = (await frame.evaluate(() => Date.now())) - t0;
+    // When the panel rendered the verdict (its performance mark, on the machine's wall clock), not when the poll saw it.
+    const verdictAt = await frame.evaluate(() => {
+      const m = performance.getEntriesByName('preflight:verdict')[0];
+      return m ? performance.timeOrigin + m.startTime : Date.now();
+    });
+    verdictMs = Math.round((verdictAt - t0) * 10) / 10;
     // Continue the moment the verdict shows (a DOM click: no input routing delay counted).
     await frame.evaluate(() => (document.querySelector('[data-testid="review-continue"]') as HTMLButtonElement).click());
   }
@@ -76,7 +82,7 @@ async function once(mm: MetaMaskWorld, name: string, withPreflight: boolean): Pr
 
 const ratio = (b: number, a: number) => Math.round((b / a) * 1000) / 1000;
 
-export async function metamaskOverhead(n: number, log: (m: string) => void = () => undefined, opts: { warmup?: number; lock?: string } = {}) {
+export async function metamaskOverhead(n: number, log: (m: string) => void = () => undefined, opts: { warmup?: number; lock?: string; preflightDir?: string } = {}) {
   const warmup = opts.warmup ?? 2;
   const devnet = await startDevnet({ port: 0, seed: 5, traffic: false, quiet: true });
   let alone: MetaMaskWorld | undefined;
@@ -84,7 +90,7 @@ export async function metamaskOverhead(n: number, log: (m: string) => void = () 
   try {
     log('onboarding two MetaMasks (alone, and behind Preflight)…');
     alone = await startMetaMaskWorld({ devnet, preflight: false });
-    fronted = await startMetaMaskWorld({ devnet, preflight: true });
+    fronted = await startMetaMaskWorld({ devnet, preflight: true, ...(opts.preflightDir ? { preflightDir: opts.preflightDir } : {}) });
     const out: Record<string, unknown> = {};
     const allA: number[] = [];
     const allB: number[] = [];

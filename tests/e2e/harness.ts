@@ -118,11 +118,14 @@ export async function launchWithExtension(opts: {
   };
 }
 
+/** A panel showing a request: review.html#<key>, not the kept frame waiting hidden for the next one (#standby). */
+const isPanelFrame = (f: Frame) => /\/review\.html#(?!standby$)./.test(f.url());
+
 /** The review iframe lives in a closed shadow root: find it through the frame tree, by URL. */
 export async function reviewFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const frame = page.frames().find((f) => /\/review\.html#/.test(f.url()));
+    const frame = page.frames().find(isPanelFrame);
     if (frame) return frame;
     await page.waitForTimeout(10);
   }
@@ -130,7 +133,7 @@ export async function reviewFrame(page: Page, timeoutMs = 10_000): Promise<Frame
 }
 
 export function reviewFrames(page: Page): Frame[] {
-  return page.frames().filter((f) => /\/review\.html#/.test(f.url()));
+  return page.frames().filter(isPanelFrame);
 }
 
 /** Waits for the verdict and returns it with the finding codes shown. */

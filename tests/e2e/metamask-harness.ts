@@ -29,7 +29,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startDapp } from '../../scripts/devnet/dapp-server';
 import { DEVNET_MNEMONIC } from '../../scripts/devnet/anvil';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
-import { clickCase, decide, launchWithExtension, readVerdict, reviewFrame, type ExtensionBrowser } from './harness';
+import { clickCase, decide, launchWithExtension, readVerdict, reviewFrame, reviewFrames, type ExtensionBrowser } from './harness';
 
 export const METAMASK_DIR = resolve(process.env.METAMASK_DIR ?? resolve(process.cwd(), '../shared/vendor/metamask-chrome-13.5.0'));
 /** Fixed by the `key` in the vendored build's manifest. */
@@ -341,5 +341,12 @@ async function addDevnetAndConnect(mm: MetaMaskWorld, withPreflight: boolean): P
   await mm.confirm(cwin);
   const connected = await connect.settled(60_000);
   if (connected.status !== 'ok' || !/0xf39f/i.test(connected.text)) throw new Error(`connecting the dApp failed: ${connected.text}`);
+  // The companion card goes once MetaMask answered; a panel still up is a second review of what was approved (e.g.
+  // MetaMask's provider re-sending the add after its chainChanged, core/intercept/wallet-retries.ts).
+  const deadline = Date.now() + 15_000;
+  while (reviewFrames(mm.page).length > 0) {
+    if (Date.now() > deadline) throw new Error(`a Preflight panel is still up after the set-up: ${reviewFrames(mm.page).map((f) => f.url()).join(', ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return { verdict, codes, windowsBeforeContinue, windowsAfterContinue, answer: added.text };
 }

@@ -1,7 +1,8 @@
 import type { Frame } from 'playwright-core';
 import { recoverMessageAddress, recoverTypedDataAddress, type Hex, type TypedDataDefinition } from 'viem';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { clickCase, decide, panelReview, readVerdict, reviewFrame } from './harness';
+import { clickCase, decide, panelReview } from './harness';
+import { describeFlows, describeMetaMaskWorkerRestart, reviewIn } from './metamask-flows';
 import { startMetaMaskWorld, type MetaMaskWorld } from './metamask-harness';
 
 /**
@@ -30,12 +31,9 @@ afterEach(async () => {
 
 /** Clicks a case and waits for its verdict; MetaMask must not have been asked while the panel is up. */
 async function review(name: string) {
-  const before = mm.windowsOpened();
-  const c = await clickCase(mm.page, name);
-  const frame = await reviewFrame(mm.page, 30_000);
-  const v = await readVerdict(frame, 30_000);
-  expect(mm.windowsOpened() - before, 'MetaMask asked before the panel decided').toBe(0);
-  return { c, frame, ...v, before };
+  const r = await reviewIn(mm, name);
+  expect(mm.windowsOpened() - r.before, 'MetaMask asked before the panel decided').toBe(0);
+  return r;
 }
 
 /** Continue in the panel, then exactly one MetaMask window, confirmed there. Returns the dApp's answer. */
@@ -154,3 +152,49 @@ describe('Preflight in front of the real MetaMask 13.5.0: every reviewed method'
     expect(mm.windowsOpened() - r.before).toBe(0);
   });
 });
+
+describeFlows(() => mm);
+
+/**
+ * No RPC in Preflight's Settings for the devnet, "only my RPC" ticked (so no public endpoint either): the only way
+ * Preflight can read the chain is the real MetaMask's own RPC for it, through MetaMask's extension connection.
+ */
+/** review(), with where the panel says it read the chain and a finding's text. */
+async function reviewCase(name: string) {
+  const r = await review(name);
+  const source = (await r.frame.locator('[data-testid="card-chain-source"]').textContent().catch(() => null)) ?? '';
+  const finding = async (code: string) => (await r.frame.locator(`[data-testid="finding"][data-code="${code}"]`).first().textContent()) ?? '';
+  return { ...r, source, finding };
+}
+
+describe('chain reads through the real MetaMask (no RPC in Preflight)', () => {
+  // Last in this file: the settings stay so for the rest of this world.
+  beforeAll(async () => {
+    await mm.browser.setSettings({ rpcs: {}, privateRpc: { '31337': true } });
+  });
+
+  it('an unlimited approve to an EOA: the spender’s code is read through MetaMask (danger), and the panel says so', async () => {
+    const r = await reviewCase('approve-eoa');
+    expect(r.verdict).toBe('danger');
+    expect(r.codes).toEqual(expect.arrayContaining(['approval-to-eoa', 'unlimited-approval']));
+    expect(r.codes).not.toContain('no-chain-access');
+    expect(r.source).toMatch(/Checked through\s*MetaMask's RPC for /);
+    expect(mm.windows()).toHaveLength(0); // reading opened no MetaMask window
+    await decide(r.frame, 'reject');
+    expect((await r.c.settled()).status).toBe('error');
+  });
+
+  it('an approve to a known router: the token is read through MetaMask; the simulation MetaMask refuses is said as such', async () => {
+    const r = await reviewCase('approve-unlimited');
+    expect(r.codes).toContain('unlimited-approval');
+    expect(r.codes).not.toContain('no-chain-access');
+    expect(await r.finding('unlimited-approval')).toContain('USDC'); // the token's symbol, read on chain through MetaMask
+    expect(await r.finding('asset-changes')).toContain('MetaMask does not run simulations');
+    expect(r.source).toContain("MetaMask's RPC for ");
+    expect(mm.windows()).toHaveLength(0);
+    await decide(r.frame, 'reject');
+    expect((await r.c.settled()).status).toBe('error');
+  });
+});
+
+describeMetaMaskWorkerRestart(() => mm);
