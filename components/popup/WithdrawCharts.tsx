@@ -6,10 +6,10 @@ import type { Lang } from '@/core/i18n/localized';
 import type { PlanRecord } from '@/core/store/plans';
 import { chartColors, useColorScheme } from '@/components/chart-theme';
 import { t } from '@/components/i18n/ui-text';
-import { shortDateTime } from '@/components/i18n/time';
+import { clock, shortDateTime } from '@/components/i18n/time';
 
 
-/** Columns: time (unix s), unsold amount (human units) after each swap step, slice size at swap times. */
+/** Columns: time (unix s, from the plan's start to its deadline), unsold amount (human units) after each swap step, slice size at swap times. */
 export function scheduleData(record: PlanRecord): [number[], number[], (number | null)[], (number | null)[]] {
   const swaps = record.plan.steps.filter((s) => s.kind === 'swap');
   const total = swaps.reduce((sum, s) => sum + s.amountIn, 0);
@@ -26,12 +26,26 @@ export function scheduleData(record: PlanRecord): [number[], number[], (number |
     planned.push(status === 'confirmed' ? null : s.amountIn);
     done.push(status === 'confirmed' ? s.amountIn : null);
   }
+  // Out to the plan's deadline: the window the plan was made for, also when it sells everything at once.
+  if (record.plan.deadlineAt > (xs.at(-1) ?? 0)) {
+    xs.push(record.plan.deadlineAt);
+    held.push(held.at(-1) ?? 0);
+    planned.push(null);
+    done.push(null);
+  }
   return [xs, held, planned, done];
 }
 
 const num = (x: number | null) => (x === null ? '' : formatNumber(x, 3));
 
 /** Holdings over time (the AC trajectory) with a marker per slice: orange planned, green confirmed. */
+/** Axis labels in the user's zone: "14:05" when the plan stays within a day, "4 Dec 02:10" when it spans days. */
+function timeTicks(ticks: (number | null)[], lang: Lang): string[] {
+  const set = ticks.filter((x): x is number => x !== null);
+  const withinDay = set.length > 0 && Math.max(...set) - Math.min(...set) < 20 * 3600;
+  return ticks.map((unix) => (unix === null ? '' : withinDay ? clock(unix * 1000, lang) : shortDateTime(unix * 1000, lang)));
+}
+
 export function ScheduleChart({ record, lang }: { record: PlanRecord; lang: Lang }) {
   const ref = useRef<HTMLDivElement>(null);
   const scheme = useColorScheme();
@@ -50,8 +64,10 @@ export function ScheduleChart({ record, lang }: { record: PlanRecord; lang: Lang
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: true } },
+        // Room on the right for the last time label (uPlot centres labels on their ticks).
+        padding: [8, 18, 0, 0],
         axes: [
-          { size: 30, font: '11px system-ui', stroke: c.axis, grid: { stroke: c.grid }, ticks: { stroke: c.grid }, values: (_u, v) => v.map((unix) => (unix === null ? '' : shortDateTime(unix * 1000, lang))) },
+          { size: 30, font: '11px system-ui', stroke: c.axis, grid: { stroke: c.grid }, ticks: { stroke: c.grid }, values: (_u, v) => timeTicks(v, lang) },
           { size: 48, font: '11px system-ui', stroke: c.axis, grid: { stroke: c.grid }, ticks: { stroke: c.grid }, values: (_u, v) => v.map(num) },
         ],
         series: [
@@ -101,12 +117,13 @@ export function RiskChart({ record, lang }: { record: PlanRecord; lang: Lang }) 
   return (
     <figure className="card" data-testid="withdraw-risk-chart" role="img" aria-label={t(lang, 'wdRiskChart')}>
       <figcaption className="small">{t(lang, 'wdRiskTitle')} ({q})</figcaption>
-      <svg width="100%" viewBox={`0 0 400 ${rows.length * 16 + 4}`} aria-hidden="true">
+      {/* A 300-unit wide drawing: at the popup's width (about 300 px inside the card) its 10-unit text stays 10 px. */}
+      <svg width="100%" viewBox={`0 0 300 ${rows.length * 16 + 4}`} aria-hidden="true">
         {rows.map((r, i) => (
           <g key={r.label} transform={`translate(0 ${i * 16 + 2})`}>
             <text x="0" y="11" fontSize="10" fill="currentColor">{r.label}</text>
-            <rect x="150" y="2" height="11" width={Math.max(1, (r.value / max) * 170)} fill={color[r.kind]} />
-            <text x={154 + (r.value / max) * 170} y="11" fontSize="10" fill="currentColor">{formatNumber(r.value, 4)}</text>
+            <rect x="132" y="2" height="11" width={Math.max(1, (r.value / max) * 118)} fill={color[r.kind]} />
+            <text x={136 + (r.value / max) * 118} y="11" fontSize="10" fill="currentColor">{formatNumber(r.value, 4)}</text>
           </g>
         ))}
       </svg>

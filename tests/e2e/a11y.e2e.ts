@@ -99,6 +99,57 @@ describe('accessibility (axe-core, built extension, Chromium)', () => {
     }
   }
 
+  it('keyboard: Tab reaches the popup tabs, arrows / Home / End move between them and take the focus along', async () => {
+    const popup = await popupPage('light');
+    await popup.locator('[data-testid="tab-gas"]').waitFor();
+    if (await popup.locator('[data-testid="welcome-done"]').count()) await popup.locator('[data-testid="welcome-done"]').click();
+    const focused = () => popup.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? document.activeElement?.tagName);
+    const selected = () => popup.locator('[role="tab"][aria-selected="true"]').getAttribute('data-testid');
+    // From the top of the page, Tab lands on the selected tab (roving tabindex: one tab stop for the tab list).
+    await popup.locator('body').focus();
+    for (let i = 0; i < 6 && (await focused()) !== 'tab-gas'; i++) await popup.keyboard.press('Tab');
+    expect(await focused()).toBe('tab-gas');
+    const steps: [string, string][] = [['ArrowRight', 'tab-reviews'], ['ArrowRight', 'tab-withdraw'], ['End', 'tab-settings'], ['ArrowRight', 'tab-gas'], ['ArrowLeft', 'tab-settings'], ['Home', 'tab-gas']];
+    for (const [key, tab] of steps) {
+      await popup.keyboard.press(key);
+      expect(await focused(), key).toBe(tab);
+      expect(await selected(), key).toBe(tab);
+      await popup.locator(`#panel-${tab.slice(4)}`).waitFor();
+    }
+    // Tab leaves the tab list for the panel's first control, not the next tab.
+    await popup.keyboard.press('Tab');
+    expect(await focused()).not.toMatch(/^tab-/);
+    await popup.close();
+  });
+
+  it('keyboard: in the panel, Tab reaches Continue and Enter continues; Escape rejects', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(dapp.url);
+    await page.locator('body[data-ready="1"]').waitFor();
+    const sent = await clickCase(page, 'eth-transfer');
+    let frame = await reviewFrame(page);
+    expect((await readVerdict(frame, 20_000)).verdict).toBe('ok');
+    const focusedIn = (f: Frame) => f.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? '');
+    await frame.locator('[data-testid="review-reject"]').focus();
+    for (let i = 0; i < 4 && (await focusedIn(frame)) !== 'review-continue'; i++) await frame.locator(':focus').press('Tab');
+    expect(await focusedIn(frame)).toBe('review-continue');
+    await frame.locator(':focus').press('Enter');
+    expect((await sent.settled(30_000)).status).toBe('ok');
+    await page.close();
+
+    // A fresh page, so the companion card of the request above cannot be taken for the new panel.
+    const page2 = await browser.context.newPage();
+    await page2.goto(dapp.url);
+    await page2.locator('body[data-ready="1"]').waitFor();
+    const signed = await clickCase(page2, 'personal-sign-siwe');
+    frame = await reviewFrame(page2);
+    await readVerdict(frame, 20_000);
+    await frame.locator('[data-testid="review-reject"]').focus();
+    await frame.locator(':focus').press('Escape');
+    expect((await signed.settled(30_000)).text).toContain('4001');
+    await page2.close();
+  });
+
   it('the test page', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/try.html`);
