@@ -3,7 +3,7 @@ import { pick, type Lang } from '@/core/i18n/localized';
 import type { ReviewsListResponse } from '@/core/messages';
 import type { BypassEvent } from '@/core/review/bypass-watch';
 import { ErrorNotice } from '@/components/ErrorNotice';
-import { t, tf } from '@/components/i18n/ui-text';
+import { t, tf, tk } from '@/components/i18n/ui-text';
 import { ask } from '@/components/runtime';
 import { dateTime } from '@/components/i18n/time';
 
@@ -80,7 +80,7 @@ export function ReviewsTab({ lang }: { lang: Lang }) {
               </p>
             )}
             <div>
-              <span className={`badge ${r.review?.verdict ?? ''}`}>{r.review?.verdict ?? '…'}</span>{' '}
+              <span className={`badge ${r.review?.verdict ?? ''}`}>{r.review ? tk(lang, 'badge_', r.review.verdict) : '…'}</span>{' '}
               <span className="badge">{r.bypass ? t(lang, 'streamBypassBadge') : t(lang, r.decision ? `decision_${r.decision}` : 'decision_none')}</span>{' '}
               {r.unsaved && <span className="badge">{t(lang, 'unsavedBadge')}</span>}{' '}
               <span className="muted small">{dateTime(r.createdAt, lang)}</span>
