@@ -12,8 +12,18 @@ export async function loadSettings(): Promise<Settings> {
   return stored === null ? settingsForNewUser(browser.i18n.getUILanguage()) : normalizeSettings(stored);
 }
 
-export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = normalizeSettings({ ...(await loadSettings()), ...patch });
-  await settingsItem.setValue(next);
-  return next;
+let writes: Promise<unknown> = Promise.resolve();
+
+/**
+ * Merges `patch` into the stored settings. Writes are queued one after another, so two quick changes (a checkbox, then
+ * another) cannot read the same old settings and lose the first one.
+ */
+export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  const write = writes.then(async () => {
+    const next = normalizeSettings({ ...(await loadSettings()), ...patch });
+    await settingsItem.setValue(next);
+    return next;
+  });
+  writes = write.catch(() => undefined);
+  return write;
 }

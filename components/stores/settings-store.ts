@@ -18,6 +18,8 @@ export const useSettings = create<SettingsState>((set) => ({
     settingsItem.watch(async () => set({ settings: await loadSettings() }));
   },
   async update(patch) {
+    // Shown at once (a controlled checkbox must not flip back while storage is written), then what was stored.
+    set((s) => ({ settings: { ...s.settings, ...patch } }));
     set({ settings: await updateSettings(patch) });
   },
 }));
