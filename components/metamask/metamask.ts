@@ -24,6 +24,7 @@ export interface MetaMaskOptions {
 export class MetaMask {
   #found: Promise<FoundMetaMask> | undefined;
   #watching = false;
+  #userFlows = 0;
 
   constructor(private readonly opts: MetaMaskOptions) {}
 
@@ -61,6 +62,31 @@ export class MetaMask {
 
   /** One EIP-1193 request through the found MetaMask; see MetaMaskConnection.request for the errors. */
   async request<T = unknown>(args: MetaMaskRequestArgs, opts?: MetaMaskRequestOptions): Promise<T> {
+    if (INTERACTIVE_METHODS.has(args.method)) return this.userFlow(() => this.#request<T>(args, opts));
+    return this.#request<T>(args, opts);
+  }
+
+  /**
+   * Runs `flow` (requests that lead to one of MetaMask's windows, and the checks before them) as one user flow:
+   * `waitingForUser` is true until it ends. Chain reads must not switch MetaMask's network meanwhile: MetaMask 13.5
+   * turns even a permitted switch into a prompt then ("Switching networks will cancel all pending confirmations"),
+   * and a switch between a flow's chain check and its send would move the send to another network.
+   */
+  async userFlow<T>(flow: () => Promise<T>): Promise<T> {
+    this.#userFlows++;
+    try {
+      return await flow();
+    } finally {
+      this.#userFlows--;
+    }
+  }
+
+  /** True while a request of Preflight's own waits for the user in MetaMask (or is about to be sent there). */
+  get waitingForUser(): boolean {
+    return this.#userFlows > 0;
+  }
+
+  async #request<T>(args: MetaMaskRequestArgs, opts?: MetaMaskRequestOptions): Promise<T> {
     const found = await this.find();
     try {
       return await found.connection.request<T>(args, opts);

@@ -53,6 +53,18 @@ describe('reads through MetaMask for a given chain', () => {
     expect(await r.read(59144, 'eth_blockNumber')).toBe(`0x${(591440).toString(16)}`);
     expect(mm.chain()).toBe(59144);
   });
+  it('never switches while Preflight’s own request waits in MetaMask (a switch there would be a prompt cancelling it)', async () => {
+    const mm = fakeMetaMask({ chain: 31337, permitted: [1, 31337] });
+    let busy = true;
+    const r = new WalletReads(mm.request, { busy: () => busy, chainTtlMs: 0 });
+    expect(await r.canServe(1)).toBe(false);
+    await expect(r.read(1, 'eth_blockNumber')).rejects.toBeInstanceOf(WalletOnOtherChainError);
+    expect(await r.read(31337, 'eth_chainId')).toBe('0x7a69'); // the chain it serves still reads
+    expect(mm.log).not.toContain('wallet_switchEthereumChain');
+    busy = false;
+    expect(await r.read(1, 'eth_blockNumber')).toBe('0xa');
+    expect(mm.chain()).toBe(1);
+  });
   it('never lets a read for one chain land on another: reads for a second chain wait for the first', async () => {
     const mm = fakeMetaMask({ chain: 1, permitted: [1, 59144] });
     const r = new WalletReads(mm.request, { chainTtlMs: 0 });

@@ -7,7 +7,10 @@
  * Preflight is connected and the chain is among its permitted chains (`endowment:permitted-chains`), in which case
  * it is silent and leaves the dApp's network alone. So: read when the wallet is on the chain; switch first only when
  * that is silent; otherwise this source cannot serve the chain (`WalletOnOtherChainError`) and the next one is used.
- * Reads for one chain may run together; a switch waits until reads for the other chain are done.
+ * Reads for one chain may run together; a switch waits until reads for the other chain are done. No switch at all
+ * while one of Preflight's own requests waits for the user in MetaMask (`busy`): MetaMask 13.5 then shows even a
+ * permitted switch as a prompt that would cancel the waiting confirmation (seen in tests/e2e/metamask-withdraw.e2e.ts:
+ * the minute's gas read for Ethereum put "Allow this site to switch the network?" behind a plan's transfer).
  */
 
 export type WalletRequest = (args: { method: string; params?: unknown }) => Promise<unknown>;
@@ -59,6 +62,8 @@ export interface WalletReadsOptions {
   /** How long the wallet's chain and permissions are trusted before being asked again (default 2 s / 30 s). */
   chainTtlMs?: number;
   permissionsTtlMs?: number;
+  /** True while the wallet shows (or is about to show) one of Preflight's own requests: then no switch is tried. */
+  busy?: () => boolean;
 }
 
 export class WalletReads {
@@ -97,6 +102,7 @@ export class WalletReads {
   /** Whether the wallet can serve `chainId` now without asking the user (it is on it, or may switch silently). */
   async canServe(chainId: number): Promise<boolean> {
     if ((await this.servingChain()) === chainId) return true;
+    if (this.opts.busy?.()) return false;
     return (await this.switchable()).has(chainId);
   }
 
@@ -116,7 +122,7 @@ export class WalletReads {
   async #ensure(chainId: number): Promise<void> {
     const serving = await this.servingChain();
     if (serving === chainId) return;
-    if (!(await this.switchable()).has(chainId)) throw new WalletOnOtherChainError(chainId, serving);
+    if (this.opts.busy?.() || !(await this.switchable()).has(chainId)) throw new WalletOnOtherChainError(chainId, serving);
     await this.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: hexId(chainId) }] });
     const now = await this.servingChain(true);
     if (now !== chainId) throw new WalletOnOtherChainError(chainId, now);

@@ -104,14 +104,16 @@ export async function sendStepWithMetaMask(planId: string, stepId: string): Prom
       : `MetaMask gives Preflight ${accounts[0]}, but this plan sends from ${tx.from}: connect that account to Preflight in MetaMask.`);
   }
   setWalletWait(planId, { stepId, since: Date.now() });
-  void (async () => {
+  // One user flow from the chain check to MetaMask's answer: Preflight's own chain reads do not switch MetaMask's
+  // network meanwhile. The tx names its chain too, so MetaMask refuses it rather than send it on another network.
+  void metaMask.userFlow(async () => {
     const chainId = await metaMask.request<string>({ method: 'eth_chainId' });
     if (Number(chainId) !== tx.chainId) await metaMask.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: toHex(tx.chainId) }] });
-    const hash = await metaMask.request<unknown>({ method: 'eth_sendTransaction', params: [{ from: tx.from, to: tx.to, data: tx.data, value: tx.value }] });
+    const hash = await metaMask.request<unknown>({ method: 'eth_sendTransaction', params: [{ from: tx.from, to: tx.to, data: tx.data, value: tx.value, chainId: toHex(tx.chainId) }] });
     if (typeof hash !== 'string') throw new WithdrawSetupError(`MetaMask answered ${JSON.stringify(hash)} instead of a transaction hash.`);
     await stepSent(planId, stepId, hash);
     clearWalletWait(planId);
-  })().catch((e: unknown) => {
+  }).catch((e: unknown) => {
     const rejected = e instanceof MetaMaskRpcError && e.userRejected;
     setWalletWait(planId, { stepId, error: rejected ? 'You rejected it in MetaMask: nothing was sent.' : messageOf(e), rejected });
   });

@@ -12,7 +12,7 @@ const ABSENT_MS = 60_000;
 /** Longest the "can MetaMask serve this chain" check may take on the review's path. */
 const CHECK_BUDGET_MS = 1_500;
 
-const reads = new WalletReads((args) => metaMask.request(args as MetaMaskRequestArgs, { timeoutMs: READ_TIMEOUT_MS }));
+const reads = new WalletReads((args) => metaMask.request(args as MetaMaskRequestArgs, { timeoutMs: READ_TIMEOUT_MS }), { busy: () => metaMask.waitingForUser });
 let absentUntil = 0;
 
 export type WalletStatus =

@@ -199,6 +199,31 @@ describe('MetaMask (kept connection, the API the worker uses)', () => {
     expect(ports).toHaveLength(1);
   });
 
+  it('says while a request of its own waits for the user, from the flow’s first check to MetaMask’s answer (reads do not count)', async () => {
+    let refuse: (() => void) | undefined;
+    const mm = new MetaMask({
+      browser: 'chromium', customId: async () => knownMetaMasks('chromium')[0]!.id, lastFound: memory(),
+      connect: () =>
+        port((frame, reply) => {
+          const req = frame.data;
+          if (req.method === 'eth_sendTransaction') refuse = () => reply({ jsonrpc: '2.0', id: req.id, error: { code: 4001, message: 'User denied transaction signature.' } });
+          else reply({ jsonrpc: '2.0', id: req.id, ...(chain(req) as object) });
+        }),
+    });
+    await mm.request({ method: 'eth_chainId' });
+    expect(mm.waitingForUser).toBe(false);
+    const flow = mm.userFlow(async () => {
+      await mm.request({ method: 'eth_chainId' });
+      return mm.request({ method: 'eth_sendTransaction', params: [{}] });
+    });
+    expect(mm.waitingForUser).toBe(true); // already during the chain check before the send
+    await vi.waitFor(() => expect(refuse).toBeDefined());
+    expect(mm.waitingForUser).toBe(true);
+    refuse!();
+    await expect(flow).rejects.toBeInstanceOf(MetaMaskRpcError);
+    expect(mm.waitingForUser).toBe(false);
+  });
+
   it('an installed MetaMask that does not answer yet (starting) is told apart from none installed', async () => {
     const installed = knownMetaMasks('chromium')[1]!.id;
     const mm = new MetaMask({ browser: 'chromium', customId: async () => undefined, lastFound: memory(), budgetMs: 200, connect: (id) => (id === installed ? metaMaskPort(() => 'silent') : missingPort()) });
