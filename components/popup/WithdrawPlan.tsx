@@ -7,6 +7,7 @@ import { RiskChart, ScheduleChart } from './WithdrawCharts';
 import { WithdrawSteps } from './WithdrawSteps';
 import { WithdrawTaxes } from './WithdrawTaxes';
 import { WithdrawParking } from './WithdrawParking';
+import { routeText, trustText } from './withdraw-route-text';
 
 const money = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
 
@@ -54,10 +55,10 @@ export function WithdrawPlan({ view, lang }: { view: PlanView; lang: Lang }) {
             <tbody>
               {a.routes.map((r) => (
                 <tr key={r.id} data-testid="withdraw-route" data-route-id={r.id}>
-                  <td>{r.label}{r.id === a.route.id ? ` (${t(lang, 'wdChosen')})` : ''}</td>
+                  <td>{routeText(r, lang)}{r.id === a.route.id ? ` (${t(lang, 'wdChosen')})` : ''}</td>
                   <td>{money(r.netProceeds)} {q}</td>
                   <td>p95 {r.p95ArrivalHours.toFixed(1)} h</td>
-                  <td>{r.trust}</td>
+                  <td data-trust={r.trust}>{trustText(r.trust, lang)}</td>
                 </tr>
               ))}
             </tbody>

@@ -104,7 +104,8 @@ function candidatesFor(spec: PlanSpec, deps: PlanDeps, a: AssetSpec, sigma: numb
         const transfer = dest ? gasCost(dest, ERC20_TRANSFER_GAS, spec.deadlineHours) : 0;
         const id = [key, ...pre.map((b) => b.id), ...post.map((b) => b.id)].join('+');
         const label = `${pre.length ? `bridge to ${m.chain} (${pre.map((b) => b.name).join(', ')}), ` : ''}sell on ${m.chain}${m.label ? ` (${m.label})` : ''}${post.length ? `, bridge to ${dest} (${post.map((b) => b.name).join(', ')})` : ''}${dest ? ', send to the deposit address' : ''}`;
-        const e = evaluateRoute({ id, label, sellChain: m.chain, preBridges: pre, postBridges: post, amount: a.amount, midPrice: m.midPrice, schedule, bridgeGas, transferGas: transfer, approvalGas: approvals });
+        const legs = { preBridges: pre.map((b) => b.name), sellChain: m.chain, ...(m.label ? { venue: m.label } : {}), postBridges: post.map((b) => b.name), ...(post.length && dest ? { postTo: dest } : {}), deposit: !!dest };
+        const e = evaluateRoute({ id, label, legs, sellChain: m.chain, preBridges: pre, postBridges: post, amount: a.amount, midPrice: m.midPrice, schedule, bridgeGas, transferGas: transfer, approvalGas: approvals });
         out.push({ eval: e, market: m, marketIndex: mi, pre, post, schedule, sold });
       }
     }

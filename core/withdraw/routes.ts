@@ -7,9 +7,24 @@
 import { bridgeFee, TRUST_RANK, worstTrust, type Bridge, type TrustClass } from './bridges';
 import type { Schedule } from './schedule';
 
+/** A route's parts, for the popup to say in the user's language (`label` is the English sentence). */
+export interface RouteLegs {
+  /** Bridge names the asset takes to the chain it is sold on (empty: sold where it is). */
+  preBridges: string[];
+  sellChain: string;
+  /** The market, e.g. "Uniswap V3 0.3 % 0xa039…0805". */
+  venue?: string;
+  /** Bridge names the proceeds take on to `postTo`. */
+  postBridges: string[];
+  postTo?: string;
+  /** The proceeds are sent to a deposit address at the end. */
+  deposit: boolean;
+}
+
 export interface RouteInput {
   id: string;
   label: string;
+  legs?: RouteLegs;
   sellChain: string;
   /** Bridges the asset takes before it is sold. */
   preBridges: readonly Bridge[];
@@ -42,6 +57,8 @@ export interface CostBreakdown {
 export interface RouteEvaluation {
   id: string;
   label: string;
+  /** Absent in plans stored before it existed: then only `label` is shown. */
+  legs?: RouteLegs;
   sellChain: string;
   bridges: string[];
   /** Expected quote units arriving at the destination, after every cost. */
@@ -94,6 +111,7 @@ export function evaluateRoute(r: RouteInput): RouteEvaluation {
   return {
     id: r.id,
     label: r.label,
+    ...(r.legs ? { legs: r.legs } : {}),
     sellChain: r.sellChain,
     bridges: bridgesAll.map((b) => b.id),
     netProceeds: net,
