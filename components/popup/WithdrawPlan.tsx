@@ -51,18 +51,16 @@ export function WithdrawPlan({ view, lang }: { view: PlanView; lang: Lang }) {
       {a && (
         <section className="card" aria-label={t(lang, 'wdRoutes')}>
           <h2 className="small">{t(lang, 'wdRoutes')}</h2>
-          <table className="small" data-testid="withdraw-routes">
-            <tbody>
-              {a.routes.map((r) => (
-                <tr key={r.id} data-testid="withdraw-route" data-route-id={r.id}>
-                  <td>{routeText(r, lang)}{r.id === a.route.id ? ` (${t(lang, 'wdChosen')})` : ''}</td>
-                  <td>{money(r.netProceeds)} {q}</td>
-                  <td>p95 {r.p95ArrivalHours.toFixed(1)} h</td>
-                  <td data-trust={r.trust}>{trustText(r.trust, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ul className="small routes-list" data-testid="withdraw-routes">
+            {a.routes.map((r) => (
+              <li key={r.id} data-testid="withdraw-route" data-route-id={r.id}>
+                <div>{routeText(r, lang)}{r.id === a.route.id ? t(lang, 'wdChosen') : ''}</div>
+                <div className="muted">
+                  {money(r.netProceeds)} {q} · p95 {r.p95ArrivalHours.toFixed(1)} h · <span data-trust={r.trust}>{trustText(r.trust, lang)}</span>
+                </div>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       <ScheduleChart record={record} lang={lang} />
