@@ -68,7 +68,9 @@ export const useWithdraw = create<WithdrawState>((set, get) => {
     },
     detect: () =>
       run('wallet', async () => {
-        const wallet = await detectWallet(get().chainId);
+        const chainId = get().chainId;
+        const wallet = await detectWallet(chainId);
+        if (get().chainId !== chainId) return; // the user picked another chain meanwhile: its own detection answers
         set({ wallet, account: wallet.accounts[0] ?? get().account });
         if (wallet.accounts[0]) await get().loadBalances();
       }),
