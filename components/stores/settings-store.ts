@@ -10,7 +10,7 @@ interface SettingsState {
 }
 
 /** Settings for React views, kept in step with browser.storage (other windows may change them). */
-export const useSettings = create<SettingsState>((set) => ({
+export const useSettings = create<SettingsState>((set, get) => ({
   settings: DEFAULT_SETTINGS,
   loaded: false,
   async load() {
@@ -20,6 +20,11 @@ export const useSettings = create<SettingsState>((set) => ({
   async update(patch) {
     // Shown at once (a controlled checkbox must not flip back while storage is written), then what was stored.
     set((s) => ({ settings: { ...s.settings, ...patch } }));
-    set({ settings: await updateSettings(patch) });
+    try {
+      set({ settings: await updateSettings(patch) });
+    } catch (e) {
+      set({ settings: await loadSettings().catch(() => get().settings) }); // not stored: show what is
+      throw e;
+    }
   },
 }));
