@@ -58,9 +58,15 @@ describe('bypass watcher, on-chain part (built extension, Chromium, anvil)', () 
     const worker = await browser.worker();
     await expect.poll(async () => Object.keys((await watchState(worker))?.accounts ?? {}).length, { timeout: 10_000 }).toBe(1);
     const around = await tab.evaluate((tx) => (window as unknown as { __around(t: unknown): Promise<string> }).__around(tx), { from, to: devnet.accounts[4], value: '0x2' });
-    // The minute alarm, brought forward (unpacked extensions may fire alarms early); it stays periodic.
-    await worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { create(n: string, a: object): Promise<void> } } }).chrome.alarms.create('gas-sample-and-alerts', { when: Date.now() + 100, periodInMinutes: 1 }));
-    await expect.poll(async () => (await watchState(worker))?.events.map((e) => e.hash), { timeout: 20_000 }).toEqual([around]);
+    // The minute alarm, brought forward (unpacked extensions may fire alarms early); it stays periodic. A check whose
+    // node did not answer waits for the next alarm by design, so under load the next one is brought forward too.
+    const bringAlarmForward = () => worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { create(n: string, a: object): Promise<void> } } }).chrome.alarms.create('gas-sample-and-alerts', { when: Date.now() + 100, periodInMinutes: 1 }));
+    const hashes = async () => (await watchState(worker))?.events.map((e) => e.hash) ?? [];
+    for (let alarm = 0; alarm < 4 && (await hashes()).length === 0; alarm++) {
+      await bringAlarmForward();
+      await expect.poll(async () => (await hashes()).length, { timeout: 8_000 }).toBeGreaterThan(0).catch(() => undefined);
+    }
+    expect(await hashes()).toEqual([around]);
 
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
