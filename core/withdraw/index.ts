@@ -5,7 +5,7 @@ export { planSchedule, priceCandidate, acHoldings, kappaPerSlice, defaultStartHo
 export { realisedVolatility, pricesFromTickCumulatives, observeSchedule, type PriceSample, type Volatility } from './volatility';
 export { parametricRisk, monteCarloRisk, stressScenarios, exposuresOf, DEFAULT_LEVELS, type Exposure, type RiskLevel, type RiskReport, type MonteCarloOptions, type StressResult } from './risk';
 export { CANONICAL_BRIDGES, TRUST_RANK, canonicalBridge, bridgeFee, worstTrust, type Bridge, type TrustClass } from './bridges';
-export { evaluateRoute, paretoFront, dominates, chooseRoute, amountAfterBridges, type RouteInput, type RouteEvaluation, type RouteLegs, type CostBreakdown } from './routes';
+export { evaluateRoute, routeLabel, paretoFront, dominates, chooseRoute, amountAfterBridges, type RouteInput, type RouteEvaluation, type RouteLegs, type CostBreakdown } from './routes';
 export { parseLotsCsv, csvNumber, type Lot } from './lots-csv';
 export { realisedGains, allMethods, gainsToCsv, COST_METHODS, type CostMethod, type Sale, type SaleGain, type TaxResult } from './taxes';
 export { verifyReservesProof, type ReservesProofInput, type ReservesProofResult } from './proof-of-reserves';

@@ -12,7 +12,7 @@ import { parseLotsCsv } from './lots-csv';
 import { toBaseUnits } from './market';
 import type { AssetPlan, AssetSpec, Market, Plan, PlanDeps, PlanSpec, PlanStep } from './plan-types';
 import { exposuresOf, monteCarloRisk, parametricRisk, stressScenarios } from './risk';
-import { amountAfterBridges, chooseRoute, evaluateRoute, paretoFront, type RouteEvaluation } from './routes';
+import { amountAfterBridges, chooseRoute, evaluateRoute, paretoFront, routeLabel, type RouteEvaluation } from './routes';
 import { planSchedule, riskAversionOf, type Schedule, type ScheduleInput } from './schedule';
 import { fixedSlicesSchedule } from './schedule-search';
 import { allMethods, type Sale } from './taxes';
@@ -103,9 +103,8 @@ function candidatesFor(spec: PlanSpec, deps: PlanDeps, a: AssetSpec, sigma: numb
         const approvals = (a.native ? 0 : 1 + (pre.length > 0 ? 1 : 0)) * gasCost(m.chain, APPROVE_GAS, 0);
         const transfer = dest ? gasCost(dest, ERC20_TRANSFER_GAS, spec.deadlineHours) : 0;
         const id = [key, ...pre.map((b) => b.id), ...post.map((b) => b.id)].join('+');
-        const label = `${pre.length ? `bridge to ${m.chain} (${pre.map((b) => b.name).join(', ')}), ` : ''}sell on ${m.chain}${m.label ? ` (${m.label})` : ''}${post.length ? `, bridge to ${dest} (${post.map((b) => b.name).join(', ')})` : ''}${dest ? ', send to the deposit address' : ''}`;
         const legs = { preBridges: pre.map((b) => b.name), sellChain: m.chain, ...(m.label ? { venue: m.label } : {}), postBridges: post.map((b) => b.name), ...(post.length && dest ? { postTo: dest } : {}), deposit: !!dest };
-        const e = evaluateRoute({ id, label, legs, sellChain: m.chain, preBridges: pre, postBridges: post, amount: a.amount, midPrice: m.midPrice, schedule, bridgeGas, transferGas: transfer, approvalGas: approvals });
+        const e = evaluateRoute({ id, label: routeLabel(legs), legs, sellChain: m.chain, preBridges: pre, postBridges: post, amount: a.amount, midPrice: m.midPrice, schedule, bridgeGas, transferGas: transfer, approvalGas: approvals });
         out.push({ eval: e, market: m, marketIndex: mi, pre, post, schedule, sold });
       }
     }

@@ -21,6 +21,16 @@ export interface RouteLegs {
   deposit: boolean;
 }
 
+/** The route in English, as the CLI and stored plans show it: "bridge to base (…), sell on base (…), send to the deposit address". */
+export function routeLabel(legs: RouteLegs): string {
+  const parts: string[] = [];
+  if (legs.preBridges.length > 0) parts.push(`bridge to ${legs.sellChain} (${legs.preBridges.join(', ')})`);
+  parts.push(`sell on ${legs.sellChain}${legs.venue ? ` (${legs.venue})` : ''}`);
+  if (legs.postBridges.length > 0 && legs.postTo) parts.push(`bridge to ${legs.postTo} (${legs.postBridges.join(', ')})`);
+  if (legs.deposit) parts.push('send to the deposit address');
+  return parts.join(', ');
+}
+
 export interface RouteInput {
   id: string;
   label: string;

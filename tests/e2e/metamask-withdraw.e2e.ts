@@ -212,17 +212,10 @@ describe('Withdraw tab through the real MetaMask 13.5.0 (devnet)', () => {
     }
     await s.locator('[data-testid="plan-step-send"]').click();
     await s.locator('[data-testid="plan-step-wallet"][data-state="waiting"]').waitFor({ timeout: 30_000 });
-    const onMetaMaskPage = (hash: string) => async () => {
-      const found = mm.browser.context.pages().find((p) => p.url().startsWith(`chrome-extension://${METAMASK_ID}/home.html${hash}`));
-      return found ?? (await new Promise<undefined>((r) => setTimeout(() => r(undefined), 250)));
-    };
+    const at = (hash: string) => (p: Page) => p.url().startsWith(`chrome-extension://${METAMASK_ID}/home.html${hash}`);
     const waitPage = async (hash: string) => {
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        const found = await onMetaMaskPage(hash)();
-        if (found) return found;
-        if (Date.now() > deadline) throw new Error(`MetaMask opened no ${hash} page: ${mm.browser.context.pages().map((p) => p.url()).join(', ')}`);
-      }
+      await expect.poll(() => mm.browser.context.pages().some(at(hash)), { timeout: 60_000, message: `MetaMask opened no ${hash} page` }).toBe(true);
+      return mm.browser.context.pages().find(at(hash))!;
     };
     const lockPage = await waitPage('#unlock');
     await mm.unlock(lockPage);
