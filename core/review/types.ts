@@ -50,6 +50,14 @@ export const FINDING_CODES = [
   'non-canonical-encoding',
   'known-scam-address',
   'no-chain-access',
+  // Issue 21, drains in disguise.
+  'scam-function-call',
+  'swap-pays-other',
+  'swap-no-minimum',
+  'blur-root-off-site',
+  'permit2-batch-unlimited',
+  'batch-transfer-out',
+  'personal-sign-hash',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
