@@ -18,6 +18,7 @@ import { typedDataTreeAnalyzer } from './typed-data-tree';
 import { scamAddressAnalyzer } from './scam-address';
 import { swapRecipientAnalyzer } from './swap-recipient';
 import { batchTransfersAnalyzer } from './batch-transfers';
+import { scamCallAnalyzer } from './scam-call';
 
 /**
  * Every check the review runs, in order of precedence for the plain-sentence summary
@@ -44,4 +45,5 @@ export const DEFAULT_ANALYZERS: readonly Analyzer[] = [
   gasTimingAnalyzer,
   swapRecipientAnalyzer,
   batchTransfersAnalyzer,
+  scamCallAnalyzer,
 ];
