@@ -12,6 +12,7 @@ import { deployUniswap, type UniswapDeployment } from './deploy-uniswap.ts';
 import { seedPools, type PoolInfo } from './pools.ts';
 import { deployDevTokens, type DevTokens } from './tokens.ts';
 import { startTraffic } from './traffic.ts';
+import { deployDrainContracts, type DrainContracts } from './deploy-drains.ts';
 
 export { startTraffic } from './traffic.ts';
 export { startDapp } from './dapp-server.ts';
@@ -21,7 +22,7 @@ export interface Devnet {
   chainId: number;
   accounts: Address[];
   /** The deployed contracts: Uniswap's (deploy-uniswap.ts) and the devnet tokens (tokens.ts). */
-  contracts: Omit<UniswapDeployment, 'positionDescriptor' | 'v2PairInitCodeHash' | 'v3PoolInitCodeHash'> & DevTokens;
+  contracts: Omit<UniswapDeployment, 'positionDescriptor' | 'v2PairInitCodeHash' | 'v3PoolInitCodeHash'> & DevTokens & DrainContracts;
 
   pools: PoolInfo;
   /** Milliseconds from start to ready. */
@@ -56,6 +57,7 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
     const u = await deployUniswap(c, lp);
     const t = await deployDevTokens(c, lp, log);
     const pools = await seedPools(c, lp, u, t);
+    const drains = await deployDrainContracts(c, lp, log);
 
     // The user: WETH, USDC, VOL and three NFTs; routers pre-approved so swaps work directly.
     await call(c, user, u.weth, wethAbi, 'deposit', [], parseEther('50'));
@@ -96,6 +98,8 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
         positionManager: u.positionManager,
         universalRouter: u.universalRouter,
         permit2: u.permit2,
+        claimScam: drains.claimScam,
+        airdrop: drains.airdrop,
       },
       pools,
       startupMs: Date.now() - started,
