@@ -20,6 +20,13 @@ export function classifyCode(code: string | undefined): AccountCode {
   return m ? { status: 'delegated', delegate: `0x${m[1]!}` as Address } : { status: 'contract' };
 }
 
+/** The node's own words where viem keeps them (`details`), else the first line of the message. */
+function reasonOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error).slice(0, 120);
+  const details = (error as Error & { details?: unknown }).details;
+  return (typeof details === 'string' && details ? details : (error.message.split('\n')[0] ?? error.name)).slice(0, 120);
+}
+
 /** One bounded eth_getCode of the account (latest block); never throws: a failure says what it could not read. */
 export async function readAccountCode(ctx: Pick<ReviewContext, 'client' | 'signal'>, account: Address): Promise<AccountCode> {
   if (!ctx.client) return { status: 'unread', reason: 'no RPC for this chain' };
@@ -30,7 +37,7 @@ export async function readAccountCode(ctx: Pick<ReviewContext, 'client' | 'signa
   });
   const read = ctx.client.getCode({ address: account }).then(
     (code) => classifyCode(code),
-    (error: unknown) => ({ status: 'unread', reason: error instanceof Error ? (error.message.split('\n')[0] ?? error.name).slice(0, 120) : String(error) }) as AccountCode,
+    (error: unknown) => ({ status: 'unread', reason: reasonOf(error) }) as AccountCode,
   );
   try {
     return await Promise.race([read, timeout]);

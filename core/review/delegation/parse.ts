@@ -22,6 +22,7 @@ export interface ParsedDelegation {
   delegator?: Address;
   /** bytes32: ROOT_AUTHORITY, or the hash of the delegation this one passes on. */
   authority?: Hex;
+  /** A delegation of the delegator's own account (ROOT_AUTHORITY, or an authority that cannot be read). */
   root: boolean;
   caveats: RawCaveat[];
   /** The domain's verifyingContract, and whether @metamask/delegation-deployments lists it as a DelegationManager. */
@@ -46,7 +47,8 @@ export function parseDelegation(data: TypedDataPayload): ParsedDelegation | unde
     delegate: asAddress(m.delegate),
     delegator: asAddress(m.delegator),
     authority,
-    root: authority === ROOT_AUTHORITY,
+    // Only a readable 32-byte hash other than ROOT_AUTHORITY passes authority on; anything else is judged as the worst case, a root.
+    root: !(authority && authority.length === 66 && authority !== ROOT_AUTHORITY),
     caveats: asList(m.caveats)
       .slice(0, MAX_CAVEATS)
       .map((c) => {
