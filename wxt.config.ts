@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { noHtmlSinks } from './scripts/build/no-html-sinks';
 import { nodeGlobalsFor } from './scripts/build/node-globals';
 import { slimViemChains } from './scripts/build/slim-viem-chains';
+import { slimDelegationDeployments } from './scripts/build/slim-delegation-deployments';
 
 /**
  * Chrome: a fixed extension id, aaehnjbkoehknpnpchemaiahejiionjh, for unpacked installs. Chromium runs the extensions'
@@ -23,9 +24,10 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // MetaMask's external-extension provider (components/metamask/) runs on Node-style streams: readable-stream 3 and
   // extension-port-stream use `process` and `Buffer` as globals; they get them from npm, scoped to their files.
-  // viem/chains goes into the bundle as data only (see slim-viem-chains).
+  // viem/chains goes into the bundle as data only (see slim-viem-chains), and so does the Delegation Framework's
+  // address table (see slim-delegation-deployments).
   // React DOM's dangerouslySetInnerHTML sink is replaced by a throw (no-html-sinks: Preflight never renders HTML strings).
-  vite: () => ({ plugins: [nodeGlobalsFor(['readable-stream', 'extension-port-stream']), slimViemChains(), noHtmlSinks()] }),
+  vite: () => ({ plugins: [nodeGlobalsFor(['readable-stream', 'extension-port-stream']), slimViemChains(), slimDelegationDeployments(), noHtmlSinks()] }),
   // `npm run zip` (scripts/zip.ts): the store packages and the sources Mozilla's review rebuilds them from.
   ...(PACKAGE_BUILD ? { outDir: '.output/packages' } : {}),
   zip: {

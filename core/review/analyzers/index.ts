@@ -16,6 +16,8 @@ import { simulationAnalyzer } from './simulation';
 import { transferAnalyzer } from './transfer';
 import { typedDataTreeAnalyzer } from './typed-data-tree';
 import { scamAddressAnalyzer } from './scam-address';
+import { delegationAnalyzer } from './delegation';
+import { eip7702Analyzer } from './eip7702';
 
 /**
  * Every check the review runs, in order of precedence for the plain-sentence summary
@@ -40,4 +42,6 @@ export const DEFAULT_ANALYZERS: readonly Analyzer[] = [
   scamAddressAnalyzer,
   mevAnalyzer,
   gasTimingAnalyzer,
+  delegationAnalyzer,
+  eip7702Analyzer,
 ];
