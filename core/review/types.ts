@@ -54,6 +54,14 @@ export const FINDING_CODES = [
   'delegation-restricted',
   'eip7702-delegated-account',
   'eip7702-batch-upgrade',
+  // Issue 21, drains in disguise.
+  'scam-function-call',
+  'swap-pays-other',
+  'swap-no-minimum',
+  'blur-root-off-site',
+  'permit2-batch-unlimited',
+  'batch-transfer-out',
+  'personal-sign-hash',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

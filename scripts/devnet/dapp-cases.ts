@@ -268,6 +268,43 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
       await c.testClient.setCode({ address: account, bytecode: `0xef0100${devnet.delegation.eip7702Delegator.slice(2).toLowerCase()}` });
       return { method: 'personal_sign', params: [toHex(siwe(new URL(pageOrigin).host, pageOrigin, account, chainId)), account] };
     }
+    // Issue 21, drains in disguise.
+    case 'scam-claim':
+      // 0.5 ETH into claim() of a contract that keeps it (scripts/devnet/contracts/DevClaimScam.sol).
+      return tx(user, k.claimScam, encodeFunctionData({ abi: parseAbi(['function claim() payable']), functionName: 'claim' }), parseEther('0.5'), 200_000n);
+    case 'swap-pays-other': {
+      // A V2 swap at 0.5 % whose output goes to a stranger, not to the sender.
+      const amountIn = parseUnits('1000', 6);
+      const amounts = await c.publicClient.readContract({ address: k.v2Router, abi: v2RouterAbi, functionName: 'getAmountsOut', args: [amountIn, [k.usdc, k.weth]] });
+      return tx(user, k.v2Router, encodeFunctionData({ abi: v2RouterAbi, functionName: 'swapExactTokensForTokens', args: [amountIn, (amounts[1]! * 9_950n) / 10_000n, [k.usdc, k.weth], STRANGER_EOA, deadline] }), undefined, SWAP_GAS);
+    }
+    case 'seaport-bulk-free-leaf': {
+      // A Seaport bulk listing (seaport-js tree of height 2): NFTs #1 and #2 at 1 ETH, #3 for 1 wei to a stranger, one padding leaf.
+      const zero = '0x0000000000000000000000000000000000000000';
+      const item = [{ name: 'itemType', type: 'uint8' }, { name: 'token', type: 'address' }, { name: 'identifierOrCriteria', type: 'uint256' }, { name: 'startAmount', type: 'uint256' }, { name: 'endAmount', type: 'uint256' }];
+      const leaf = (id: number, price: bigint, to: Address) => ({
+        offerer: user, zone: zero, offer: [{ itemType: 2, token: k.nft, identifierOrCriteria: id, startAmount: 1, endAmount: 1 }],
+        consideration: [{ itemType: 0, token: zero, identifierOrCriteria: 0, startAmount: price, endAmount: price, recipient: to }],
+        orderType: 0, startTime: 0, endTime: deadline, zoneHash: `0x${'00'.repeat(32)}`, salt: id, conduitKey: `0x${'00'.repeat(32)}`, counter: 0,
+      });
+      const pad = { offerer: zero, zone: zero, offer: [], consideration: [], orderType: 0, startTime: 0, endTime: 0, zoneHash: `0x${'00'.repeat(32)}`, salt: 0, conduitKey: `0x${'00'.repeat(32)}`, counter: 0 };
+      return typed({
+        types: {
+          EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }],
+          BulkOrder: [{ name: 'tree', type: 'OrderComponents[2][2]' }],
+          OrderComponents: [
+            { name: 'offerer', type: 'address' }, { name: 'zone', type: 'address' }, { name: 'offer', type: 'OfferItem[]' }, { name: 'consideration', type: 'ConsiderationItem[]' },
+            { name: 'orderType', type: 'uint8' }, { name: 'startTime', type: 'uint256' }, { name: 'endTime', type: 'uint256' }, { name: 'zoneHash', type: 'bytes32' },
+            { name: 'salt', type: 'uint256' }, { name: 'conduitKey', type: 'bytes32' }, { name: 'counter', type: 'uint256' },
+          ],
+          OfferItem: item,
+          ConsiderationItem: [...item, { name: 'recipient', type: 'address' }],
+        },
+        primaryType: 'BulkOrder',
+        domain: { name: 'Seaport', version: '1.5', chainId, verifyingContract: SEAPORT_15 },
+        message: { tree: [[leaf(1, parseEther('1'), user), leaf(2, parseEther('1'), user)], [leaf(3, 1n, STRANGER_EOA), pad]] },
+      });
+    }
     default:
       throw new Error(`unknown case ${name}`);
   }
@@ -304,4 +341,6 @@ export const CASES = [
   'approve-odd', 'revoke-eoa', 'high-cap-normal-tip', 'zeroex-giveaway', 'send-calls-revert', 'approve-scam-spender',
   // Issue 21: delegations and EIP-7702.
   'delegation-open', 'delegation-restricted', 'delegated-account-sign',
+  // Issue 21: drains in disguise.
+  'scam-claim', 'swap-pays-other', 'seaport-bulk-free-leaf',
 ] as const;

@@ -13,6 +13,7 @@ import { deployDelegation, type DelegationDeployment } from './deploy-delegation
 import { seedPools, type PoolInfo } from './pools.ts';
 import { deployDevTokens, type DevTokens } from './tokens.ts';
 import { startTraffic } from './traffic.ts';
+import { deployDrainContracts, type DrainContracts } from './deploy-drains.ts';
 
 export { startTraffic } from './traffic.ts';
 export { startDapp } from './dapp-server.ts';
@@ -22,7 +23,7 @@ export interface Devnet {
   chainId: number;
   accounts: Address[];
   /** The deployed contracts: Uniswap's (deploy-uniswap.ts) and the devnet tokens (tokens.ts). */
-  contracts: Omit<UniswapDeployment, 'positionDescriptor' | 'v2PairInitCodeHash' | 'v3PoolInitCodeHash'> & DevTokens;
+  contracts: Omit<UniswapDeployment, 'positionDescriptor' | 'v2PairInitCodeHash' | 'v3PoolInitCodeHash'> & DevTokens & DrainContracts;
 
   pools: PoolInfo;
   /** MetaMask's Delegation Framework at its listed addresses, and account 0's smart account (deploy-delegation.ts). */
@@ -62,6 +63,7 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
     const delegationStarted = Date.now();
     const delegation = await deployDelegation(c, lp, user);
     log(`Delegation Framework placed in ${Date.now() - delegationStarted} ms`);
+    const drains = await deployDrainContracts(c, lp, log);
 
     // The user: WETH, USDC, VOL and three NFTs; routers pre-approved so swaps work directly.
     await call(c, user, u.weth, wethAbi, 'deposit', [], parseEther('50'));
@@ -102,6 +104,8 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
         positionManager: u.positionManager,
         universalRouter: u.universalRouter,
         permit2: u.permit2,
+        claimScam: drains.claimScam,
+        airdrop: drains.airdrop,
       },
       pools,
       delegation,

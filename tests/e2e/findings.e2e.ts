@@ -59,6 +59,10 @@ const TABLE: { case: string; code: string; verdict?: string }[] = [
   // Issue 21: a delegation without caveats from account 0's smart account; account 5 upgraded to MetaMask's delegator.
   { case: 'delegation-open', code: 'delegation-unrestricted', verdict: 'danger' },
   { case: 'delegated-account-sign', code: 'eip7702-delegated-account', verdict: 'ok' },
+  // Issue 21, drains in disguise.
+  { case: 'scam-claim', code: 'scam-function-call', verdict: 'danger' },
+  { case: 'swap-pays-other', code: 'swap-pays-other', verdict: 'danger' },
+  { case: 'seaport-bulk-free-leaf', code: 'marketplace-order-signature', verdict: 'danger' },
 ];
 
 describe('every finding code on the demo dApp (built extension, Chromium, anvil)', () => {
@@ -71,6 +75,20 @@ describe('every finding code on the demo dApp (built extension, Chromium, anvil)
       expect((await r.c.settled()).text).toContain('4001');
     });
   }
+
+  it('drains in disguise say what they do: who gets the swap, which bulk order is free, that the ETH never comes back', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['swap-pays-other', 'swap-pays-other', /goes to 0x5d7a…8c91, not to you/],
+      ['seaport-bulk-free-leaf', 'marketplace-order-signature', /Order #3 of the 4 in this bulk signature gives .* #3 for nothing/],
+      ['scam-claim', 'scam-function-call', /claim\(\)[\s\S]*the only effect is 0\.5 ETH leaving your wallet/],
+    ];
+    for (const [name, code, text] of cases) {
+      const r = await review(name);
+      await expect.poll(() => r.frame.locator(`[data-testid="finding"][data-code="${code}"]`).first().textContent(), { timeout: 10_000 }).toMatch(text);
+      await decide(r.frame, 'reject');
+      await page.close();
+    }
+  });
 
   it('a benign signature (SIWE for this very page) is ok with nothing above info', async () => {
     const r = await review('personal-sign-siwe');
