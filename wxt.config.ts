@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { nodeGlobalsFor } from './scripts/build/node-globals';
 import { slimViemChains } from './scripts/build/slim-viem-chains';
+import { slimSafeDeploymentsPlugin } from './scripts/build/slim-safe-deployments';
 
 /**
  * Chrome: a fixed extension id, aaehnjbkoehknpnpchemaiahejiionjh, for unpacked installs. Chromium runs the extensions'
@@ -16,8 +17,9 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // MetaMask's external-extension provider (components/metamask/) runs on Node-style streams: readable-stream 3 and
   // extension-port-stream use `process` and `Buffer` as globals; they get them from npm, scoped to their files.
-  // viem/chains goes into the bundle as data only (see slim-viem-chains).
-  vite: () => ({ plugins: [nodeGlobalsFor(['readable-stream', 'extension-port-stream']), slimViemChains()] }),
+  // viem/chains goes into the bundle as data only (see slim-viem-chains), and so does the table of Safe's contracts
+  // from @safe-global/safe-deployments (see slim-safe-deployments).
+  vite: () => ({ plugins: [nodeGlobalsFor(['readable-stream', 'extension-port-stream']), slimViemChains(), slimSafeDeploymentsPlugin()] }),
   manifest: ({ browser }) => ({
     // Localised by the platform from public/_locales/<lang>/messages.json (also the source of every UI string).
     name: '__MSG_extName__',

@@ -50,6 +50,12 @@ export const FINDING_CODES = [
   'non-canonical-encoding',
   'known-scam-address',
   'no-chain-access',
+  'safe-delegatecall',
+  'safe-owner-change',
+  'safe-control-change',
+  'safe-refund-drain',
+  'safe-unreadable',
+  'safe-message',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -78,7 +84,8 @@ export interface SigningRequest {
 export interface ReviewCard {
   kind: string;
   title: Localized;
-  rows: { label: Localized; value: Localized | string }[];
+  /** `mono`: a long machine value (a hash, raw bytes) shown in a fixed-width font, wrapped anywhere. */
+  rows: { label: Localized; value: Localized | string; mono?: boolean }[];
   note?: Localized;
 }
 

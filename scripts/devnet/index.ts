@@ -9,6 +9,7 @@ import { devNftAbi, mintableErc20Abi, wethAbi } from './abis.ts';
 import { DEVNET_CHAIN_ID, DEVNET_MNEMONIC, startAnvil } from './anvil.ts';
 import { call, createClients } from './chain.ts';
 import { deployUniswap, type UniswapDeployment } from './deploy-uniswap.ts';
+import { deploySafe, type SafeDeployment } from './deploy-safe.ts';
 import { seedPools, type PoolInfo } from './pools.ts';
 import { deployDevTokens, type DevTokens } from './tokens.ts';
 import { startTraffic } from './traffic.ts';
@@ -26,6 +27,10 @@ export interface Devnet {
   pools: PoolInfo;
   /** Milliseconds from start to ready. */
   startupMs: number;
+  /** Safe 1.4.1 at its canonical addresses (deploy-safe.ts) and a Safe owned by accounts 0, 1, 2 (2 of 3), holding ETH and USDC. */
+  safe: SafeDeployment;
+  /** Milliseconds the Safe deployment took (part of startupMs). */
+  safeStartupMs: number;
   stop(): Promise<void>;
 }
 
@@ -56,6 +61,10 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
     const u = await deployUniswap(c, lp);
     const t = await deployDevTokens(c, lp, log);
     const pools = await seedPools(c, lp, u, t);
+    const safeStarted = Date.now();
+    const safe = await deploySafe(c, lp, [user, accounts[1]!, accounts[2]!], 2);
+    await call(c, lp, t.usdc, mintableErc20Abi, 'mint', [safe.address, parseUnits('50000', 6)]);
+    const safeStartupMs = Date.now() - safeStarted;
 
     // The user: WETH, USDC, VOL and three NFTs; routers pre-approved so swaps work directly.
     await call(c, user, u.weth, wethAbi, 'deposit', [], parseEther('50'));
@@ -99,6 +108,8 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
       },
       pools,
       startupMs: Date.now() - started,
+      safe,
+      safeStartupMs,
       async stop() {
         await stopTraffic?.();
         await anvil.stop();

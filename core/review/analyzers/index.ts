@@ -16,6 +16,7 @@ import { simulationAnalyzer } from './simulation';
 import { transferAnalyzer } from './transfer';
 import { typedDataTreeAnalyzer } from './typed-data-tree';
 import { scamAddressAnalyzer } from './scam-address';
+import { safeAnalyzer } from './safe';
 
 /**
  * Every check the review runs, in order of precedence for the plain-sentence summary
@@ -40,4 +41,6 @@ export const DEFAULT_ANALYZERS: readonly Analyzer[] = [
   scamAddressAnalyzer,
   mevAnalyzer,
   gasTimingAnalyzer,
+  // Safe transactions and messages; the Safe's own calls go through every check above that reviews calls.
+  safeAnalyzer(() => DEFAULT_ANALYZERS),
 ];
