@@ -25,7 +25,7 @@ export function safeContractAt(address: string): SafeContract | undefined {
   return entry ? { ...entry, address: address.toLowerCase() as Address, library: LIBRARIES.has(entry.contract) } : undefined;
 }
 
-/** "MultiSendCallOnly 1.4.1", "GnosisSafe 1.1.1" */
+/** "Safe MultiSendCallOnly 1.4.1", "GnosisSafe 1.1.1", "SafeL2 1.4.1" */
 export function contractLabel(c: SafeContractEntry): string {
-  return `Safe ${c.contract} ${c.versions.join('/')}`;
+  return `${/^(Gnosis)?Safe/.test(c.contract) ? '' : 'Safe '}${c.contract} ${c.versions.join('/')}`;
 }
