@@ -11,15 +11,15 @@ function titled(where: Localized, en: string, ja: string): Localized {
 /** `safe-delegatecall`: the Safe runs a contract's code as itself, and that contract is not one of Safe's libraries. */
 export function delegatecallFinding(step: Extract<Step, { kind: 'delegatecall' }>, who: string): Finding {
   const known = step.contract
-    ? text(` (${contractLabel(step.contract)} is a Safe contract, but not one written to be run this way)`, `（${contractLabel(step.contract)} は Safe のコントラクトですが、この方法で実行するためのものではありません）`)
-    : text(", which is not one of Safe's own libraries (MultiSend, SignMessageLib, CreateCall, the migrations) in @safe-global/safe-deployments", '。これは @safe-global/safe-deployments にある Safe 自身のライブラリ（MultiSend、SignMessageLib、CreateCall、移行用）ではありません');
+    ? text(`${who} is a Safe contract, but not one written to be run this way.`, `${who} は Safe のコントラクトですが、この方法で実行するためのものではありません。`)
+    : text(`${who} is not one of Safe's own libraries (MultiSend, SignMessageLib, CreateCall, the migrations) in @safe-global/safe-deployments.`, `${who} は @safe-global/safe-deployments にある Safe 自身のライブラリ（MultiSend、SignMessageLib、CreateCall、移行用）ではありません。`);
   return {
     code: 'safe-delegatecall',
     severity: 'danger',
     title: titled(step.where, `the Safe runs ${who}'s code as itself (DELEGATECALL)`, `Safe が ${who} のコードを自身として実行します（DELEGATECALL）`),
     detail: text(
-      `The Safe runs this contract's code as itself; it can take every asset and change the owners${known.en}. This is how the February 2025 Bybit theft worked: the signers' screens showed a transfer, and the SafeTx they signed was a DELEGATECALL.`,
-      `Safe はこのコントラクトのコードを自身として実行します。すべての資産を持ち出し、オーナーを変更できます${known.ja}。2025 年 2 月の Bybit の盗難はこの手口でした：署名者の画面には送金が表示され、署名した SafeTx は DELEGATECALL でした。`,
+      `The Safe runs this contract's code as itself; it can take every asset and change the owners. ${known.en} This is how the February 2025 Bybit theft worked: the signers' screens showed a transfer, and the SafeTx they signed was a DELEGATECALL.`,
+      `Safe はこのコントラクトのコードを自身として実行します。すべての資産を持ち出し、オーナーを変更できます。${known.ja}2025 年 2 月の Bybit の盗難はこの手口でした：署名者の画面には送金が表示され、署名した SafeTx は DELEGATECALL でした。`,
     ),
   };
 }
@@ -34,7 +34,7 @@ export function ownerChangeFinding(what: Localized, from: Localized | undefined,
     severity: 'danger',
     title: text(`The Safe's owners change${change.en || `: ${what.en}`}`, `Safe のオーナーが変わります${change.ja || `：${what.ja}`}`),
     detail: text(
-      `This ${what.en}. Owners and the threshold decide who controls everything the Safe holds: an owner added by an attacker, or a threshold lowered, hands the Safe over. Confirm every address with the other owners through another channel.${notRead.en}${fails.en}`,
+      `This transaction will ${what.en}. Owners and the threshold decide who controls everything the Safe holds: an owner added by an attacker, or a threshold lowered, hands the Safe over. Confirm every address with the other owners through another channel.${notRead.en}${fails.en}`,
       `この取引は次を行います：${what.ja}。オーナーとしきい値が Safe の全資産の支配者を決めます。攻撃者が追加したオーナーや下げられたしきい値は、Safe を明け渡すことになります。すべてのアドレスを他のオーナーと別の経路で確認してください。${notRead.ja}${fails.ja}`,
     ),
   };

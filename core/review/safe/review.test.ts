@@ -52,7 +52,7 @@ describe('Safe transactions: what the review says', () => {
   it('a DELEGATECALL to a Safe contract that is not a library (the singleton) is still danger, and named', async () => {
     const r = await review(safeTxRequest({ safe: SAFE, chainId: 1, tx: { to: SAFE_LIBS.SAFE_141, operation: 1, data: '0x', nonce: 4 } }));
     expect(r.findings.map((f) => f.code)).toEqual(['safe-delegatecall']);
-    expect(r.findings[0]!.detail?.en).toContain('Safe 1.4.1 is a Safe contract, but not one written to be run this way');
+    expect(r.findings[0]!.detail?.en).toContain('0x4167…461a (Safe 1.4.1) is a Safe contract, but not one written to be run this way');
   });
 
   it('MultiSendCallOnly refuses a DELEGATECALL inside it: said, not called a danger (nothing would run)', async () => {
