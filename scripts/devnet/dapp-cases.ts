@@ -2,7 +2,7 @@
  * The demo dApp's requests, built on the server with viem against the live devnet (quotes, nonces),
  * so the page itself stays plain JavaScript. Each case is one EIP-1193 request.
  */
-import { encodeFunctionData, maxUint256, numberToHex, parseAbi, parseEther, parseUnits, toHex, zeroAddress, type Address, type Hex } from 'viem';
+import { encodeFunctionData, encodePacked, maxUint256, numberToHex, parseAbi, parseEther, parseUnits, toFunctionSelector, toHex, zeroAddress, type Address, type Hex } from 'viem';
 import { mintableErc20Abi, quoterV2Abi, swapRouterAbi, v2RouterAbi } from './abis.ts';
 import { createClients } from './chain.ts';
 import type { Devnet } from './index.ts';
@@ -243,6 +243,33 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
       return approve(SCAM_LISTED_SPENDER, parseUnits('100', 6));
     case 'transfer-to-token':
       return tx(user, k.usdc, encodeFunctionData({ abi: mintableErc20Abi, functionName: 'transfer', args: [k.usdc, parseUnits('1', 6)] }));
+    // Issue 21: delegations (MetaMask Delegation Framework) from account 0's smart account, and an EIP-7702 account.
+    case 'delegation-open':
+      return typed(delegationTypedData(devnet, { delegate: STRANGER_EOA, caveats: [], salt: 1n }));
+    case 'delegation-restricted': {
+      // What an agent gets from the Smart Accounts Kit's function-call scope plus a transfer cap and a time window:
+      // only USDC, only transfer(), at most 100 USDC in all, for the next 8 hours.
+      const e = devnet.delegation.enforcers;
+      const now = BigInt(Math.floor(Date.now() / 1000));
+      return typed(
+        delegationTypedData(devnet, {
+          delegate: devnet.accounts[1]!,
+          caveats: [
+            { enforcer: e.AllowedTargetsEnforcer, terms: encodePacked(['address'], [k.usdc]) },
+            { enforcer: e.AllowedMethodsEnforcer, terms: toFunctionSelector('function transfer(address,uint256)') },
+            { enforcer: e.ERC20TransferAmountEnforcer, terms: encodePacked(['address', 'uint256'], [k.usdc, parseUnits('100', 6)]) },
+            { enforcer: e.TimestampEnforcer, terms: encodePacked(['uint128', 'uint128'], [now - 60n, now + 8n * 3600n]) },
+          ],
+          salt: 2n,
+        }),
+      );
+    }
+    case 'delegated-account-sign': {
+      // Account 5 upgraded to MetaMask's smart account (EIP-7702 designator 0xef0100 ‖ EIP7702StatelessDeleGator), then a sign-in.
+      const account = devnet.accounts[DELEGATED_ACCOUNT_INDEX]!;
+      await c.testClient.setCode({ address: account, bytecode: `0xef0100${devnet.delegation.eip7702Delegator.slice(2).toLowerCase()}` });
+      return { method: 'personal_sign', params: [toHex(siwe(new URL(pageOrigin).host, pageOrigin, account, chainId)), account] };
+    }
     case 'safe-transfer':
     case 'safe-delegatecall':
     case 'safe-add-owner': {
@@ -275,6 +302,24 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
   }
 }
 
+/** The devnet account the 'delegated-account-sign' case upgrades to MetaMask's smart account (EIP-7702). */
+export const DELEGATED_ACCOUNT_INDEX = 5;
+const ROOT_AUTHORITY: Hex = `0x${'f'.repeat(64)}`;
+
+/** A Delegation (EIP-712, as the Smart Accounts Kit signs it) from account 0's smart account, for the devnet DelegationManager. */
+export function delegationTypedData(devnet: Devnet, d: { delegate: Address; caveats: { enforcer: Address; terms: Hex }[]; salt: bigint }) {
+  return {
+    types: {
+      EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }],
+      Caveat: [{ name: 'enforcer', type: 'address' }, { name: 'terms', type: 'bytes' }],
+      Delegation: [{ name: 'delegate', type: 'address' }, { name: 'delegator', type: 'address' }, { name: 'authority', type: 'bytes32' }, { name: 'caveats', type: 'Caveat[]' }, { name: 'salt', type: 'uint256' }],
+    },
+    primaryType: 'Delegation' as const,
+    domain: { name: 'DelegationManager', version: '1', chainId: devnet.chainId, verifyingContract: devnet.delegation.delegationManager },
+    message: { delegate: d.delegate, delegator: devnet.delegation.smartAccount, authority: ROOT_AUTHORITY, caveats: d.caveats, salt: d.salt },
+  };
+}
+
 /** The first entry of ScamSniffer's public scam-address list (snapshot in ../shared/data/threat). */
 export const SCAM_LISTED_SPENDER: Address = '0x101ce0cedd142f199c9ef61739ae59b6611a0fc0';
 
@@ -286,6 +331,8 @@ export const CASES = [
   'swap-revert', 'overpay-fee', 'swap-shallow-v2-10', 'swap-shallow-v3-10', 'add-devnet', 'switch-devnet', 'connect',
   // Issue 12: parser parity, no false alarms, new request kinds, scam data.
   'approve-odd', 'revoke-eoa', 'high-cap-normal-tip', 'zeroex-giveaway', 'send-calls-revert', 'approve-scam-spender',
+  // Issue 21: delegations and EIP-7702.
+  'delegation-open', 'delegation-restricted', 'delegated-account-sign',
   // Issue 21: Safe transactions on the devnet's Safe.
   'safe-transfer', 'safe-delegatecall', 'safe-add-owner',
 ] as const;

@@ -9,6 +9,7 @@ import { devNftAbi, mintableErc20Abi, wethAbi } from './abis.ts';
 import { DEVNET_CHAIN_ID, DEVNET_MNEMONIC, startAnvil } from './anvil.ts';
 import { call, createClients } from './chain.ts';
 import { deployUniswap, type UniswapDeployment } from './deploy-uniswap.ts';
+import { deployDelegation, type DelegationDeployment } from './deploy-delegation.ts';
 import { deploySafe, type SafeDeployment } from './deploy-safe.ts';
 import { seedPools, type PoolInfo } from './pools.ts';
 import { deployDevTokens, type DevTokens } from './tokens.ts';
@@ -25,6 +26,8 @@ export interface Devnet {
   contracts: Omit<UniswapDeployment, 'positionDescriptor' | 'v2PairInitCodeHash' | 'v3PoolInitCodeHash'> & DevTokens;
 
   pools: PoolInfo;
+  /** MetaMask's Delegation Framework at its listed addresses, and account 0's smart account (deploy-delegation.ts). */
+  delegation: DelegationDeployment;
   /** Milliseconds from start to ready. */
   startupMs: number;
   /** Safe 1.4.1 at its canonical addresses (deploy-safe.ts) and a Safe owned by accounts 0, 1, 2 (2 of 3), holding ETH and USDC. */
@@ -61,6 +64,9 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
     const u = await deployUniswap(c, lp);
     const t = await deployDevTokens(c, lp, log);
     const pools = await seedPools(c, lp, u, t);
+    const delegationStarted = Date.now();
+    const delegation = await deployDelegation(c, lp, user);
+    log(`Delegation Framework placed in ${Date.now() - delegationStarted} ms`);
     const safeStarted = Date.now();
     const safe = await deploySafe(c, lp, [user, accounts[1]!, accounts[2]!], 2);
     await call(c, lp, t.usdc, mintableErc20Abi, 'mint', [safe.address, parseUnits('50000', 6)]);
@@ -107,6 +113,7 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
         permit2: u.permit2,
       },
       pools,
+      delegation,
       startupMs: Date.now() - started,
       safe,
       safeStartupMs,

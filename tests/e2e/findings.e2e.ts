@@ -57,6 +57,9 @@ const TABLE: { case: string; code: string; verdict?: string }[] = [
   { case: 'swap-v2-10', code: 'high-slippage' },
   { case: 'swap-shallow-v2-10', code: 'sandwich-risk', verdict: 'danger' },
   { case: 'swap-shallow-v3-10', code: 'sandwich-risk', verdict: 'danger' },
+  // Issue 21: a delegation without caveats from account 0's smart account; account 5 upgraded to MetaMask's delegator.
+  { case: 'delegation-open', code: 'delegation-unrestricted', verdict: 'danger' },
+  { case: 'delegated-account-sign', code: 'eip7702-delegated-account', verdict: 'ok' },
 ];
 
 describe('every finding code on the demo dApp (built extension, Chromium, anvil)', () => {
@@ -157,6 +160,21 @@ describe('every finding code on the demo dApp (built extension, Chromium, anvil)
     expect(r.codes).toContain('address-poisoning');
     expect(r.verdict).toBe('danger');
     await decide(r.frame, 'reject');
+  });
+
+  it('a restricted delegation is ok, its limits in words on the panel; the upgraded account is named with its delegate', async () => {
+    const r = await review('delegation-restricted');
+    expect(r.verdict).toBe('ok');
+    expect(r.codes).toEqual(['delegation-restricted']);
+    const limits = (await r.frame.locator('[data-testid="finding"][data-code="delegation-restricted"]').textContent()) ?? '';
+    for (const words of ['only calls to', '(USDC)', 'only the function transfer(address,uint256)', 'at most 100 USDC in total', 'only between']) expect(limits).toContain(words);
+    await r.frame.locator('[data-testid="card-delegation"]').waitFor();
+    await decide(r.frame, 'reject');
+    const upgraded = await review('delegated-account-sign');
+    const named = (await upgraded.frame.locator('[data-testid="finding"][data-code="eip7702-delegated-account"]').textContent()) ?? '';
+    expect(named).toContain("MetaMask's EIP7702StatelessDeleGator");
+    expect(named).toContain(devnet.delegation.eip7702Delegator.slice(0, 6).toLowerCase());
+    await decide(upgraded.frame, 'reject');
   });
 
   it('phishing-domain: a banner as soon as the page loads, and the finding on its requests', async () => {

@@ -16,6 +16,8 @@ import { simulationAnalyzer } from './simulation';
 import { transferAnalyzer } from './transfer';
 import { typedDataTreeAnalyzer } from './typed-data-tree';
 import { scamAddressAnalyzer } from './scam-address';
+import { delegationAnalyzer } from './delegation';
+import { eip7702Analyzer } from './eip7702';
 import { safeAnalyzer } from './safe';
 
 /**
@@ -41,6 +43,8 @@ export const DEFAULT_ANALYZERS: readonly Analyzer[] = [
   scamAddressAnalyzer,
   mevAnalyzer,
   gasTimingAnalyzer,
+  delegationAnalyzer,
+  eip7702Analyzer,
   // Safe transactions and messages; the Safe's own calls go through every check above that reviews calls.
   safeAnalyzer(() => DEFAULT_ANALYZERS),
 ];

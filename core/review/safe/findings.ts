@@ -1,7 +1,6 @@
 import { text, type Localized } from '../../i18n/localized';
 import type { Finding } from '../types';
 import type { Step } from './execution';
-import { contractLabel } from './libraries';
 
 /** "In call 2 of 3: the Safe …" inside a batch, "The Safe …" at the top. */
 function titled(where: Localized, en: string, ja: string): Localized {

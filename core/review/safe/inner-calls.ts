@@ -8,9 +8,10 @@ import type { Finding, SigningRequest } from '../types';
 
 /**
  * Checks that do not apply to calls a Safe makes: the batch line-up (the Safe card lists the calls), simulation,
- * MEV and gas timing (the signer sends no transaction and pays no gas), and the signer's own ETH balance.
+ * MEV and gas timing (the signer sends no transaction and pays no gas), the signer's own ETH balance, and EIP-7702
+ * (about the signer's own account, checked on the typed data itself; a Safe is a contract, never a 7702 account).
  */
-const NOT_FOR_SAFE_CALLS = new Set(['batch', 'simulation', 'mev', 'gas-timing', 'native-balance']);
+const NOT_FOR_SAFE_CALLS = new Set(['batch', 'simulation', 'mev', 'gas-timing', 'native-balance', 'eip7702']);
 /** More calls than this in one Safe transaction: the rest are listed, not checked one by one (said so). */
 export const MAX_REVIEWED_CALLS = 32;
 
