@@ -68,6 +68,8 @@ export const FINDING_CODES = [
   'safe-refund-drain',
   'safe-unreadable',
   'safe-message',
+  // Issue 21, red team: cases from outside the fixtures.
+  'permit2-batch-transfer-unlimited',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
