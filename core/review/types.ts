@@ -70,6 +70,7 @@ export const FINDING_CODES = [
   'safe-message',
   // Issue 21, red team: cases from outside the fixtures.
   'permit2-batch-transfer-unlimited',
+  'batch-approvals-unknown-spender',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
