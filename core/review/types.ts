@@ -71,6 +71,7 @@ export const FINDING_CODES = [
   // Issue 21, red team: cases from outside the fixtures.
   'permit2-batch-transfer-unlimited',
   'batch-approvals-unknown-spender',
+  'ownership-transfer',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
