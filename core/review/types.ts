@@ -50,6 +50,8 @@ export const FINDING_CODES = [
   'non-canonical-encoding',
   'known-scam-address',
   'no-chain-access',
+  'first-time-address',
+  'first-time-fresh-address',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -1,22 +1,33 @@
 import type { IDBPDatabase } from 'idb';
+import { addressesDealtWith } from '../review/first-time';
+import { parseRequest } from '../review/request';
 import type { PreflightSchema, ReviewRecord } from './db';
 import { isQuotaExceeded } from './quota';
 import { listRecords } from './reviews';
 
 type Db = IDBPDatabase<PreflightSchema>;
 
-/** kv key of the recipient list: lower-case addresses the user sent to in reviewed, continued transactions. */
+/**
+ * kv key of the recipient list: lower-case addresses the user dealt with in reviewed, continued transactions and
+ * batches (the address called, a token transfer's recipient, an approval's spender or operator).
+ */
 export const KNOWN_RECIPIENTS_KEY = 'knownRecipients';
-/** Newest kept; address poisoning needs the recent ones. */
+/** Newest kept; address poisoning and the first-time check need the recent ones. */
 export const MAX_KNOWN_RECIPIENTS = 2_000;
 /** When the list is first built from an older history. */
 const SEED_RECORDS = 500;
 
-/** The recipient of a reviewed, continued eth_sendTransaction, lower-cased; undefined otherwise. */
-export function recipientOf(record: Pick<ReviewRecord, 'decision' | 'request'>): string | undefined {
-  if (record.decision !== 'continue' || record.request.method !== 'eth_sendTransaction') return undefined;
-  const tx = Array.isArray(record.request.params) ? (record.request.params[0] as { to?: unknown } | undefined) : undefined;
-  return typeof tx?.to === 'string' ? tx.to.toLowerCase() : undefined;
+/**
+ * Whom a reviewed, continued transaction or batch paid or let spend, lower-cased, read the way MetaMask reads the
+ * request: the address called, a token transfer's recipient, an approval's spender or operator. Empty otherwise.
+ */
+export function recipientsOf(record: Pick<ReviewRecord, 'decision' | 'request'>): string[] {
+  if (record.decision !== 'continue' || (record.request.method !== 'eth_sendTransaction' && record.request.method !== 'wallet_sendCalls')) return [];
+  try {
+    return addressesDealtWith(parseRequest(record.request));
+  } catch {
+    return []; // a request MetaMask refuses sent nothing
+  }
 }
 
 function isList(v: unknown): v is string[] {
@@ -37,18 +48,19 @@ export class KnownRecipients {
     const database = await this.db();
     const stored = await database.get('kv', KNOWN_RECIPIENTS_KEY);
     if (isList(stored)) return stored;
-    const seeded = [...new Set((await listRecords(database, SEED_RECORDS)).map(recipientOf).filter((r): r is string => !!r))];
+    const seeded = [...new Set((await listRecords(database, SEED_RECORDS)).reverse().flatMap(recipientsOf))];
     await this.write(seeded);
     return seeded;
   }
 
-  /** Call after a decision is recorded: adds the recipient of a continued transaction (newest last). */
+  /** Call after a decision is recorded: adds whom a continued transaction or batch paid or let spend (newest last). */
   async noteDecision(record: Pick<ReviewRecord, 'decision' | 'request'>): Promise<void> {
-    const to = recipientOf(record);
-    if (!to) return;
+    const added = recipientsOf(record);
+    if (added.length === 0) return;
     const current = await this.list();
-    if (current.at(-1) === to) return;
-    await this.write([...current.filter((r) => r !== to), to].slice(-MAX_KNOWN_RECIPIENTS));
+    if (added.every((a, i) => current.at(i - added.length) === a)) return;
+    const fresh = new Set(added);
+    await this.write([...current.filter((r) => !fresh.has(r)), ...added].slice(-MAX_KNOWN_RECIPIENTS));
   }
 
   private async write(list: string[]): Promise<void> {

@@ -16,6 +16,7 @@ import { chainSourceCard } from '@/core/review/chain-source';
 import { walletElsewhere } from '@/core/review/no-chain-access';
 import { gasReport } from './gas';
 import { scamAddresses } from './scam-list';
+import { hostCheck } from './threat-lists';
 import { userTimeZone } from '@/components/i18n/time';
 
 /**
@@ -83,6 +84,7 @@ async function analyze(record: ReviewRecord): Promise<Review> {
         privateRpc: !!settings.protectedRpc[String(record.request.chainId)],
         knownRecipients: recipients,
         scamAddresses: scam,
+        checkDomain: hostCheck,
         ethUsd,
         // A 1 h deadline keeps the history small (one eth_feeHistory call) on the panel's latency path.
         services: client ? { gas: (chainId: number, gasLimit: bigint) => gasReport(chainId, gasLimit, 1, true) } : undefined,

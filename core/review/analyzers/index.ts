@@ -16,6 +16,7 @@ import { simulationAnalyzer } from './simulation';
 import { transferAnalyzer } from './transfer';
 import { typedDataTreeAnalyzer } from './typed-data-tree';
 import { scamAddressAnalyzer } from './scam-address';
+import { firstTimeAnalyzer } from './first-time';
 
 /**
  * Every check the review runs, in order of precedence for the plain-sentence summary
@@ -40,4 +41,5 @@ export const DEFAULT_ANALYZERS: readonly Analyzer[] = [
   scamAddressAnalyzer,
   mevAnalyzer,
   gasTimingAnalyzer,
+  firstTimeAnalyzer,
 ];
