@@ -32,10 +32,10 @@ export interface PreflightSchema extends DBSchema {
   /** Since version 3: withdrawal plans with their execution progress (core/store/plans.ts). */
   plans: { key: string; value: PlanRecord; indexes: { createdAt: number } };
   /**
-   * Since version 4: the fetched domain lists (core/store/threat-domains.ts), one record per entry, keyed
-   * [list, generation, domain]; the value says which of the list's parts hold it (1 blocked, 2 allowed, 3 both).
+   * Since version 4: the fetched domain lists (core/store/threat-domains.ts), spread over hash buckets, one record
+   * per bucket keyed [list, generation, bucket]: the bucket's blocked and allowed names.
    */
-  threatDomains: { key: [string, number, string]; value: number };
+  threatDomains: { key: [string, number, number]; value: { block?: string; allow?: string } };
 }
 
 export const DB_NAME = 'preflight';

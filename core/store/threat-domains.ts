@@ -11,11 +11,13 @@ type Db = IDBPDatabase<PreflightSchema>;
 
 /**
  * The fetched domain lists, kept in IndexedDB and used offline: MetaMask's phishing configuration ('phishing') and
- * ScamSniffer's domain list ('scam-domains'). Each entry is one record keyed [list, generation, domain], so a check
- * reads the few names that can match a host (core/threat/domain-check.ts) and nothing is held in memory. A new copy
- * is written under a new generation in small transactions (a review reading the lists waits for one chunk at most),
- * then the list's meta record in `kv` is switched to it in one write and the old generation deleted. Until the
- * switch, the copy kept before is what every check reads; a failure anywhere leaves it untouched.
+ * ScamSniffer's domain list ('scam-domains'). The entries are spread over hash buckets (about 64 names each), one
+ * record per bucket keyed [list, generation, bucket], so a check reads the few buckets of the names that can match a
+ * host (core/threat/domain-check.ts) and nothing is held in memory; a copy of 231k names is ~4k records, not 231k
+ * (Chromium's IndexedDB writes a few thousand records a second). A new copy is written under a new generation in
+ * small transactions (a review reading the lists waits for one chunk at most), then the list's meta record in `kv`
+ * is switched to it in one write and the old generation deleted. Until the switch, the copy kept before is what
+ * every check reads; a failure anywhere leaves it untouched.
  */
 export type DomainListId = 'phishing' | 'scam-domains';
 
@@ -39,16 +41,33 @@ export const DOMAIN_LISTS: Record<DomainListId, ListSpec> = {
   'scam-domains': { what: "ScamSniffer's domain list", metaKey: 'scamDomains', statusKey: 'scamDomainsStatus', maxAgeMs: 12 * 3_600_000, maxBytes: DOMAIN_LIST_MAX_BYTES },
 };
 
-/** Records per write transaction. */
-const CHUNK = 5_000;
-const BLOCK = 1;
-const ALLOW = 2;
+/** Bucket records per write transaction. */
+const CHUNK = 500;
+/** About this many names per bucket. */
+const PER_BUCKET = 64;
+
+/** A bucket: its blocked and allowed names, each joined by newlines (names with white space can match no host name). */
+export interface DomainBucket {
+  block?: string;
+  allow?: string;
+}
+
+/** FNV-1a, 32 bits: a cheap, stable spread of names over buckets. */
+function bucketOf(name: string, buckets: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % buckets;
+}
+
+const holds = (joined: string | undefined, name: string) => !!joined && `\n${joined}\n`.includes(`\n${name}\n`);
 
 /** The kept copy's meta record: where it came from, its generation in `threatDomains`, sizes, and MetaMask's fuzzy settings. */
 export interface DomainListMeta {
   url: string;
   fetchedAt: number;
   generation: number;
+  /** How many buckets the names are spread over. */
+  buckets: number;
   bytes: number;
   /** Blocked hosts. */
   count: number;
@@ -59,7 +78,7 @@ export interface DomainListMeta {
 
 function isMeta(v: unknown): v is DomainListMeta {
   const m = v as Partial<DomainListMeta> | undefined;
-  return typeof m === 'object' && m !== null && typeof m.url === 'string' && typeof m.generation === 'number' && typeof m.count === 'number';
+  return typeof m === 'object' && m !== null && typeof m.url === 'string' && typeof m.generation === 'number' && typeof m.buckets === 'number' && typeof m.count === 'number';
 }
 
 export async function loadDomainListMeta(db: Db, id: DomainListId): Promise<DomainListMeta | undefined> {
@@ -97,13 +116,13 @@ export async function lookupHost(db: Db, host: string, metas: Partial<Record<Dom
   const tx = db.transaction('threatDomains');
   const read = (id: DomainListId) => {
     const meta = metas[id];
-    return meta ? Promise.all(names.map((n) => tx.store.get([id, meta.generation, n]))) : undefined;
+    return meta ? Promise.all(names.map((n) => tx.store.get([id, meta.generation, bucketOf(n, meta.buckets)]))) : undefined;
   };
   const [phishing, scam] = await Promise.all([read('phishing'), read('scam-domains'), tx.done]);
-  const pick = (flags: (number | undefined)[] | undefined, bit: number) => (flags ? names.filter((_, i) => ((flags[i] ?? 0) & bit) !== 0) : undefined);
+  const pick = (found: (DomainBucket | undefined)[], part: keyof DomainBucket) => names.filter((n, i) => holds(found[i]?.[part], n));
   return {
-    ...(phishing ? { phishing: { allow: pick(phishing, ALLOW)!, block: pick(phishing, BLOCK)! } } : {}),
-    ...(scam ? { scam: pick(scam, BLOCK) } : {}),
+    ...(phishing ? { phishing: { allow: pick(phishing, 'allow'), block: pick(phishing, 'block') } } : {}),
+    ...(scam ? { scam: pick(scam, 'block') } : {}),
   };
 }
 
@@ -128,21 +147,33 @@ async function dropGenerations(db: Db, id: DomainListId, keep?: number): Promise
     await Promise.all([tx.store.delete(IDBKeyRange.bound([id, -Infinity], [id, Infinity])), tx.done]);
     return;
   }
-  // Array keys sort after strings, so [id, keep, []] is above every [id, keep, domain].
+  // Array keys sort above numbers, so [id, keep, []] is above every [id, keep, bucket].
   await Promise.all([tx.store.delete(IDBKeyRange.bound([id, -Infinity], [id, keep], false, true)), tx.store.delete(IDBKeyRange.bound([id, keep, []], [id, Infinity])), tx.done]);
 }
 
-async function writeGeneration(db: Db, id: DomainListId, generation: number, entries: Map<string, number>): Promise<void> {
-  const all = [...entries];
-  for (let i = 0; i < all.length; i += CHUNK) {
+/** Spreads the names over buckets, each part's names joined by newlines. */
+function toBuckets(block: readonly string[], allow: readonly string[]): { buckets: number; records: DomainBucket[] } {
+  let buckets = 64;
+  while (buckets < (block.length + allow.length) / PER_BUCKET && buckets < 65_536) buckets *= 2;
+  const parts = Array.from({ length: buckets }, () => ({ block: [] as string[], allow: [] as string[] }));
+  const usable = (d: string) => d !== '' && !/\s/.test(d);
+  for (const d of block) if (usable(d)) parts[bucketOf(d, buckets)]!.block.push(d);
+  for (const d of allow) if (usable(d)) parts[bucketOf(d, buckets)]!.allow.push(d);
+  const records = parts.map((p) => ({ ...(p.block.length ? { block: p.block.join('\n') } : {}), ...(p.allow.length ? { allow: p.allow.join('\n') } : {}) }));
+  return { buckets, records };
+}
+
+async function writeGeneration(db: Db, id: DomainListId, generation: number, records: DomainBucket[]): Promise<void> {
+  for (let i = 0; i < records.length; i += CHUNK) {
     const tx = db.transaction('threatDomains', 'readwrite');
-    for (const [domain, flags] of all.slice(i, i + CHUNK)) void tx.store.put(flags, [id, generation, domain]);
+    records.slice(i, i + CHUNK).forEach((r, j) => void ((r.block || r.allow) && tx.store.put(r, [id, generation, i + j])));
     await tx.done;
   }
 }
 
 interface Parsed {
-  entries: Map<string, number>;
+  block: string[];
+  allow: string[];
   count: number;
   allowCount: number;
   fuzzy?: FuzzyParams;
@@ -151,13 +182,10 @@ interface Parsed {
 function parse(id: DomainListId, json: unknown): Parsed {
   if (id === 'scam-domains') {
     const hosts = parseScamDomains(json);
-    return { entries: new Map(hosts.map((h) => [h, BLOCK])), count: hosts.length, allowCount: 0 };
+    return { block: hosts, allow: [], count: hosts.length, allowCount: 0 };
   }
   const c = parsePhishingConfig(json);
-  const entries = new Map<string, number>();
-  for (const d of c.blocklist) entries.set(d, BLOCK);
-  for (const d of c.allowlist) entries.set(d, (entries.get(d) ?? 0) | ALLOW);
-  return { entries, count: c.blocklist.length, allowCount: c.allowlist.length, fuzzy: { version: c.version, tolerance: c.tolerance, fuzzylist: c.fuzzylist } };
+  return { block: c.blocklist, allow: c.allowlist, count: c.blocklist.length, allowCount: c.allowlist.length, fuzzy: { version: c.version, tolerance: c.tolerance, fuzzylist: c.fuzzylist } };
 }
 
 /** One refresh at a time per list and database (a scheduled refresh and a Save in Settings must not interleave writes). */
@@ -201,13 +229,14 @@ export function refreshDomainList(db: Db, id: DomainListId, fetchFn: FetchLike, 
       if (await stale()) return domainListState(db, id, opts.bundled);
       generation = Math.max(started, (meta?.generation ?? 0) + 1);
       await dropGenerations(db, id, meta?.generation); // what an interrupted write left behind
-      await writeGeneration(db, id, generation, parsed.entries);
+      const { buckets, records } = toBuckets(parsed.block, parsed.allow);
+      await writeGeneration(db, id, generation, records);
       if (await stale()) {
         await dropGenerations(db, id, meta?.generation);
         return domainListState(db, id, opts.bundled);
       }
       const took = { fetchMs: fetchedAt - started, parseMs: parsedAt - fetchedAt, storeMs: opts.now() - parsedAt };
-      const next: DomainListMeta = { url: fetched.url, fetchedAt: started, generation, bytes: fetched.bytes, count: parsed.count, allowCount: parsed.allowCount, ...(parsed.fuzzy ? { fuzzy: parsed.fuzzy } : {}), took };
+      const next: DomainListMeta = { url: fetched.url, fetchedAt: started, generation, buckets, bytes: fetched.bytes, count: parsed.count, allowCount: parsed.allowCount, ...(parsed.fuzzy ? { fuzzy: parsed.fuzzy } : {}), took };
       const tx = db.transaction('kv', 'readwrite');
       await Promise.all([tx.store.put(next, spec.metaKey), tx.store.put({ attemptedAt: started, url: fetched.url } satisfies ListStatus, spec.statusKey), tx.done]);
       await dropGenerations(db, id, generation);

@@ -241,10 +241,16 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
       return approve(SCAM_LISTED_SPENDER, parseUnits('100', 6));
     case 'transfer-to-token':
       return tx(user, k.usdc, encodeFunctionData({ abi: mintableErc20Abi, functionName: 'transfer', args: [k.usdc, parseUnits('1', 6)] }));
+    case 'eth-transfer-fresh':
+      // Issue 22: 0.01 ETH to an address nothing on the devnet has used (no code, nonce 0, no balance), never sent to before.
+      return tx(user, UNUSED_ADDRESS, undefined, parseEther('0.01'));
     default:
       throw new Error(`unknown case ${name}`);
   }
 }
+
+/** An address nothing on the devnet uses: the "fresh" recipient of eth-transfer-fresh (rejected in tests, so it stays unused). */
+export const UNUSED_ADDRESS: Address = '0x7e1a3b5c9d2f4a6b8c0d1e2f3a4b5c6d7e8f9a0b';
 
 /** The first entry of ScamSniffer's public scam-address list (snapshot in ../shared/data/threat). */
 export const SCAM_LISTED_SPENDER: Address = '0x101ce0cedd142f199c9ef61739ae59b6611a0fc0';
@@ -257,4 +263,6 @@ export const CASES = [
   'swap-revert', 'overpay-fee', 'swap-shallow-v2-10', 'swap-shallow-v3-10', 'add-devnet', 'switch-devnet', 'connect',
   // Issue 12: parser parity, no false alarms, new request kinds, scam data.
   'approve-odd', 'revoke-eoa', 'high-cap-normal-tip', 'zeroex-giveaway', 'send-calls-revert', 'approve-scam-spender',
+  // Issue 22: first time, locally.
+  'eth-transfer-fresh',
 ] as const;

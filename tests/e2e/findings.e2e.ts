@@ -56,6 +56,9 @@ const TABLE: { case: string; code: string; verdict?: string }[] = [
   { case: 'swap-v2-10', code: 'high-slippage' },
   { case: 'swap-shallow-v2-10', code: 'sandwich-risk', verdict: 'danger' },
   { case: 'swap-shallow-v3-10', code: 'sandwich-risk', verdict: 'danger' },
+  // Issue 22, first time: nothing sent yet in this browser; account 1 is old and busy, the other address unused.
+  { case: 'eth-transfer', code: 'first-time-address', verdict: 'ok' },
+  { case: 'eth-transfer-fresh', code: 'first-time-fresh-address', verdict: 'caution' },
 ];
 
 describe('every finding code on the demo dApp (built extension, Chromium, anvil)', () => {
