@@ -29,6 +29,8 @@ export interface ReviewDeps {
   checkDomain?: (hostname: string) => Promise<DomainCheck> | DomainCheck;
   /** Addresses the user has sent to before (lowercase), for address-poisoning checks. */
   knownRecipients?: readonly string[];
+  /** Spenders and operators the user approved in continued requests (lowercase), for the first-time check. */
+  knownSpenders?: readonly string[];
   /**
    * What is wrong with chain access, when the caller found out before the review (a dead RPC, an RPC for
    * another chain). The review then runs without `client` and says why on-chain checks are missing.

@@ -34,6 +34,12 @@ describe('first time, locally: who a request pays or lets spend', () => {
     expect(targets(tx(WALLET, { to: FRIEND_LOOKALIKE, value: 1n }))).toEqual([]); // address-poisoning says more
   });
 
+  it('a spender approved before is not a first time', async () => {
+    const approve = tx(WALLET, { to: T.USDC, data: encodeFunctionData({ abi, functionName: 'approve', args: [UNUSED_ADDRESS, 5n] }) });
+    expect(firstTimeTargets(parseRequest(approve), { knownRecipients: known, knownSpenders: [UNUSED_ADDRESS] })).toEqual([]);
+    expect(firstTimeTargets(parseRequest(approve), { knownRecipients: known })).toHaveLength(1);
+  });
+
   it('with no history given, says nothing (nothing to compare with)', async () => {
     const r = await review(tx(WALLET, { to: UNUSED_ADDRESS, value: parseEther('1') }), recordedClient(MAINNET), {});
     expect(r.findings).toEqual([]);

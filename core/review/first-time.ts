@@ -68,9 +68,10 @@ function ofCall(tx: TxFields): FirstTimeTarget[] {
  * router are not "a new person"),
  * and not a look-alike of a known recipient (address-poisoning says more). First occurrence per address.
  */
-export function firstTimeTargets(parsed: ParsedRequest, ctx: Pick<ReviewContext, 'knownRecipients' | 'labels' | 'trustedSpenders'>): FirstTimeTarget[] {
+export function firstTimeTargets(parsed: ParsedRequest, ctx: Pick<ReviewContext, 'knownRecipients' | 'knownSpenders' | 'labels' | 'trustedSpenders'>): FirstTimeTarget[] {
   const txs = parsed.kind === 'transaction' ? [parsed.tx] : parsed.kind === 'calls' ? parsed.calls.map((c) => ({ ...c, from: c.from ?? parsed.from })) : [];
-  const known = new Set((ctx.knownRecipients ?? []).map((a) => a.toLowerCase()));
+  // Sent to before, or approved before: either way not a first time.
+  const known = new Set([...(ctx.knownRecipients ?? []), ...(ctx.knownSpenders ?? [])].map((a) => a.toLowerCase()));
   const seen = new Set<string>();
   const out: FirstTimeTarget[] = [];
   for (const tx of txs) {
@@ -87,18 +88,21 @@ export function firstTimeTargets(parsed: ParsedRequest, ctx: Pick<ReviewContext,
 }
 
 /**
- * Every address a continued transaction or batch dealt with, for the known-recipients store: the address called,
- * and whom it pays or lets spend (a token transfer's recipient, an approval's spender or operator). Lower-case.
+ * Whom a continued transaction or batch paid, and whom it let spend, for the known-recipients store. `paid`: the
+ * address called and a transfer's recipient (what "sent to before" has always meant there); `approved`: an approval's
+ * spender or operator, kept apart so that "sent to before" keeps its meaning for the checks that use it. Lower-case.
  */
-export function addressesDealtWith(parsed: ParsedRequest): string[] {
+export function addressesDealtWith(parsed: ParsedRequest): { paid: string[]; approved: string[] } {
   const txs = parsed.kind === 'transaction' ? [parsed.tx] : parsed.kind === 'calls' ? parsed.calls : [];
-  const out = new Set<string>();
+  const paid = new Set<string>();
+  const approved = new Set<string>();
   for (const tx of txs) {
-    if (tx.to) out.add(tx.to.toLowerCase());
-    for (const t of ofCall(tx)) out.add(t.address.toLowerCase());
+    if (tx.to) paid.add(tx.to.toLowerCase());
+    for (const t of ofCall(tx)) (t.role === 'recipient' ? paid : approved).add(t.address.toLowerCase());
   }
-  out.delete(ZERO);
-  return [...out];
+  paid.delete(ZERO);
+  approved.delete(ZERO);
+  return { paid: [...paid], approved: [...approved] };
 }
 
 /** What the chain said about a target, each part undefined when it could not be read. */

@@ -58,10 +58,11 @@ async function analyze(record: ReviewRecord): Promise<Review> {
   // Everything the checks need is read at once: settings and the chain's reader, the known recipients, the
   // recent ETH price and the scam list are independent reads (storage, IndexedDB, MetaMask's port).
   const settingsRead = loadSettings();
-  const [settings, found, recipients, ethUsd, scam] = await Promise.all([
+  const [settings, found, recipients, spenders, ethUsd, scam] = await Promise.all([
     settingsRead,
     settingsRead.then((s) => readAccess(record.request.chainId, s)),
     knownRecipients.list().catch(() => []),
+    knownRecipients.spenders().catch(() => []),
     knownChain(record.request.chainId)?.currency.symbol === 'ETH' ? recentEthUsd(Date.now()) : undefined,
     scamAddresses().catch(() => undefined),
   ]);
@@ -83,6 +84,7 @@ async function analyze(record: ReviewRecord): Promise<Review> {
         labels: settings.labels,
         privateRpc: !!settings.protectedRpc[String(record.request.chainId)],
         knownRecipients: recipients,
+        knownSpenders: spenders,
         scamAddresses: scam,
         checkDomain: hostCheck,
         ethUsd,
