@@ -21,6 +21,7 @@ import { eip7702Analyzer } from './eip7702';
 import { swapRecipientAnalyzer } from './swap-recipient';
 import { batchTransfersAnalyzer } from './batch-transfers';
 import { scamCallAnalyzer } from './scam-call';
+import { safeAnalyzer } from './safe';
 import { firstTimeAnalyzer } from './first-time';
 
 /**
@@ -52,4 +53,6 @@ export const DEFAULT_ANALYZERS: readonly Analyzer[] = [
   batchTransfersAnalyzer,
   scamCallAnalyzer,
   firstTimeAnalyzer,
+  // Safe transactions and messages; the Safe's own calls go through every check above that reviews calls.
+  safeAnalyzer(() => DEFAULT_ANALYZERS),
 ];
