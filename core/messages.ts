@@ -5,6 +5,12 @@ import type { LiveReport } from './gas/live-report';
 import type { Jsonify } from './json';
 import type { PlanRecord, WalletKind } from './store/plans';
 import type { PlanRequest } from './withdraw/plan-request';
+import type { ListState } from './store/list-state';
+
+/** The public threat lists: ScamSniffer's addresses, MetaMask's phishing configuration, ScamSniffer's domains. */
+export type ThreatListId = 'addresses' | 'phishing' | 'domains';
+/** Answer to lists:status. */
+export type ThreatListsState = Record<ThreatListId, ListState>;
 
 /** Runtime messages between the extension's own contexts (content script, review panel, popup, background). */
 export type RuntimeMessage =
@@ -22,9 +28,9 @@ export type RuntimeMessage =
   /** A reviewed request MetaMask received straight from the page before Preflight could stop it (content script). */
   | { t: 'bypass:stream'; key: string; request: Omit<SigningRequest, 'origin' | 'chainId'> & { chainId: string | null } }
   | { t: 'bypass:clear' }
-  /** Settings: the scam-address list in use and the last fetch; `refresh` fetches now (after a URL change). */
-  | { t: 'threat:status' }
-  | { t: 'threat:refresh' }
+  /** Settings: every threat list in use (age, size) and its last fetch; `refresh` fetches one now (after a URL change). */
+  | { t: 'lists:status' }
+  | { t: 'lists:refresh'; list: ThreatListId }
   | WithdrawMessage;
 
 /** Withdraw tab ↔ background (extension pages only): balances, plans, and step execution. */
@@ -117,6 +123,8 @@ export interface PhishingCheckResponse {
   listed: boolean;
   /** The real site the page imitates, for a fuzzy match. */
   imitates?: string;
+  /** Which list names the page. */
+  list?: 'metamask' | 'scamsniffer';
   lang: 'en' | 'ja';
 }
 

@@ -68,6 +68,8 @@ export const FINDING_CODES = [
   'safe-refund-drain',
   'safe-unreadable',
   'safe-message',
+  'first-time-address',
+  'first-time-fresh-address',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { parseChainId } from '@/core/chain/chain-id';
 import { isReviewedMethod } from '@/core/review/types';
 import type { ReviewGetResponse, RuntimeMessage, TabMessage } from '@/core/messages';
-import { checkDomain, hostnameOf, isTrustedOrigin } from '@/core/review/phishing';
+import { isTrustedOrigin } from '@/core/review/phishing';
 import type { PhishingCheckResponse } from '@/core/messages';
 import { loadSettings } from '@/components/storage/settings';
 import { ensureReview, knownRecipients, reviewBook, startReview } from './review-service';
@@ -12,7 +12,7 @@ import { gasAlertsItem } from '@/components/storage/gas-alerts';
 import { noteChainUsed } from '@/components/storage/recent-chains';
 import { bypassEvents, clearBypassEvents, onStreamBypass, watchDecision } from './bypass';
 import { handleWithdrawMessage, isWithdrawMessage } from './withdraw-handlers';
-import { refreshThreatList, threatListState } from './scam-list';
+import { originCheck, refreshThreatListNow, threatListsState } from './threat-lists';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -92,9 +92,8 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
       if (!sender.tab?.id || !sender.url) throw new ForbiddenSenderError('not a content script');
       const origin = sender.origin ?? new URL(sender.url).origin;
       const settings = await loadSettings();
-      const host = hostnameOf(origin);
-      const check = host && !isTrustedOrigin(origin, settings.trustedOrigins) ? checkDomain(host) : undefined;
-      const response: PhishingCheckResponse = { listed: !!check?.phishing, imitates: check?.match, lang: settings.lang };
+      const check = isTrustedOrigin(origin, settings.trustedOrigins) ? undefined : await originCheck(origin);
+      const response: PhishingCheckResponse = { listed: !!check?.phishing, imitates: check?.match, list: check?.phishing ? check.list : undefined, lang: settings.lang };
       return response;
     }
     case 'gas:report': {
@@ -121,10 +120,10 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
       if (message.t === 'bypass:clear') return clearBypassEvents();
       return bypassEvents();
     }
-    case 'threat:status':
-    case 'threat:refresh': {
-      if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages manage the scam-address list');
-      return message.t === 'threat:refresh' ? refreshThreatList() : threatListState();
+    case 'lists:status':
+    case 'lists:refresh': {
+      if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages manage the threat lists');
+      return message.t === 'lists:refresh' ? refreshThreatListNow(message.list) : threatListsState();
     }
     case 'reviews:list': {
       if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages list reviews');

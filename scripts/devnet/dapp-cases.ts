@@ -335,6 +335,9 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
         message: { ...tx, safeTxGas: 0, baseGas: 0, gasPrice: 0, gasToken: zeroAddress, refundReceiver: zeroAddress, nonce },
       });
     }
+    case 'eth-transfer-fresh':
+      // Issue 22: 0.01 ETH to an address nothing on the devnet has used (no code, nonce 0, no balance), never sent to before.
+      return tx(user, UNUSED_ADDRESS, undefined, parseEther('0.01'));
     default:
       throw new Error(`unknown case ${name}`);
   }
@@ -357,6 +360,8 @@ export function delegationTypedData(devnet: Devnet, d: { delegate: Address; cave
     message: { delegate: d.delegate, delegator: devnet.delegation.smartAccount, authority: ROOT_AUTHORITY, caveats: d.caveats, salt: d.salt },
   };
 }
+/** An address nothing on the devnet uses: the "fresh" recipient of eth-transfer-fresh (rejected in tests, so it stays unused). */
+export const UNUSED_ADDRESS: Address = '0x7e1a3b5c9d2f4a6b8c0d1e2f3a4b5c6d7e8f9a0b';
 
 /** The first entry of ScamSniffer's public scam-address list (snapshot in ../shared/data/threat). */
 export const SCAM_LISTED_SPENDER: Address = '0x101ce0cedd142f199c9ef61739ae59b6611a0fc0';
@@ -375,4 +380,6 @@ export const CASES = [
   'scam-claim', 'swap-pays-other', 'seaport-bulk-free-leaf',
   // Issue 21: Safe transactions on the devnet's Safe.
   'safe-transfer', 'safe-delegatecall', 'safe-add-owner',
+  // Issue 22: first time, locally.
+  'eth-transfer-fresh',
 ] as const;

@@ -64,6 +64,9 @@ const TABLE: { case: string; code: string; verdict?: string }[] = [
   { case: 'scam-claim', code: 'scam-function-call', verdict: 'danger' },
   { case: 'swap-pays-other', code: 'swap-pays-other', verdict: 'danger' },
   { case: 'seaport-bulk-free-leaf', code: 'marketplace-order-signature', verdict: 'danger' },
+  // Issue 22, first time: nothing sent yet in this browser; account 1 is old and busy, the other address unused.
+  { case: 'eth-transfer', code: 'first-time-address', verdict: 'ok' },
+  { case: 'eth-transfer-fresh', code: 'first-time-fresh-address', verdict: 'caution' },
 ];
 
 describe('every finding code on the demo dApp (built extension, Chromium, anvil)', () => {

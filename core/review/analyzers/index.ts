@@ -22,6 +22,7 @@ import { swapRecipientAnalyzer } from './swap-recipient';
 import { batchTransfersAnalyzer } from './batch-transfers';
 import { scamCallAnalyzer } from './scam-call';
 import { safeAnalyzer } from './safe';
+import { firstTimeAnalyzer } from './first-time';
 
 /**
  * Every check the review runs, in order of precedence for the plain-sentence summary
@@ -51,6 +52,7 @@ export const DEFAULT_ANALYZERS: readonly Analyzer[] = [
   swapRecipientAnalyzer,
   batchTransfersAnalyzer,
   scamCallAnalyzer,
+  firstTimeAnalyzer,
   // Safe transactions and messages; the Safe's own calls go through every check above that reviews calls.
   safeAnalyzer(() => DEFAULT_ANALYZERS),
 ];
