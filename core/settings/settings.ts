@@ -21,6 +21,12 @@ export interface Settings {
   reviewTimeoutMs: number;
   /** Where the public scam-address list is fetched from (ScamSniffer's file by default; https, or http on this computer). */
   threatListUrl: string;
+  /**
+   * Simulate a transaction again when it is released (Continue, a held request reaching its fee, a withdrawal step
+   * sent) and stop it if the outcome moved (core/review/recheck.ts). On unless stored as false; no control in the
+   * popup: the benchmark turns it off to measure what it costs (scripts/bench/release-check.ts).
+   */
+  releaseCheck: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -34,6 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
   labels: {},
   reviewTimeoutMs: 4_000,
   threatListUrl: DEFAULT_SCAM_LIST_URL,
+  releaseCheck: true,
 };
 
 /** The language a new user starts with: the browser's UI language (Japanese → 日本語, anything else → English). */
@@ -93,5 +100,6 @@ export function normalizeSettings(raw: unknown): Settings {
     labels: isStringRecord(r.labels) ? Object.fromEntries(Object.entries(r.labels).map(([k, v]) => [k.toLowerCase(), v.slice(0, 60)])) : {},
     reviewTimeoutMs: typeof r.reviewTimeoutMs === 'number' && r.reviewTimeoutMs >= 500 && r.reviewTimeoutMs <= 60_000 ? r.reviewTimeoutMs : DEFAULT_SETTINGS.reviewTimeoutMs,
     threatListUrl: validListUrl(r.threatListUrl),
+    releaseCheck: r.releaseCheck !== false,
   };
 }

@@ -6,6 +6,7 @@ import { encodeFunctionData, maxUint256, numberToHex, parseAbi, parseEther, pars
 import { mintableErc20Abi, quoterV2Abi, swapRouterAbi, v2RouterAbi } from './abis.ts';
 import { createClients } from './chain.ts';
 import type { Devnet } from './index.ts';
+import { claimRequest, deployFlipClaim, deploySimulationSpoof } from './spoofing.ts';
 
 export interface DappRequest {
   method: string;
@@ -241,6 +242,12 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
       return approve(SCAM_LISTED_SPENDER, parseUnits('100', 6));
     case 'transfer-to-token':
       return tx(user, k.usdc, encodeFunctionData({ abi: mintableErc20Abi, functionName: 'transfer', args: [k.usdc, parseUnits('1', 6)] }));
+    // Issue 22: a claim that pays while simulated and keeps the deposit a minute later; and one its owner (account 9)
+    // flips between the review and Continue. Each request gets a fresh contract (scripts/devnet/spoofing.ts).
+    case 'spoof-claim':
+      return claimRequest(user, await deploySimulationSpoof(c, devnet.accounts[9]!));
+    case 'flip-claim':
+      return claimRequest(user, await deployFlipClaim(c, devnet.accounts[9]!));
     default:
       throw new Error(`unknown case ${name}`);
   }
@@ -257,4 +264,6 @@ export const CASES = [
   'swap-revert', 'overpay-fee', 'swap-shallow-v2-10', 'swap-shallow-v3-10', 'add-devnet', 'switch-devnet', 'connect',
   // Issue 12: parser parity, no false alarms, new request kinds, scam data.
   'approve-odd', 'revoke-eoa', 'high-cap-normal-tip', 'zeroex-giveaway', 'send-calls-revert', 'approve-scam-spender',
+  // Issue 22: simulation spoofing (time window) and a claim flipped by its owner after the review.
+  'spoof-claim', 'flip-claim',
 ] as const;
