@@ -136,7 +136,7 @@ export interface ReviewGetResponse {
   error?: string;
   /** The storage was full: this record is kept for the browser session only. */
   unsaved?: boolean;
-  /** The release check that stopped this (still undecided) request: the panel shows it again. */
+  /** The last release check: one that stopped this (still undecided) request is shown again; one that let it through is kept with the decision. */
   recheck?: RecheckResult;
 }
 

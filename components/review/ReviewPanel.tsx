@@ -81,7 +81,7 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs, currency = 'USD' }: { 
       (r) => {
         if (!live) return;
         if (r.decision) setDecided(r.decision);
-        if (r.recheck && r.recheck.status !== 'unchanged') setRecheck(r.recheck);
+        if (!r.decision && r.recheck && r.recheck.status !== 'unchanged') setRecheck(r.recheck);
         if (r.review) setState({ phase: 'ready', review: r.review, origin: r.request.origin, unsaved: r.unsaved });
         else throw new Error('no review');
       },

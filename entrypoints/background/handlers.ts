@@ -73,7 +73,7 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
     case 'review:get': {
       if (!fromReviewPage(sender)) throw new ForbiddenSenderError('only the review panel reads reviews');
       const record = await ensureReview(message.key);
-      const response: ReviewGetResponse = { request: record.request, review: record.review, decision: record.decision, unsaved: record.unsaved, ...(record.recheck && !record.decision ? { recheck: record.recheck } : {}) };
+      const response: ReviewGetResponse = { request: record.request, review: record.review, decision: record.decision, unsaved: record.unsaved, ...(record.recheck ? { recheck: record.recheck } : {}) };
       return response;
     }
     case 'review:decide': {
