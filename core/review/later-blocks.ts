@@ -53,10 +53,12 @@ export function laterSimulations(ctx: ReviewContext, client: PublicClient, from:
   return new Promise<LaterResult>((resolve) => {
     const timer = setTimeout(() => resolve({ skipped: text(`no answer within ${LATER_BUDGET_MS / 1000} s`, `${LATER_BUDGET_MS / 1000} 秒以内に応答がありませんでした`) }), LATER_BUDGET_MS);
     ctx.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
-    void run().then((r) => {
-      clearTimeout(timer);
-      resolve(r);
-    });
+    void run()
+      .catch((e: unknown): LaterResult => ({ skipped: text(messageOf(e), messageOf(e)) }))
+      .then((r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
   });
 }
 
