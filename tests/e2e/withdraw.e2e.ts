@@ -166,8 +166,9 @@ describe('Withdraw tab (built extension, Chromium, anvil, node-accounts wallet)'
     await reviewAndSend(page, 0);
     expect(await step(page, 0).locator('[data-testid="plan-step-tx"]').count()).toBe(1);
     // Step 2: first swap. The worker is stopped between review and send: nothing is lost. Then another account sells
-    // into the same pool before Send: the release check simulates the step again and stops it, showing what changed
-    // (issue 22); the move is undone and Send again (within a minute of being shown) sends it.
+    // 60 ETH into the same pool before Send: the release check simulates the step again and stops it (issue 22): the
+    // step's minimum output is no longer met, it would now revert; the move is undone and Send again (within a minute
+    // of being shown) sends it.
     const contexts = await page.evaluate(async () => {
       const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ result: { record: { contexts: Record<string, { venue: { kind: string; router: string; path: string[]; fees?: number[] } }> } }[] }> } } }).chrome;
       return (await c.runtime.sendMessage({ t: 'plan:list' })).result[0]!.record.contexts;
@@ -179,7 +180,7 @@ describe('Withdraw tab (built extension, Chromium, anvil, node-accounts wallet)'
     await step(page, 1).locator('[data-testid="plan-step-send"]').click();
     const stepChanged = step(page, 1).locator('[data-testid="plan-step-changed"][data-state="changed"]');
     await stepChanged.waitFor({ timeout: 30_000 });
-    expect(await stepChanged.locator('[data-testid="review-changed-row"][data-worse="1"]').first().getAttribute('data-kind')).toBe('inflow-shrank');
+    expect(await stepChanged.locator('[data-testid="review-changed-row"][data-worse="1"]').first().getAttribute('data-kind')).toBe('now-reverts');
     expect(await statusOf(page, 1)).toBe('pending');
     await undoEarlyMove();
     await step(page, 1).locator('[data-testid="plan-step-send"]').click();
