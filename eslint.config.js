@@ -13,6 +13,18 @@ export default tseslint.config(
     },
   },
   {
+    // The extension never turns strings into markup (scripts/build/no-html-sinks.ts removes React DOM's sink too).
+    files: ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'core/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Preflight renders no HTML strings.' },
+        { selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]", message: 'Preflight renders no HTML strings.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Preflight renders no HTML strings.' },
+      ],
+    },
+  },
+  {
     files: ['core/**/*.ts'],
     ignores: ['core/**/*.test.ts', 'core/**/*.bench.ts', 'core/**/learn-*.ts'],
     rules: {

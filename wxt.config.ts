@@ -1,6 +1,8 @@
 import { defineConfig } from 'wxt';
+import { noHtmlSinks } from './scripts/build/no-html-sinks';
 import { nodeGlobalsFor } from './scripts/build/node-globals';
 import { slimViemChains } from './scripts/build/slim-viem-chains';
+import { slimDelegationDeployments } from './scripts/build/slim-delegation-deployments';
 
 /**
  * Chrome: a fixed extension id, aaehnjbkoehknpnpchemaiahejiionjh, for unpacked installs. Chromium runs the extensions'
@@ -9,6 +11,12 @@ import { slimViemChains } from './scripts/build/slim-viem-chains';
  * go around Preflight"): an id beginning with "aa" sorts before every MetaMask id (ejbal… Edge, hebhb… the test
  * build, ljfoe… Flask, nkbih… Chrome Web Store). The key is a public key only; its private key was not kept.
  */
+/**
+ * `PREFLIGHT_PACKAGE=1` (set by `npm run zip`): the store packages, built into `.output/packages/` so the test build in
+ * `.output/chrome-mv3` stays as it is. The Chrome Web Store refuses a manifest `key` and assigns its own id, so the
+ * Chrome package carries none (README "Packages": what that id means for the stream guard).
+ */
+const PACKAGE_BUILD = process.env.PREFLIGHT_PACKAGE === '1';
 const CHROME_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA2I3ZIHNfza5Foi3UhgD35kvk7DaaEL6NiFMFHuq0V5qFsP27Cego6rZN7YtqVCrx0/SgC0VXh57ToVMdeYIJCRSUQLQk/Un0g2Mm4jIbDo0zv1keRb3m98Y8BLDZlyjOhhI1+8gqBd8Rpop5SSiZkxiOVrAc/yBTnRHmMRlCTjRUWt0BvyGHl9/D5ZoiuF/WpfhGvDYPQvmdmwi2m5BU68OCPlfozLVL8iYKnZvME9ziv5Mm5UFZekx4+mPQ37t/4Y4Z1ca/YPctvg9aaVM5LLVnzJZHMWjeYJHoYpPio9BBQPdmXIZObM7ue7oR6qN7rrAgJL1hy1tZFmBbHXCZwwIDAQAB';
 
@@ -16,8 +24,18 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // MetaMask's external-extension provider (components/metamask/) runs on Node-style streams: readable-stream 3 and
   // extension-port-stream use `process` and `Buffer` as globals; they get them from npm, scoped to their files.
-  // viem/chains goes into the bundle as data only (see slim-viem-chains).
-  vite: () => ({ plugins: [nodeGlobalsFor(['readable-stream', 'extension-port-stream']), slimViemChains()] }),
+  // viem/chains goes into the bundle as data only (see slim-viem-chains), and so does the Delegation Framework's
+  // address table (see slim-delegation-deployments).
+  // React DOM's dangerouslySetInnerHTML sink is replaced by a throw (no-html-sinks: Preflight never renders HTML strings).
+  vite: () => ({ plugins: [nodeGlobalsFor(['readable-stream', 'extension-port-stream']), slimViemChains(), slimDelegationDeployments(), noHtmlSinks()] }),
+  // `npm run zip` (scripts/zip.ts): the store packages and the sources Mozilla's review rebuilds them from.
+  ...(PACKAGE_BUILD ? { outDir: '.output/packages' } : {}),
+  zip: {
+    artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{packageVersion}}-sources.zip',
+    includeSources: ['package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'README.md', 'BUILDING.md', 'entrypoints/**', 'components/**', 'core/**', 'public/**', 'scripts/build/**'],
+    excludeSources: ['**/*.bench.ts', 'core/review/fixtures/**'],
+  },
   manifest: ({ browser }) => ({
     // Localised by the platform from public/_locales/<lang>/messages.json (also the source of every UI string).
     name: '__MSG_extName__',
@@ -32,7 +50,7 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
-    ...(browser === 'chrome' ? { key: CHROME_KEY } : {}),
+    ...(browser === 'chrome' && !PACKAGE_BUILD ? { key: CHROME_KEY } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

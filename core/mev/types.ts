@@ -35,10 +35,37 @@ export interface SwapIntent {
   nativeOut?: boolean;
   /** Fee-on-transfer variant: the router measures balances, not amounts. */
   feeOnTransfer?: boolean;
+  /**
+   * Every place the call pays out to, as the calldata says, with the router's sentinels resolved ("msg.sender",
+   * "this router"): the swap's recipient, and unwrap / sweep / transfer / portion steps after it. Absent when the
+   * decoder has no recipient to read (the router pays the caller).
+   */
+  payouts?: SwapPayout[];
   /** True when Preflight can compute the sandwich for this swap. */
   computable: boolean;
   /** Why it is not computable (V4, aggregator, several swaps in one call, ...). */
   reason?: string;
+}
+
+/** One payout of a swap call: who receives what. */
+export interface SwapPayout {
+  /**
+   * An address, or a sentinel resolved: 'sender' (the router pays whoever sends the transaction: Universal Router and
+   * SwapRouter02 `address(1)`, a 1inch/Paraswap/0x receiver left zero, SwapRouter02's one-argument unwrap and sweep),
+   * 'router' (kept in the router for a later step: Universal Router and SwapRouter02 `address(2)`, the V3 SwapRouter's
+   * `address(0)`, or the router's own address).
+   */
+  to: Address | 'sender' | 'router';
+  /** The swap's output, native coin unwrapped from WETH, a token swept from the router, a token sent, a share in basis points, or the sender's own tokens pulled through Permit2. */
+  via: 'swap' | 'unwrap' | 'sweep' | 'transfer' | 'portion' | 'pull';
+  /** The token paid; undefined for the native coin (or when `tokenUnknown`). */
+  token?: Address;
+  /** The calldata does not say which token (1inch unoswap routes name only pools). */
+  tokenUnknown?: boolean;
+  /** The least (swap minimum, unwrap/sweep minimum) or exact amount paid, when the calldata says. */
+  amount?: bigint;
+  /** For 'portion': the share of the router's balance, in basis points. */
+  bips?: bigint;
 }
 
 /** The transaction as the dApp asks the wallet to send it. */

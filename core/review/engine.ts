@@ -32,10 +32,17 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
   return 'ok';
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, signal: AbortSignal): Promise<T> {
+/** Rejects when the signal aborts: one listener for all analyzers (Node warns past 10 listeners on one signal). */
+function abortedBy(signal: AbortSignal, ms: number): Promise<never> {
+  const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new AnalyzerTimeoutError(`no answer within ${ms} ms`)), { once: true }));
+  aborted.catch(() => undefined);
+  return aborted;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, aborted: Promise<never>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new AnalyzerTimeoutError(`no answer within ${ms} ms`)), ms);
-    signal.addEventListener('abort', () => reject(new AnalyzerTimeoutError(`no answer within ${ms} ms`)), { once: true });
+    aborted.catch((e: unknown) => (clearTimeout(timer), reject(e)));
     promise.then(
       (v) => (clearTimeout(timer), resolve(v)),
       (e: unknown) => (clearTimeout(timer), reject(e)),
@@ -74,8 +81,9 @@ export async function reviewRequest(request: SigningRequest, deps: ReviewDeps, o
   const controller = new AbortController();
   const ctx: ReviewContext = { ...deps, request, parsed, signal: controller.signal };
   const analyzers = (options.analyzers ?? DEFAULT_ANALYZERS).filter((a) => a.kinds.includes(parsed.kind));
+  const aborted = abortedBy(controller.signal, timeoutMs);
   const settled = await Promise.allSettled(
-    analyzers.map((a) => withTimeout(Promise.resolve().then(() => a.analyze(ctx)), timeoutMs, controller.signal)),
+    analyzers.map((a) => withTimeout(Promise.resolve().then(() => a.analyze(ctx)), timeoutMs, aborted)),
   );
   controller.abort();
 

@@ -6,6 +6,7 @@ import { chainName, knownChain } from '../chain/chains';
 import { decodeSwap } from '../mev/decode';
 import { text, type Localized } from '../i18n/localized';
 import { decodeApproval } from './analyzers/approval';
+import { parseDelegation } from './delegation/parse';
 import type { ParsedRequest, TxFields } from './request';
 import { decodeTransfer } from './transfers';
 import { parseOrder } from './typed-data/orders';
@@ -20,6 +21,7 @@ const CHECK = {
   token: text("the token's name and decimals (amounts are shown in base units)", 'トークンの名前と小数点桁数（金額は最小単位で表示）'),
   recipient: text('whether the recipient is a token contract', '受取人がトークンのコントラクトでないか'),
   sandwich: text('how much a sandwich bot could take from this swap', 'サンドイッチ攻撃で失う可能性のある額'),
+  account: text("whether your account already runs someone's code (EIP-7702)", 'あなたのアカウントが既に他者のコードで動いていないか（EIP-7702）'),
 } as const;
 
 function txChecks(tx: TxFields, chainId: number): Localized[] {
@@ -36,11 +38,13 @@ function txChecks(tx: TxFields, chainId: number): Localized[] {
 /** The on-chain checks this request's review would have run; empty when it needs no chain (signatures of text, chain switches…). */
 export function chainChecksOf(parsed: ParsedRequest, chainId: number): Localized[] {
   let checks: Localized[] = [];
-  if (parsed.kind === 'transaction') checks = [...txChecks(parsed.tx, chainId), CHECK.gas];
-  else if (parsed.kind === 'calls') checks = [...parsed.calls.flatMap((c) => txChecks(c, chainId)), CHECK.gas];
+  if (parsed.kind === 'transaction') checks = [...txChecks(parsed.tx, chainId), CHECK.gas, ...(parsed.tx.from ? [CHECK.account] : [])];
+  else if (parsed.kind === 'calls') checks = [...parsed.calls.flatMap((c) => txChecks(c, chainId)), CHECK.gas, ...(parsed.from ? [CHECK.account] : [])];
   else if (parsed.kind === 'typed-data' && parsed.data) {
     if (parsePermit(parsed.data)) checks = [CHECK.spender, CHECK.token];
     else if (parseOrder(parsed.data)) checks = [CHECK.token];
+    else if (parseDelegation(parsed.data)) checks = [CHECK.token];
+    if (checks.length > 0 && parsed.account) checks.push(CHECK.account);
   }
   const seen = new Set<string>();
   return checks.filter((c) => (seen.has(c.en) ? false : (seen.add(c.en), true)));

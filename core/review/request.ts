@@ -75,7 +75,7 @@ export function parseRequest(req: SigningRequest, notes = new EncodingNotes()): 
     case 'eth_signTypedData_v3':
     case 'eth_signTypedData_v4': {
       const account = optAddress(p[0], 'account');
-      return { kind: 'typed-data', account, version: req.method === 'eth_signTypedData_v3' ? 'v3' : 'v4', data: normaliseTypedData(p[1], req.chainId, notes) };
+      return { kind: 'typed-data', account, version: req.method === 'eth_signTypedData_v3' ? 'v3' : 'v4', data: normaliseTypedData(p[1], req.chainId, notes, account) };
     }
     case 'personal_sign': {
       const { account, payload } = splitAccountAndPayload(p[0], p[1]);

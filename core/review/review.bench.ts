@@ -85,4 +85,6 @@ describe('review with eth_simulateV1 against anvil', () => {
   const ethSend = (): SigningRequest => ({ method: 'eth_sendTransaction', params: [{ from: alice.address, to: bob.address, value: '0xde0b6b3a7640000' }], origin: 'http://localhost:5173', chainId: 31337 });
   bench('token transfer: simulation + every check (token cache warm)', timed('anvil-token-transfer', () => reviewRequest(transfer(), { client, token: tokenCache, now: () => Date.now() })), { time: 3_000 });
   bench('ETH transfer: simulation + balance + every check', timed('anvil-eth-transfer', () => reviewRequest(ethSend(), { client, token: tokenCache, now: () => Date.now() })), { time: 3_000 });
+  const signIn = (): SigningRequest => ({ method: 'personal_sign', params: ['0x48656c6c6f', alice.address], origin: 'http://localhost:5173', chainId: 31337 });
+  bench('personal_sign: the signer\'s code read (EIP-7702) + every check', timed('anvil-personal-sign', () => reviewRequest(signIn(), { client, token: tokenCache, now: () => Date.now() })), { time: 3_000 });
 });

@@ -51,6 +51,18 @@ export const FINDING_CODES = [
   'non-canonical-encoding',
   'known-scam-address',
   'no-chain-access',
+  'delegation-unrestricted',
+  'delegation-restricted',
+  'eip7702-delegated-account',
+  'eip7702-batch-upgrade',
+  // Issue 21, drains in disguise.
+  'scam-function-call',
+  'swap-pays-other',
+  'swap-no-minimum',
+  'blur-root-off-site',
+  'permit2-batch-unlimited',
+  'batch-transfer-out',
+  'personal-sign-hash',
   'outcome-depends-on-time',
 ] as const;
 

@@ -2,7 +2,7 @@
  * The demo dApp's requests, built on the server with viem against the live devnet (quotes, nonces),
  * so the page itself stays plain JavaScript. Each case is one EIP-1193 request.
  */
-import { encodeFunctionData, maxUint256, numberToHex, parseAbi, parseEther, parseUnits, toHex, type Address, type Hex } from 'viem';
+import { encodeFunctionData, encodePacked, maxUint256, numberToHex, parseAbi, parseEther, parseUnits, toFunctionSelector, toHex, type Address, type Hex } from 'viem';
 import { mintableErc20Abi, quoterV2Abi, swapRouterAbi, v2RouterAbi } from './abis.ts';
 import { createClients } from './chain.ts';
 import type { Devnet } from './index.ts';
@@ -242,6 +242,70 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
       return approve(SCAM_LISTED_SPENDER, parseUnits('100', 6));
     case 'transfer-to-token':
       return tx(user, k.usdc, encodeFunctionData({ abi: mintableErc20Abi, functionName: 'transfer', args: [k.usdc, parseUnits('1', 6)] }));
+    // Issue 21: delegations (MetaMask Delegation Framework) from account 0's smart account, and an EIP-7702 account.
+    case 'delegation-open':
+      return typed(delegationTypedData(devnet, { delegate: STRANGER_EOA, caveats: [], salt: 1n }));
+    case 'delegation-restricted': {
+      // What an agent gets from the Smart Accounts Kit's function-call scope plus a transfer cap and a time window:
+      // only USDC, only transfer(), at most 100 USDC in all, for the next 8 hours.
+      const e = devnet.delegation.enforcers;
+      const now = BigInt(Math.floor(Date.now() / 1000));
+      return typed(
+        delegationTypedData(devnet, {
+          delegate: devnet.accounts[1]!,
+          caveats: [
+            { enforcer: e.AllowedTargetsEnforcer, terms: encodePacked(['address'], [k.usdc]) },
+            { enforcer: e.AllowedMethodsEnforcer, terms: toFunctionSelector('function transfer(address,uint256)') },
+            { enforcer: e.ERC20TransferAmountEnforcer, terms: encodePacked(['address', 'uint256'], [k.usdc, parseUnits('100', 6)]) },
+            { enforcer: e.TimestampEnforcer, terms: encodePacked(['uint128', 'uint128'], [now - 60n, now + 8n * 3600n]) },
+          ],
+          salt: 2n,
+        }),
+      );
+    }
+    case 'delegated-account-sign': {
+      // Account 5 upgraded to MetaMask's smart account (EIP-7702 designator 0xef0100 ‖ EIP7702StatelessDeleGator), then a sign-in.
+      const account = devnet.accounts[DELEGATED_ACCOUNT_INDEX]!;
+      await c.testClient.setCode({ address: account, bytecode: `0xef0100${devnet.delegation.eip7702Delegator.slice(2).toLowerCase()}` });
+      return { method: 'personal_sign', params: [toHex(siwe(new URL(pageOrigin).host, pageOrigin, account, chainId)), account] };
+    }
+    // Issue 21, drains in disguise.
+    case 'scam-claim':
+      // 0.5 ETH into claim() of a contract that keeps it (scripts/devnet/contracts/DevClaimScam.sol).
+      return tx(user, k.claimScam, encodeFunctionData({ abi: parseAbi(['function claim() payable']), functionName: 'claim' }), parseEther('0.5'), 200_000n);
+    case 'swap-pays-other': {
+      // A V2 swap at 0.5 % whose output goes to a stranger, not to the sender.
+      const amountIn = parseUnits('1000', 6);
+      const amounts = await c.publicClient.readContract({ address: k.v2Router, abi: v2RouterAbi, functionName: 'getAmountsOut', args: [amountIn, [k.usdc, k.weth]] });
+      return tx(user, k.v2Router, encodeFunctionData({ abi: v2RouterAbi, functionName: 'swapExactTokensForTokens', args: [amountIn, (amounts[1]! * 9_950n) / 10_000n, [k.usdc, k.weth], STRANGER_EOA, deadline] }), undefined, SWAP_GAS);
+    }
+    case 'seaport-bulk-free-leaf': {
+      // A Seaport bulk listing (seaport-js tree of height 2): NFTs #1 and #2 at 1 ETH, #3 for 1 wei to a stranger, one padding leaf.
+      const zero = '0x0000000000000000000000000000000000000000';
+      const item = [{ name: 'itemType', type: 'uint8' }, { name: 'token', type: 'address' }, { name: 'identifierOrCriteria', type: 'uint256' }, { name: 'startAmount', type: 'uint256' }, { name: 'endAmount', type: 'uint256' }];
+      const leaf = (id: number, price: bigint, to: Address) => ({
+        offerer: user, zone: zero, offer: [{ itemType: 2, token: k.nft, identifierOrCriteria: id, startAmount: 1, endAmount: 1 }],
+        consideration: [{ itemType: 0, token: zero, identifierOrCriteria: 0, startAmount: price, endAmount: price, recipient: to }],
+        orderType: 0, startTime: 0, endTime: deadline, zoneHash: `0x${'00'.repeat(32)}`, salt: id, conduitKey: `0x${'00'.repeat(32)}`, counter: 0,
+      });
+      const pad = { offerer: zero, zone: zero, offer: [], consideration: [], orderType: 0, startTime: 0, endTime: 0, zoneHash: `0x${'00'.repeat(32)}`, salt: 0, conduitKey: `0x${'00'.repeat(32)}`, counter: 0 };
+      return typed({
+        types: {
+          EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }],
+          BulkOrder: [{ name: 'tree', type: 'OrderComponents[2][2]' }],
+          OrderComponents: [
+            { name: 'offerer', type: 'address' }, { name: 'zone', type: 'address' }, { name: 'offer', type: 'OfferItem[]' }, { name: 'consideration', type: 'ConsiderationItem[]' },
+            { name: 'orderType', type: 'uint8' }, { name: 'startTime', type: 'uint256' }, { name: 'endTime', type: 'uint256' }, { name: 'zoneHash', type: 'bytes32' },
+            { name: 'salt', type: 'uint256' }, { name: 'conduitKey', type: 'bytes32' }, { name: 'counter', type: 'uint256' },
+          ],
+          OfferItem: item,
+          ConsiderationItem: [...item, { name: 'recipient', type: 'address' }],
+        },
+        primaryType: 'BulkOrder',
+        domain: { name: 'Seaport', version: '1.5', chainId, verifyingContract: SEAPORT_15 },
+        message: { tree: [[leaf(1, parseEther('1'), user), leaf(2, parseEther('1'), user)], [leaf(3, 1n, STRANGER_EOA), pad]] },
+      });
+    }
     // Issue 22: a claim that pays while simulated and keeps the deposit a minute later; and one its owner (account 9)
     // flips between the review and Continue. Each request gets a fresh contract (scripts/devnet/spoofing.ts).
     case 'spoof-claim':
@@ -251,6 +315,24 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
     default:
       throw new Error(`unknown case ${name}`);
   }
+}
+
+/** The devnet account the 'delegated-account-sign' case upgrades to MetaMask's smart account (EIP-7702). */
+export const DELEGATED_ACCOUNT_INDEX = 5;
+const ROOT_AUTHORITY: Hex = `0x${'f'.repeat(64)}`;
+
+/** A Delegation (EIP-712, as the Smart Accounts Kit signs it) from account 0's smart account, for the devnet DelegationManager. */
+export function delegationTypedData(devnet: Devnet, d: { delegate: Address; caveats: { enforcer: Address; terms: Hex }[]; salt: bigint }) {
+  return {
+    types: {
+      EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }],
+      Caveat: [{ name: 'enforcer', type: 'address' }, { name: 'terms', type: 'bytes' }],
+      Delegation: [{ name: 'delegate', type: 'address' }, { name: 'delegator', type: 'address' }, { name: 'authority', type: 'bytes32' }, { name: 'caveats', type: 'Caveat[]' }, { name: 'salt', type: 'uint256' }],
+    },
+    primaryType: 'Delegation' as const,
+    domain: { name: 'DelegationManager', version: '1', chainId: devnet.chainId, verifyingContract: devnet.delegation.delegationManager },
+    message: { delegate: d.delegate, delegator: devnet.delegation.smartAccount, authority: ROOT_AUTHORITY, caveats: d.caveats, salt: d.salt },
+  };
 }
 
 /** The first entry of ScamSniffer's public scam-address list (snapshot in ../shared/data/threat). */
@@ -264,6 +346,10 @@ export const CASES = [
   'swap-revert', 'overpay-fee', 'swap-shallow-v2-10', 'swap-shallow-v3-10', 'add-devnet', 'switch-devnet', 'connect',
   // Issue 12: parser parity, no false alarms, new request kinds, scam data.
   'approve-odd', 'revoke-eoa', 'high-cap-normal-tip', 'zeroex-giveaway', 'send-calls-revert', 'approve-scam-spender',
+  // Issue 21: delegations and EIP-7702.
+  'delegation-open', 'delegation-restricted', 'delegated-account-sign',
+  // Issue 21: drains in disguise.
+  'scam-claim', 'swap-pays-other', 'seaport-bulk-free-leaf',
   // Issue 22: simulation spoofing (time window) and a claim flipped by its owner after the review.
   'spoof-claim', 'flip-claim',
 ] as const;

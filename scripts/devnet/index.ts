@@ -9,9 +9,11 @@ import { devNftAbi, mintableErc20Abi, wethAbi } from './abis.ts';
 import { DEVNET_CHAIN_ID, DEVNET_MNEMONIC, startAnvil } from './anvil.ts';
 import { call, createClients } from './chain.ts';
 import { deployUniswap, type UniswapDeployment } from './deploy-uniswap.ts';
+import { deployDelegation, type DelegationDeployment } from './deploy-delegation.ts';
 import { seedPools, type PoolInfo } from './pools.ts';
 import { deployDevTokens, type DevTokens } from './tokens.ts';
 import { startTraffic } from './traffic.ts';
+import { deployDrainContracts, type DrainContracts } from './deploy-drains.ts';
 
 export { startTraffic } from './traffic.ts';
 export { startDapp } from './dapp-server.ts';
@@ -21,9 +23,11 @@ export interface Devnet {
   chainId: number;
   accounts: Address[];
   /** The deployed contracts: Uniswap's (deploy-uniswap.ts) and the devnet tokens (tokens.ts). */
-  contracts: Omit<UniswapDeployment, 'positionDescriptor' | 'v2PairInitCodeHash' | 'v3PoolInitCodeHash'> & DevTokens;
+  contracts: Omit<UniswapDeployment, 'positionDescriptor' | 'v2PairInitCodeHash' | 'v3PoolInitCodeHash'> & DevTokens & DrainContracts;
 
   pools: PoolInfo;
+  /** MetaMask's Delegation Framework at its listed addresses, and account 0's smart account (deploy-delegation.ts). */
+  delegation: DelegationDeployment;
   /** Milliseconds from start to ready. */
   startupMs: number;
   stop(): Promise<void>;
@@ -56,6 +60,10 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
     const u = await deployUniswap(c, lp);
     const t = await deployDevTokens(c, lp, log);
     const pools = await seedPools(c, lp, u, t);
+    const delegationStarted = Date.now();
+    const delegation = await deployDelegation(c, lp, user);
+    log(`Delegation Framework placed in ${Date.now() - delegationStarted} ms`);
+    const drains = await deployDrainContracts(c, lp, log);
 
     // The user: WETH, USDC, VOL and three NFTs; routers pre-approved so swaps work directly.
     await call(c, user, u.weth, wethAbi, 'deposit', [], parseEther('50'));
@@ -96,8 +104,11 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
         positionManager: u.positionManager,
         universalRouter: u.universalRouter,
         permit2: u.permit2,
+        claimScam: drains.claimScam,
+        airdrop: drains.airdrop,
       },
       pools,
+      delegation,
       startupMs: Date.now() - started,
       async stop() {
         await stopTraffic?.();

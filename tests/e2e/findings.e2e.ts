@@ -59,6 +59,13 @@ const TABLE: { case: string; code: string; verdict?: string }[] = [
   { case: 'swap-v2-10', code: 'high-slippage' },
   { case: 'swap-shallow-v2-10', code: 'sandwich-risk', verdict: 'danger' },
   { case: 'swap-shallow-v3-10', code: 'sandwich-risk', verdict: 'danger' },
+  // Issue 21: a delegation without caveats from account 0's smart account; account 5 upgraded to MetaMask's delegator.
+  { case: 'delegation-open', code: 'delegation-unrestricted', verdict: 'danger' },
+  { case: 'delegated-account-sign', code: 'eip7702-delegated-account', verdict: 'ok' },
+  // Issue 21, drains in disguise.
+  { case: 'scam-claim', code: 'scam-function-call', verdict: 'danger' },
+  { case: 'swap-pays-other', code: 'swap-pays-other', verdict: 'danger' },
+  { case: 'seaport-bulk-free-leaf', code: 'marketplace-order-signature', verdict: 'danger' },
   // Issue 22: pays while simulated, keeps the deposit in a block a minute later.
   { case: 'spoof-claim', code: 'outcome-depends-on-time', verdict: 'danger' },
 ];
@@ -73,6 +80,20 @@ describe('every finding code on the demo dApp (built extension, Chromium, anvil)
       expect((await r.c.settled()).text).toContain('4001');
     });
   }
+
+  it('drains in disguise say what they do: who gets the swap, which bulk order is free, that the ETH never comes back', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['swap-pays-other', 'swap-pays-other', /goes to 0x5d7a…8c91, not to you/],
+      ['seaport-bulk-free-leaf', 'marketplace-order-signature', /Order #3 of the 4 in this bulk signature gives .* #3 for nothing/],
+      ['scam-claim', 'scam-function-call', /claim\(\)[\s\S]*the only effect is 0\.5 ETH leaving your wallet/],
+    ];
+    for (const [name, code, text] of cases) {
+      const r = await review(name);
+      await expect.poll(() => r.frame.locator(`[data-testid="finding"][data-code="${code}"]`).first().textContent(), { timeout: 10_000 }).toMatch(text);
+      await decide(r.frame, 'reject');
+      await page.close();
+    }
+  });
 
   it('a benign signature (SIWE for this very page) is ok with nothing above info', async () => {
     const r = await review('personal-sign-siwe');
@@ -161,6 +182,21 @@ describe('every finding code on the demo dApp (built extension, Chromium, anvil)
     expect(r.codes).toContain('address-poisoning');
     expect(r.verdict).toBe('danger');
     await decide(r.frame, 'reject');
+  });
+
+  it('a restricted delegation is ok, its limits in words on the panel; the upgraded account is named with its delegate', async () => {
+    const r = await review('delegation-restricted');
+    expect(r.verdict).toBe('ok');
+    expect(r.codes).toEqual(['delegation-restricted']);
+    const limits = (await r.frame.locator('[data-testid="finding"][data-code="delegation-restricted"]').textContent()) ?? '';
+    for (const words of ['only calls to', '(USDC)', 'only the function transfer(address,uint256)', 'at most 100 USDC in total', 'only between']) expect(limits).toContain(words);
+    await r.frame.locator('[data-testid="card-delegation"]').waitFor();
+    await decide(r.frame, 'reject');
+    const upgraded = await review('delegated-account-sign');
+    const named = (await upgraded.frame.locator('[data-testid="finding"][data-code="eip7702-delegated-account"]').textContent()) ?? '';
+    expect(named).toContain("MetaMask's EIP7702StatelessDeleGator");
+    expect(named).toContain(devnet.delegation.eip7702Delegator.slice(0, 6).toLowerCase());
+    await decide(upgraded.frame, 'reject');
   });
 
   /** The owner of the claim the panel reviewed flips it (a transaction from the test, as the attacker would). */

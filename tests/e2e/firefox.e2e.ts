@@ -22,7 +22,8 @@ let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: 'ignore' });
+  // NODE_ENV production, as a user's build: vitest's NODE_ENV=test would bundle React's development build.
+  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
   server = await serveStatic({ '/': `<!doctype html><html><body><h1>Firefox</h1><script>${WALLET}</script></body></html>` });
   browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, args: ['--no-remote'] });
   await browser.installExtension(EXTENSION);

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { createPublicClient, createWalletClient, hexToString, http, maxUint256, parseEther, parseUnits, verifyMessage, type Hex } from 'viem';
+import { createPublicClient, createWalletClient, encodeFunctionData, hexToString, http, maxUint256, numberToHex, parseAbi, parseEther, parseUnits, verifyMessage, type Hex, type PublicClient } from 'viem';
+import { reviewRequest } from '../../core/review/engine';
+import type { SigningRequest } from '../../core/review/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintableErc20Abi, quoterV2Abi, swapRouterAbi, v2RouterAbi } from '../../scripts/devnet/abis';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
@@ -15,6 +17,48 @@ beforeAll(async () => {
   devnet = await startDevnet({ seed: 11, quiet: true });
 }, 60_000);
 afterAll(async () => devnet?.stop());
+
+/** Issue 21 on the devnet's own contracts (scripts/devnet/contracts): what the node's simulation adds to the review. */
+describe('drains in disguise, reviewed against the devnet', () => {
+  const claimAbi = parseAbi(['function claim() payable', 'function SecurityUpdate() payable']);
+  const review = (request: SigningRequest) => reviewRequest(request, { client: client() as PublicClient, now: () => Date.now() }, { timeoutMs: 10_000 });
+  const send = (to: string, data: Hex, value: bigint): SigningRequest => ({ method: 'eth_sendTransaction', params: [{ from: devnet.accounts[0], to, data, value: numberToHex(value), gas: '0x7a120' }], origin: 'http://localhost:5173', chainId: devnet.chainId });
+
+  it('ETH into claim() / SecurityUpdate() of a contract that keeps it: danger, and the simulation says nothing comes back', async () => {
+    for (const functionName of ['claim', 'SecurityUpdate'] as const) {
+      const r = await review(send(devnet.contracts.claimScam, encodeFunctionData({ abi: claimAbi, functionName }), parseEther('1')));
+      const f = r.findings.find((x) => x.code === 'scam-function-call');
+      expect(r.verdict).toBe('danger');
+      expect(f?.severity).toBe('danger');
+      expect(f?.detail?.en).toContain('the only effect is 1 ETH leaving your wallet');
+      expect(r.assetChanges).toEqual([{ direction: 'out', asset: 'native', standard: 'native', symbol: 'ETH', amount: '1' }]);
+    }
+  });
+
+  it('an honest claim() that takes a fee and pays tokens back is not called a scam', async () => {
+    const r = await review(send(devnet.contracts.airdrop, encodeFunctionData({ abi: claimAbi, functionName: 'claim' }), parseEther('0.001')));
+    expect(r.findings.map((f) => f.code)).not.toContain('scam-function-call');
+    expect(r.assetChanges).toContainEqual(expect.objectContaining({ direction: 'in', symbol: 'DROP', amount: '100' }));
+    expect(r.verdict).toBe('ok');
+  });
+
+  it('a swap inside wallet_sendCalls (approve + swap) gets the same sandwich check as the swap sent alone', async () => {
+    const c = client();
+    const k = devnet.contracts;
+    const amountIn = parseEther('1');
+    const [, quoted] = await c.readContract({ address: k.v2Router, abi: v2RouterAbi, functionName: 'getAmountsOut', args: [amountIn, [k.weth, k.vol]] });
+    const swap = encodeFunctionData({ abi: v2RouterAbi, functionName: 'swapExactTokensForTokens', args: [amountIn, (quoted! * 9_000n) / 10_000n, [k.weth, k.vol], devnet.accounts[0]!, maxUint256] });
+    const approve = encodeFunctionData({ abi: mintableErc20Abi, functionName: 'approve', args: [k.v2Router, amountIn] });
+    const alone = await review(send(k.v2Router, swap, 0n));
+    const batch = await review({ method: 'wallet_sendCalls', params: [{ version: '2.0.0', from: devnet.accounts[0], chainId: numberToHex(devnet.chainId), atomicRequired: true, calls: [{ to: k.weth, data: approve }, { to: k.v2Router, data: swap }] }], origin: 'http://localhost:5173', chainId: devnet.chainId });
+    const risk = (r: typeof alone) => r.findings.find((f) => f.code === 'sandwich-risk');
+    expect(risk(alone)?.severity).toBe('danger');
+    expect(risk(batch)?.severity).toBe(risk(alone)?.severity);
+    // The same loss, named for call 2 of the batch.
+    expect(risk(batch)?.title.en).toBe(`${risk(alone)!.title.en} (call 2)`);
+    expect(batch.cards.some((card) => card.kind === 'mev')).toBe(true);
+  });
+});
 
 describe('devnet (anvil + real Uniswap from npm artifacts)', () => {
   it('starts in seconds with the real contracts deployed', async () => {

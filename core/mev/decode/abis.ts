@@ -26,6 +26,9 @@ export const V3_SWAP_ROUTER_ABI = parseAbi([
   'function exactOutput(ExactOutputParams params) payable returns (uint256)',
   'function multicall(bytes[] data) payable returns (bytes[])',
   'function unwrapWETH9(uint256 amountMinimum, address recipient) payable',
+  'function sweepToken(address token, uint256 amountMinimum, address recipient) payable',
+  'function unwrapWETH9WithFee(uint256 amountMinimum, address recipient, uint256 feeBips, address feeRecipient) payable',
+  'function sweepTokenWithFee(address token, uint256 amountMinimum, address recipient, uint256 feeBips, address feeRecipient) payable',
 ]);
 
 /** SwapRouter02 (swap-router-contracts): no deadline in the structs, deadline on multicall, V2 swaps. */
@@ -45,6 +48,12 @@ export const SWAP_ROUTER_02_ABI = parseAbi([
   'function multicall(bytes[] data) payable returns (bytes[])',
   'function unwrapWETH9(uint256 amountMinimum, address recipient) payable',
   'function unwrapWETH9(uint256 amountMinimum) payable',
+  'function sweepToken(address token, uint256 amountMinimum, address recipient) payable',
+  'function sweepToken(address token, uint256 amountMinimum) payable',
+  'function unwrapWETH9WithFee(uint256 amountMinimum, address recipient, uint256 feeBips, address feeRecipient) payable',
+  'function unwrapWETH9WithFee(uint256 amountMinimum, uint256 feeBips, address feeRecipient) payable',
+  'function sweepTokenWithFee(address token, uint256 amountMinimum, address recipient, uint256 feeBips, address feeRecipient) payable',
+  'function sweepTokenWithFee(address token, uint256 amountMinimum, uint256 feeBips, address feeRecipient) payable',
 ]);
 
 export const UNIVERSAL_ROUTER_ABI = parseAbi([

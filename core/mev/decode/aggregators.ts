@@ -1,5 +1,6 @@
 import { decodeFunctionData, getAddress, parseAbi, type Address } from 'viem';
-import { NATIVE_PLACEHOLDER, type SwapIntent, type SwapTx } from '../types';
+import { NATIVE_PLACEHOLDER, type SwapIntent, type SwapPayout, type SwapTx } from '../types';
+import { resolveRecipient } from './recipients';
 
 /**
  * Aggregators are recognised by selector; token and amounts are read where the calldata carries them.
@@ -103,8 +104,12 @@ export function decodeAggregator(tx: SwapTx, chainId: number): SwapIntent | null
   if (!f) return null;
   const { exactInput = true, ...rest } = f;
   const venue = VENUE[call.functionName] ?? 'aggregator';
+  // 1inch unoswapTo pays `to` as written; the other receivers left zero mean the caller (1inch dstReceiver, Paraswap beneficiary, 0x recipient).
+  const payouts: SwapPayout[] = f.recipient
+    ? [{ to: resolveRecipient(f.recipient, tx.to, call.functionName === 'unoswapTo' ? 'literal' : 'zero-is-sender'), via: 'swap', ...(f.tokenOut === Z ? { tokenUnknown: true } : f.tokenOut.toLowerCase() === NATIVE_PLACEHOLDER.toLowerCase() ? {} : { token: f.tokenOut }), amount: exactInput ? f.amountOutMin : f.amountOut }]
+    : [];
   return {
-    chainId, router: tx.to, kind: 'aggregator', method: `${venue}:${call.functionName}`, hops: [], exactInput, ...rest,
+    chainId, router: tx.to, kind: 'aggregator', method: `${venue}:${call.functionName}`, hops: [], exactInput, ...rest, ...(payouts.length ? { payouts } : {}),
     nativeIn: (tx.value ?? 0n) > 0n || undefined, computable: false, reason: `${venue} route is chosen off-chain; its venues are not simulated`,
   };
 }

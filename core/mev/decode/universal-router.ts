@@ -1,7 +1,8 @@
 import { decodeAbiParameters, decodeFunctionData, parseAbiParameters, type Address, type Hex } from 'viem';
-import type { SwapIntent, SwapTx } from '../types';
+import type { SwapIntent, SwapPayout, SwapTx } from '../types';
+import { resolveRecipient } from './recipients';
 import { UNIVERSAL_ROUTER_ABI } from './abis';
-import { v2Core, type SwapCore } from './v2-router';
+import { swapPayout, v2Core, type SwapCore } from './v2-router';
 import { decodeV3Path, v3Hops } from './v3-path';
 
 /** Universal Router command types (Commands.sol, v1.2 – v2.x). */
@@ -20,6 +21,46 @@ const NAMES = new Map<number, string>(Object.entries(UR_COMMANDS).map(([k, v]) =
 const SWAP_PARAMS_V3 = parseAbiParameters('address recipient, uint256 amount, uint256 limit, bytes path, bool payerIsUser');
 const SWAP_PARAMS_V2 = parseAbiParameters('address recipient, uint256 amount, uint256 limit, address[] path, bool payerIsUser');
 const WRAP_PARAMS = parseAbiParameters('address recipient, uint256 amount');
+const TOKEN_RECIPIENT_AMOUNT = parseAbiParameters('address token, address recipient, uint256 amount');
+const TRANSFER_BATCH = parseAbiParameters('(address from, address to, uint160 amount, address token)[] details');
+const UR_ETH = '0x0000000000000000000000000000000000000000';
+
+/**
+ * What one command pays out, recipients read as Dispatcher.map reads them (address(1) = msg.sender, address(2) = the
+ * router). Undefined for commands that pay nobody; a malformed input pays nobody Preflight can name (the router would
+ * read garbage and revert or pay its flag addresses).
+ */
+function commandPayouts(type: number, input: Hex, router: Address): SwapPayout[] {
+  const to = (a: Address) => resolveRecipient(a, router, 'flags');
+  const token = (a: Address) => (a.toLowerCase() === UR_ETH ? undefined : a);
+  try {
+    switch (type) {
+      case UR_COMMANDS.UNWRAP_WETH: {
+        const [recipient, amount] = decodeAbiParameters(WRAP_PARAMS, input);
+        return [{ to: to(recipient), via: 'unwrap', amount }];
+      }
+      case UR_COMMANDS.WRAP_ETH: {
+        const [recipient, amount] = decodeAbiParameters(WRAP_PARAMS, input);
+        return [{ to: to(recipient), via: 'transfer', amount: amount === CONTRACT_BALANCE ? undefined : amount }];
+      }
+      case UR_COMMANDS.SWEEP:
+      case UR_COMMANDS.TRANSFER:
+      case UR_COMMANDS.PAY_PORTION:
+      case UR_COMMANDS.PERMIT2_TRANSFER_FROM: {
+        const [t, recipient, amount] = decodeAbiParameters(TOKEN_RECIPIENT_AMOUNT, input);
+        const via = type === UR_COMMANDS.SWEEP ? 'sweep' : type === UR_COMMANDS.TRANSFER ? 'transfer' : type === UR_COMMANDS.PAY_PORTION ? 'portion' : 'pull';
+        return [{ to: to(recipient), via, token: token(t), ...(via === 'portion' ? { bips: amount } : { amount }) }];
+      }
+      case UR_COMMANDS.PERMIT2_TRANSFER_FROM_BATCH: {
+        const [details] = decodeAbiParameters(TRANSFER_BATCH, input);
+        return details.map((d) => ({ to: to(d.to), via: 'pull' as const, token: token(d.token), amount: d.amount }));
+      }
+    }
+  } catch {
+    return [];
+  }
+  return [];
+}
 
 function decodeSwapCommand(type: number, input: Hex): SwapCore | null {
   const name = `execute:${NAMES.get(type) ?? type}`;
@@ -56,6 +97,7 @@ export function decodeUniversalRouter(tx: SwapTx, chainId: number): SwapIntent |
   const value = tx.value ?? 0n;
   const types = (commands.slice(2).match(/../g) ?? []).map((b) => parseInt(b, 16) & COMMAND_TYPE_MASK);
   const swaps: SwapCore[] = [];
+  const payouts: SwapPayout[] = [];
   const unsupported: string[] = [];
   let wrapped: bigint | undefined;
   let unwrap = false;
@@ -63,13 +105,17 @@ export function decodeUniversalRouter(tx: SwapTx, chainId: number): SwapIntent |
     types.forEach((type, i) => {
       const input = inputs[i];
       if (input === undefined) throw new Error('missing input');
+      payouts.push(...commandPayouts(type, input, tx.to));
       if (type === UR_COMMANDS.WRAP_ETH) {
         const amount = decodeAbiParameters(WRAP_PARAMS, input)[1];
         wrapped = amount === CONTRACT_BALANCE ? value : amount;
       } else if (type === UR_COMMANDS.UNWRAP_WETH) unwrap = true;
       else if (type <= UR_COMMANDS.V3_SWAP_EXACT_OUT || type === UR_COMMANDS.V2_SWAP_EXACT_IN || type === UR_COMMANDS.V2_SWAP_EXACT_OUT) {
         const s = decodeSwapCommand(type, input);
-        if (s) swaps.push(s);
+        if (s) {
+          swaps.push(s);
+          payouts.push(...swapPayout(s, tx.to, 'flags'));
+        }
         else unsupported.push(`undecodable ${NAMES.get(type)}`);
       } else if (type === UR_COMMANDS.V4_SWAP) unsupported.push('V4_SWAP');
       else if (type === UR_COMMANDS.EXECUTE_SUB_PLAN) unsupported.push('EXECUTE_SUB_PLAN');
@@ -84,7 +130,7 @@ export function decodeUniversalRouter(tx: SwapTx, chainId: number): SwapIntent |
     const z = '0x0000000000000000000000000000000000000000' as const;
     return { chainId, router: tx.to, kind: 'universal', method: 'execute', hops: [], tokenIn: z, tokenOut: z, exactInput: true, deadline, computable: false, reason: `not computed: ${unsupported.join(', ')}` };
   }
-  const intent: SwapIntent = { ...first, chainId, router: tx.to, kind: 'universal', deadline, nativeIn: wrapped !== undefined || undefined, nativeOut: unwrap || undefined, computable: true };
+  const intent: SwapIntent = { ...first, chainId, router: tx.to, kind: 'universal', deadline, nativeIn: wrapped !== undefined || undefined, nativeOut: unwrap || undefined, computable: true, payouts };
   if (intent.exactInput && intent.amountIn === CONTRACT_BALANCE) {
     if (wrapped !== undefined) intent.amountIn = wrapped;
     else return { ...intent, amountIn: undefined, computable: false, reason: 'amount is the router balance' };

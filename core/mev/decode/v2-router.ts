@@ -1,5 +1,6 @@
 import { decodeFunctionData, type Address, type Hex } from 'viem';
-import type { SwapIntent, SwapTx } from '../types';
+import type { SwapIntent, SwapPayout, SwapTx } from '../types';
+import { resolveRecipient, type RecipientRule } from './recipients';
 import { V2_ROUTER_ABI } from './abis';
 import { v2Hops } from './v3-path';
 
@@ -56,9 +57,15 @@ export function decodeV2RouterCall(data: Hex, value: bigint): SwapCore | null {
   }
 }
 
+/** What a swap itself pays out: its output, native when the router unwraps it, to its recipient read by `rule`. */
+export function swapPayout(core: SwapCore, router: Address, rule: RecipientRule): SwapPayout[] {
+  if (!core.recipient) return [];
+  return [{ to: resolveRecipient(core.recipient, router, rule), via: 'swap', token: core.nativeOut ? undefined : core.tokenOut, amount: core.exactInput ? core.amountOutMin : core.amountOut }];
+}
+
 export function decodeV2Router(tx: SwapTx, chainId: number): SwapIntent | null {
   const core = decodeV2RouterCall(tx.data, tx.value ?? 0n);
   if (!core) return null;
   const computable = core.computable ?? true;
-  return { ...core, chainId, router: tx.to, kind: 'v2', computable };
+  return { ...core, chainId, router: tx.to, kind: 'v2', computable, payouts: swapPayout(core, tx.to, 'literal') };
 }

@@ -1,7 +1,8 @@
 import { decodeFunctionData, type Address, type Hex } from 'viem';
-import type { SwapIntent, SwapTx } from '../types';
+import type { SwapIntent, SwapPayout, SwapTx } from '../types';
+import { resolveRecipient, type RecipientRule } from './recipients';
 import { SWAP_ROUTER_02_ABI, V3_SWAP_ROUTER_ABI } from './abis';
-import { v2Core, type SwapCore } from './v2-router';
+import { swapPayout, v2Core, type SwapCore } from './v2-router';
 import { decodeV3Path, v3Hops } from './v3-path';
 
 interface PathParams { path: Hex; recipient: Address; deadline?: bigint; amountIn?: bigint; amountOutMinimum?: bigint; amountOut?: bigint; amountInMaximum?: bigint }
@@ -29,10 +30,21 @@ function multi(method: string, p: PathParams, exactInput: boolean): SwapCore | n
   };
 }
 
-type Inner = { swap: SwapCore } | { unwrap: true } | { multicall: { deadline?: bigint; calls: readonly Hex[] } } | { other: string };
+/** One inner call: a swap (with how its router reads the recipient), a payout step, a multicall, or anything else. */
+type Inner =
+  | { swap: SwapCore; rule: RecipientRule }
+  | { pay: { via: 'unwrap' | 'sweep'; token?: Address; recipient?: Address; amount: bigint } }
+  | { multicall: { deadline?: bigint; calls: readonly Hex[] } }
+  | { other: string };
+
+/** The V3 SwapRouter (v3-periphery) first, SwapRouter02 second: their swap structs differ, so their selectors do. */
+const ROUTER_ABIS = [
+  { abi: V3_SWAP_ROUTER_ABI, rule: 'v3-periphery' },
+  { abi: SWAP_ROUTER_02_ABI, rule: 'flags' },
+] as const;
 
 function decodeInner(data: Hex): Inner | null {
-  for (const abi of [V3_SWAP_ROUTER_ABI, SWAP_ROUTER_02_ABI] as const) {
+  for (const { abi, rule } of ROUTER_ABIS) {
     let call;
     try {
       call = decodeFunctionData({ abi, data });
@@ -40,34 +52,41 @@ function decodeInner(data: Hex): Inner | null {
       continue;
     }
     const name = call.functionName;
-    const arg0 = call.args?.[0];
+    const args = (call.args ?? []) as readonly unknown[];
+    const arg0 = args[0];
     switch (name) {
       case 'exactInputSingle':
       case 'exactOutputSingle':
-        return { swap: single(name, arg0 as SingleParams, name === 'exactInputSingle') };
+        return { swap: single(name, arg0 as SingleParams, name === 'exactInputSingle'), rule };
       case 'exactInput':
       case 'exactOutput': {
         const s = multi(name, arg0 as PathParams, name === 'exactInput');
-        return s ? { swap: s } : null;
+        return s ? { swap: s, rule } : null;
       }
       case 'swapExactTokensForTokens': {
-        const [amountIn, amountOutMin, path, to] = call.args as unknown as [bigint, bigint, Address[], Address];
+        const [amountIn, amountOutMin, path, to] = args as [bigint, bigint, Address[], Address];
         const s = v2Core(name, path, { amountIn, amountOutMin, recipient: to, exactInput: true });
-        return s ? { swap: s } : null;
+        return s ? { swap: s, rule } : null;
       }
       case 'swapTokensForExactTokens': {
-        const [amountOut, amountInMax, path, to] = call.args as unknown as [bigint, bigint, Address[], Address];
+        const [amountOut, amountInMax, path, to] = args as [bigint, bigint, Address[], Address];
         const s = v2Core(name, path, { amountOut, amountInMax, recipient: to, exactInput: false });
-        return s ? { swap: s } : null;
+        return s ? { swap: s, rule } : null;
       }
       case 'multicall': {
-        const args = call.args as readonly unknown[];
         const calls = args[args.length - 1] as readonly Hex[];
         const deadline = args.length === 2 && typeof args[0] === 'bigint' ? args[0] : undefined;
         return { multicall: { deadline, calls } };
       }
+      // Payout steps: the recipient as written, or msg.sender for SwapRouter02's forms without one.
       case 'unwrapWETH9':
-        return { unwrap: true };
+        return { pay: { via: 'unwrap', amount: arg0 as bigint, recipient: args.length === 2 ? (args[1] as Address) : undefined } };
+      case 'unwrapWETH9WithFee':
+        return { pay: { via: 'unwrap', amount: arg0 as bigint, recipient: args.length === 4 ? (args[1] as Address) : undefined } };
+      case 'sweepToken':
+        return { pay: { via: 'sweep', token: arg0 as Address, amount: args[1] as bigint, recipient: args.length === 3 ? (args[2] as Address) : undefined } };
+      case 'sweepTokenWithFee':
+        return { pay: { via: 'sweep', token: arg0 as Address, amount: args[1] as bigint, recipient: args.length === 5 ? (args[2] as Address) : undefined } };
       default:
         return { other: name };
     }
@@ -80,20 +99,28 @@ export function decodeV3Router(tx: SwapTx, chainId: number): SwapIntent | null {
   const top = decodeInner(tx.data);
   if (!top) return null;
   const value = tx.value ?? 0n;
-  let swaps: SwapCore[] = [];
+  const swaps: SwapCore[] = [];
+  const payouts: SwapPayout[] = [];
   let unwrap = false;
   let deadline: bigint | undefined;
   let via = '';
+  const add = (inner: Inner | null) => {
+    if (!inner) return;
+    if ('swap' in inner) {
+      swaps.push(inner.swap);
+      payouts.push(...swapPayout(inner.swap, tx.to, inner.rule));
+    } else if ('pay' in inner) {
+      if (inner.pay.via === 'unwrap') unwrap = true;
+      const to = inner.pay.recipient ? resolveRecipient(inner.pay.recipient, tx.to, 'literal') : 'sender';
+      payouts.push({ to, via: inner.pay.via, token: inner.pay.token, amount: inner.pay.amount });
+    }
+  };
   if ('multicall' in top) {
     deadline = top.multicall.deadline;
     via = 'multicall:';
-    for (const data of top.multicall.calls) {
-      const inner = decodeInner(data);
-      if (inner && 'swap' in inner) swaps.push(inner.swap);
-      else if (inner && 'unwrap' in inner) unwrap = true;
-    }
+    for (const data of top.multicall.calls) add(decodeInner(data));
   } else if ('swap' in top) {
-    swaps = [top.swap];
+    add(top);
   } else {
     return null;
   }
@@ -102,7 +129,7 @@ export function decodeV3Router(tx: SwapTx, chainId: number): SwapIntent | null {
   const isV2 = first.hops.every((h) => h.protocol === 'v2');
   const base: SwapIntent = {
     ...first, method: via + first.method, chainId, router: tx.to, kind: isV2 ? 'v2' : 'v3',
-    deadline: first.deadline ?? deadline, nativeIn: value > 0n, nativeOut: unwrap || undefined, computable: true,
+    deadline: first.deadline ?? deadline, nativeIn: value > 0n, nativeOut: unwrap || undefined, computable: true, payouts,
   };
   if (swaps.length > 1) return { ...base, computable: false, reason: `${swaps.length} swaps in one multicall` };
   return base;

@@ -16,6 +16,11 @@ import { simulationAnalyzer } from './simulation';
 import { transferAnalyzer } from './transfer';
 import { typedDataTreeAnalyzer } from './typed-data-tree';
 import { scamAddressAnalyzer } from './scam-address';
+import { delegationAnalyzer } from './delegation';
+import { eip7702Analyzer } from './eip7702';
+import { swapRecipientAnalyzer } from './swap-recipient';
+import { batchTransfersAnalyzer } from './batch-transfers';
+import { scamCallAnalyzer } from './scam-call';
 
 /**
  * Every check the review runs, in order of precedence for the plain-sentence summary
@@ -40,4 +45,9 @@ export const DEFAULT_ANALYZERS: readonly Analyzer[] = [
   scamAddressAnalyzer,
   mevAnalyzer,
   gasTimingAnalyzer,
+  delegationAnalyzer,
+  eip7702Analyzer,
+  swapRecipientAnalyzer,
+  batchTransfersAnalyzer,
+  scamCallAnalyzer,
 ];

@@ -8,6 +8,8 @@ import { labelOf } from '../labels';
 import { isDust, type OrderItem, type ParsedOrder } from '../typed-data/order-types';
 import { parseOrder } from '../typed-data/orders';
 import { describeDeadline } from '../typed-data/values';
+import { MAX_BULK_LEAVES } from '../typed-data/marketplace';
+import { analysisFailed } from '../analysis-failed';
 import type { Finding, ReviewCard } from '../types';
 
 interface Rendered {
@@ -67,20 +69,95 @@ const nameOf = (ctx: ReviewContext, who: string) => (who.startsWith('0x') ? name
 
 function blindBlur(ctx: ReviewContext) {
   const onBlur = /(^|\.)blur\.io$/.test(hostOf(ctx.request.origin));
-  const finding: Finding = {
-    code: 'marketplace-order-signature',
-    severity: onBlur ? 'info' : 'warn',
-    title: text('Blur bulk listing: the orders are hidden behind a hash', 'Blur の一括出品：注文内容はハッシュの裏に隠れています'),
-    detail: text(
-      onBlur
-        ? 'Blur signs many listings at once as one Merkle root. Check the listings on blur.io before signing.'
-        : 'This signs a Merkle root of Blur orders that neither MetaMask nor Preflight can show. Outside blur.io this is how NFT drainers list your collection for nothing.',
-      onBlur
-        ? 'Blur は複数の出品を 1 つのマークルルートとしてまとめて署名します。署名前に blur.io で出品内容を確認してください。'
-        : 'MetaMask も Preflight も表示できない Blur 注文のマークルルートに署名します。blur.io 以外でのこの署名は、NFT ドレイナーがコレクションをタダ同然で出品する手口です。',
-    ),
+  const findings: Finding[] = [
+    {
+      code: 'marketplace-order-signature',
+      severity: 'info',
+      title: text('Blur bulk listing: the orders are hidden behind a hash', 'Blur の一括出品：注文内容はハッシュの裏に隠れています'),
+      detail: text(
+        'Blur signs many listings at once as one Merkle root. Check the listings on blur.io before signing.',
+        'Blur は複数の出品を 1 つのマークルルートとしてまとめて署名します。署名前に blur.io で出品内容を確認してください。',
+      ),
+    },
+  ];
+  if (!onBlur) {
+    // `blur-root-off-site`: the root commits to orders nobody can show the signer; only blur.io holds the list.
+    findings.unshift({
+      code: 'blur-root-off-site',
+      severity: 'danger',
+      title: text(`A Blur bulk-listing root signed on ${hostOf(ctx.request.origin) || ctx.request.origin}, not on blur.io`, `blur.io ではなく ${hostOf(ctx.request.origin) || ctx.request.origin} で署名する Blur 一括出品のルート`),
+      detail: text(
+        'This signs a Merkle root of Blur orders that neither MetaMask nor Preflight can show: you cannot see what it lists, at what price or for how long. Only blur.io knows the orders behind its roots; outside blur.io this is how NFT drainers list a whole collection for nothing. Do not sign it.',
+        'MetaMask も Preflight も表示できない Blur 注文のマークルルートに署名します。何を、いくらで、いつまで出品するのかを確認できません。ルートの裏の注文を知っているのは blur.io だけです。blur.io 以外でのこの署名は、NFT ドレイナーがコレクションをタダ同然で出品する手口です。署名しないでください。',
+      ),
+    });
+  }
+  return { findings, summary: text('Sign a hidden batch of Blur orders', '内容の見えない Blur 注文の一括署名') };
+}
+
+/** Token metadata read once per token for a whole bulk tree (hundreds of leaves often pay in one currency). */
+function memoRender(ctx: ReviewContext): (item: OrderItem) => Promise<Rendered> {
+  const meta = new Map<string, ReturnType<typeof tokenMeta>>();
+  const cached = (address: `0x${string}`) => {
+    const key = address.toLowerCase();
+    if (!meta.has(key)) meta.set(key, tokenMeta(ctx, address));
+    return meta.get(key)!;
   };
-  return { findings: [finding], summary: text('Sign a hidden batch of Blur orders', '内容の見えない Blur 注文の一括署名') };
+  return async (item) => {
+    if (item.standard !== 'erc20' || !item.token) return render(ctx, item);
+    const m = await cached(item.token);
+    const s = `${formatAmount(item.amount, m.decimals)} ${m.symbol}`;
+    return { label: text(s, s), dust: isDust(item, m.decimals) };
+  };
+}
+
+/**
+ * Seaport BulkOrder: every leaf is an order of its own, filled on its own. One leaf that gives an NFT for nothing
+ * drains it, however fair the other listings in the tree are: each leaf is judged alone, and the finding names them.
+ */
+async function reviewLeaves(ctx: ReviewContext, order: ParsedOrder, leaves: ParsedOrder[]): Promise<{ findings: Finding[]; cards: ReviewCard[] }> {
+  const r = memoRender(ctx);
+  const judged = await Promise.all(
+    leaves.map(async (leaf) => {
+      const [give, get] = await Promise.all([Promise.all(leaf.give.map(r)), Promise.all(leaf.get.map(r))]);
+      return { leaf, give, get, bad: givesForNothing(leaf, get) };
+    }),
+  );
+  const findings: Finding[] = [];
+  const total = order.leafCount ?? leaves.length;
+  const bad = judged.filter((j) => j.bad);
+  const where = (j: (typeof judged)[number]) => `#${(j.leaf.leafIndex ?? 0) + 1}`;
+  if (bad.length > 0) {
+    const first = bad[0]!;
+    const giveText = join(first.give);
+    const getText = join(first.get);
+    const more = bad.length > 1 ? text(` (and ${bad.length - 1} more such order${bad.length > 2 ? 's' : ''})`, `（ほか同様の注文 ${bad.length - 1} 件）`) : text('', '');
+    findings.push({
+      code: 'marketplace-order-signature',
+      severity: 'danger',
+      title: text(
+        `Order ${where(first)} of the ${total} in this bulk signature gives ${giveText.en} for ${getText.en}${more.en}`,
+        `この一括署名の ${total} 件のうち注文 ${where(first)} は ${giveText.ja} を ${getText.ja} と引き換えに渡します${more.ja}`,
+      ),
+      detail: text(
+        `A Seaport bulk signature is one signature for every order in its tree, and each order can be filled on its own. ${bad.length === 1 ? 'This one' : `These ${bad.length}`} let anyone take your assets for almost nothing, whatever the other listings ask: the bulk-listing drainer. Do not sign it.`,
+        'Seaport の一括署名はツリー内のすべての注文に対する 1 つの署名で、各注文は単独で成立します。他の出品価格がどうであれ、この注文があれば誰でもほぼ無償であなたの資産を持ち去れます。一括出品型のドレイナーです。署名しないでください。',
+      ),
+    });
+  }
+  if (order.leafCount !== undefined && order.leafCount > MAX_BULK_LEAVES) {
+    findings.push(analysisFailed(text(`Only the first ${MAX_BULK_LEAVES.toLocaleString('en-US')} of ${order.leafCount.toLocaleString('en-US')} orders in this bulk signature were reviewed`, `この一括署名の ${order.leafCount.toLocaleString('en-US')} 件の注文のうち、確認できたのは最初の ${MAX_BULK_LEAVES.toLocaleString('en-US')} 件だけです`), new Error('bulk order tree larger than Preflight reads')));
+  }
+  const card: ReviewCard = {
+    kind: 'bulk-order',
+    title: text(`Orders in this bulk signature (${judged.length} of ${total} leaves hold an order)`, `この一括署名の注文（${total} 枚の葉のうち ${judged.length} 件が注文）`),
+    rows: judged.slice(0, 20).map((j) => ({
+      label: text(`Order ${where(j)}`, `注文 ${where(j)}`),
+      value: text(`give ${join(j.give).en}, get ${join(j.get).en}${j.bad ? ' — for nothing' : ''}`, `${join(j.give).ja} を渡し ${join(j.get).ja} を受け取る${j.bad ? '（ほぼ無償）' : ''}`),
+    })),
+    note: judged.length > 20 ? text(`and ${judged.length - 20} more`, `ほか ${judged.length - 20} 件`) : undefined,
+  };
+  return { findings, cards: [card] };
 }
 
 /**
@@ -96,6 +173,7 @@ export const marketplaceOrderAnalyzer: Analyzer = {
     const order = parseOrder(ctx.parsed.data, ctx.parsed.account);
     if (!order) return undefined;
     if (order.blind) return blindBlur(ctx);
+    const bulkOrder = order.leaves ? await reviewLeaves(ctx, order, order.leaves) : undefined;
     const vc = ctx.parsed.data.domain.verifyingContract;
     const where = nameAddress(vc ?? order.marketplace, labelOf(vc, ctx.labels) ?? order.marketplace);
     const [give, get, others] = await Promise.all([order.give, order.get, order.others].map((list) => Promise.all(list.map((i) => render(ctx, i)))));
@@ -104,11 +182,14 @@ export const marketplaceOrderAnalyzer: Analyzer = {
     const receiver = order.receiver ? nameOf(ctx, order.receiver) : undefined;
     const taker = order.taker ? nameOf(ctx, order.taker) : undefined;
     const forNothing = givesForNothing(order, get ?? []);
-    const bulk = order.orders > 1 ? text(` (${count(order.orders, 'order').en} in one signature)`, `（1 つの署名に ${count(order.orders, 'order').ja}）`) : text('', '');
+    const leavesText = order.leafCount !== undefined && order.leafCount !== order.orders ? text(`, a tree of ${order.leafCount} leaves`, `、${order.leafCount} 枚の葉を持つツリー`) : text('', '');
+    const bulk = order.orders > 1 || order.leafCount !== undefined ? text(` (${count(order.orders, 'order').en} in one signature${leavesText.en})`, `（1 つの署名に ${count(order.orders, 'order').ja}${leavesText.ja}）`) : text('', '');
     const getsEn = receiver ? `${receiver} gets ${getText.en}` : `you get ${getText.en}`;
     const getsJa = receiver ? `${receiver} が ${getText.ja} を受け取ります` : `${getText.ja} を受け取ります`;
-    const findings: Finding[] = [];
-    if (forNothing) {
+    const findings: Finding[] = [...(bulkOrder?.findings ?? [])];
+    if (bulkOrder?.findings.some((f) => f.severity === 'danger')) {
+      // The leaves that give assets away say it, one by one; the signature as a whole is not judged again.
+    } else if (forNothing) {
       findings.push({
         code: 'marketplace-order-signature',
         severity: 'danger',
@@ -160,6 +241,6 @@ export const marketplaceOrderAnalyzer: Analyzer = {
       ],
       note: bulk.en ? bulk : undefined,
     };
-    return { findings, cards: [card], summary: text(`Sign a ${order.marketplace} order: give ${giveText.en}, ${receiver ? `${receiver} gets` : 'get'} ${getText.en}`, `${order.marketplace} の注文：${giveText.ja} を渡し ${receiver ? `${receiver} が ` : ''}${getText.ja} を受け取る`) };
+    return { findings, cards: [card, ...(bulkOrder?.cards ?? [])], summary: text(`Sign a ${order.marketplace} order: give ${giveText.en}, ${receiver ? `${receiver} gets` : 'get'} ${getText.en}`, `${order.marketplace} の注文：${giveText.ja} を渡し ${receiver ? `${receiver} が ` : ''}${getText.ja} を受け取る`) };
   },
 };

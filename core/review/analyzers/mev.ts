@@ -1,4 +1,4 @@
-import type { Address } from 'viem';
+import type { Address, Hex } from 'viem';
 import { text, type Localized } from '../../i18n/localized';
 import { analyzeSwap, decodeSwap, NATIVE_PLACEHOLDER, type MevAnalysis } from '../../mev';
 import type { Analyzer, ReviewContext } from '../analyzer';
@@ -53,71 +53,85 @@ async function swapSummary(ctx: ReviewContext, intent: NonNullable<ReturnType<ty
   );
 }
 
-/** MEV risk of a swap: what a sandwich could take from the pool's live state, and the safe slippage. */
+/**
+ * MEV risk of a swap: what a sandwich could take from the pool's live state, and the safe slippage. A swap inside a
+ * wallet_sendCalls batch (approve + swap is how upgraded accounts trade) gets the same check as one sent alone: the
+ * batch lands in the same public mempool, and the pool math does not depend on the approval before it.
+ */
 export const mevAnalyzer: Analyzer = {
   id: 'mev',
-  kinds: ['transaction'],
+  kinds: ['transaction', 'calls'],
   async analyze(ctx: ReviewContext): Promise<AnalyzerResult | undefined> {
-    if (ctx.parsed.kind !== 'transaction' || !ctx.parsed.tx.to) return undefined;
-    const tx = { from: ctx.parsed.tx.from, to: ctx.parsed.tx.to, data: ctx.parsed.tx.data, value: ctx.parsed.tx.value };
-    const intent = decodeSwap(tx, ctx.request.chainId);
-    if (!intent) return undefined; // not a swap: no RPC spent
-    if (!ctx.client) return undefined;
-    const summary = await swapSummary(ctx, intent);
-    const block = await ctx.client.getBlock();
-    const a = await analyzeSwap({
-      client: ctx.client,
-      tx,
-      chainId: ctx.request.chainId,
-      baseFeeWei: block.baseFeePerGas ?? 0n,
-      priorityFeeWei: ctx.parsed.tx.maxPriorityFeePerGas ?? DEFAULT_TIP,
-      ethPriceUsd: ctx.ethUsd,
-      privateRpc: ctx.privateRpc,
-    });
-    if (!a.computed || a.quoteOut === undefined) {
-      return {
-        summary,
-        cards: [{ kind: 'mev', title: text('MEV risk', 'MEV リスク'), rows: [], note: text(`Not computed: ${a.reason ?? 'unsupported route'}.`, `計算できませんでした：${a.reason ?? '未対応の経路'}。`) }],
-      };
-    }
-    const tokenOut = a.intent.tokenOut as Address;
-    const tokenIn = a.intent.tokenIn as Address;
-    const [out, inn] = await Promise.all([tokenInfo(ctx, tokenOut).catch(() => undefined), tokenInfo(ctx, tokenIn).catch(() => undefined)]);
-    const fmtOut = (v: bigint) => `${formatAmount(v, out?.decimals ?? 18)} ${out?.symbol ?? shortHex(tokenOut)}`;
-    const fmtIn = (v: bigint) => `${formatAmount(v, inn?.decimals ?? 18)} ${inn?.symbol ?? shortHex(tokenIn)}`;
-    const lossToken = a.exactInput ? fmtOut : fmtIn;
-    const findings: Finding[] = [];
-    const loss = a.victimLoss ?? 0n;
-    if (a.severity === 'warn' || a.severity === 'danger') {
-      findings.push({
-        code: 'sandwich-risk',
-        severity: a.severity,
-        title: text(`A sandwich bot could take ${lossToken(loss)} (${pct(Math.round((a.lossShare ?? 0) * 10_000))} of the trade)`, `サンドイッチボットが ${lossToken(loss)}（取引の ${pct(Math.round((a.lossShare ?? 0) * 10_000))}）を奪える可能性があります`),
-        detail: adviceText(a),
-      });
-    }
-    if (a.highSlippage) {
-      findings.push({
-        code: 'high-slippage',
-        severity: 'warn',
-        title: text(`Slippage ${pct(a.currentSlippageBps ?? 0)} is far above the ${pct(a.safeSlippageBps ?? 0)} this pool needs`, `スリッページ ${pct(a.currentSlippageBps ?? 0)} は、このプールに必要な ${pct(a.safeSlippageBps ?? 0)} を大きく上回っています`),
-        detail: text('Everything between the quote and your minimum is there for the taking.', '見積もりと最低受取額の差はすべて奪われうる額です。'),
-      });
-    }
-    const card: ReviewCard = {
-      kind: 'mev',
-      title: text('MEV risk', 'MEV リスク'),
-      rows: [
-        { label: text('Quote now', '現在の見積もり'), value: a.exactInput ? fmtOut(a.quoteOut) : fmtIn(a.quoteIn ?? 0n) },
-        { label: text('Your minimum', 'あなたの最低受取額'), value: a.exactInput ? fmtOut(a.minOut ?? 0n) : fmtIn(a.maxIn ?? 0n) },
-        { label: text('Maximum extractable', '最大抽出可能額'), value: lossToken(a.maxExtractable ?? 0n) },
-        { label: text('Attacker profit after gas', '攻撃者の利益（ガス差引後）'), value: (a.attackerProfit ?? 0n) > 0n ? fmtIn(a.attackerProfit ?? 0n) : text('none: a sandwich does not pay', 'なし：サンドイッチは採算が合いません') },
-        { label: text('Your slippage', 'あなたのスリッページ'), value: pct(a.currentSlippageBps ?? 0) },
-        { label: text('Safe slippage', '安全なスリッページ'), value: pct(a.safeSlippageBps ?? 0) },
-        { label: text('Route', '経路'), value: a.protection.protected ? text('private (protected)', 'プライベート（保護あり）') : text('public mempool', '公開メンプール') },
-      ],
-      note: adviceText(a),
-    };
-    return { findings, cards: [card], summary };
+    const p = ctx.parsed;
+    if (p.kind === 'transaction') return p.tx.to ? analyzeOne(ctx, { from: p.tx.from, to: p.tx.to, data: p.tx.data, value: p.tx.value }, p.tx.maxPriorityFeePerGas) : undefined;
+    if (p.kind !== 'calls') return undefined;
+    const swaps = p.calls.flatMap((c, index) => (c.to ? [{ index, tx: { from: p.from, to: c.to, data: c.data, value: c.value } }] : [])).filter((s) => decodeSwap(s.tx, ctx.request.chainId));
+    if (swaps.length === 0) return undefined; // no swap in the batch: no RPC spent
+    const results = await Promise.all(swaps.map((s) => analyzeOne(ctx, s.tx, undefined, swaps.length > 1 || p.calls.length > 1 ? s.index : undefined)));
+    // The batch's own summary (the batch check) says what each call does; here only the findings and MEV cards.
+    return { findings: results.flatMap((r) => r?.findings ?? []), cards: results.flatMap((r) => r?.cards ?? []) };
   },
 };
+
+async function analyzeOne(ctx: ReviewContext, tx: { from?: Address; to: Address; data: Hex; value: bigint }, tip: bigint | undefined, call?: number): Promise<AnalyzerResult | undefined> {
+  const intent = decodeSwap(tx, ctx.request.chainId);
+  if (!intent) return undefined; // not a swap: no RPC spent
+  if (!ctx.client) return undefined;
+  const where = call !== undefined ? text(` (call ${call + 1})`, `（${call + 1} 番目の呼び出し）`) : text('', '');
+  const summary = await swapSummary(ctx, intent);
+  const block = await ctx.client.getBlock();
+  const a = await analyzeSwap({
+    client: ctx.client,
+    tx,
+    chainId: ctx.request.chainId,
+    baseFeeWei: block.baseFeePerGas ?? 0n,
+    priorityFeeWei: tip ?? DEFAULT_TIP,
+    ethPriceUsd: ctx.ethUsd,
+    privateRpc: ctx.privateRpc,
+  });
+  if (!a.computed || a.quoteOut === undefined) {
+    return {
+      summary,
+      cards: [{ kind: 'mev', title: text(`MEV risk${where.en}`, `MEV リスク${where.ja}`), rows: [], note: text(`Not computed: ${a.reason ?? 'unsupported route'}.`, `計算できませんでした：${a.reason ?? '未対応の経路'}。`) }],
+    };
+  }
+  const tokenOut = a.intent.tokenOut as Address;
+  const tokenIn = a.intent.tokenIn as Address;
+  const [out, inn] = await Promise.all([tokenInfo(ctx, tokenOut).catch(() => undefined), tokenInfo(ctx, tokenIn).catch(() => undefined)]);
+  const fmtOut = (v: bigint) => `${formatAmount(v, out?.decimals ?? 18)} ${out?.symbol ?? shortHex(tokenOut)}`;
+  const fmtIn = (v: bigint) => `${formatAmount(v, inn?.decimals ?? 18)} ${inn?.symbol ?? shortHex(tokenIn)}`;
+  const lossToken = a.exactInput ? fmtOut : fmtIn;
+  const findings: Finding[] = [];
+  const loss = a.victimLoss ?? 0n;
+  if (a.severity === 'warn' || a.severity === 'danger') {
+    findings.push({
+      code: 'sandwich-risk',
+      severity: a.severity,
+      title: text(`A sandwich bot could take ${lossToken(loss)} (${pct(Math.round((a.lossShare ?? 0) * 10_000))} of the trade)${where.en}`, `サンドイッチボットが ${lossToken(loss)}（取引の ${pct(Math.round((a.lossShare ?? 0) * 10_000))}）を奪える可能性があります${where.ja}`),
+      detail: adviceText(a),
+    });
+  }
+  if (a.highSlippage) {
+    findings.push({
+      code: 'high-slippage',
+      severity: 'warn',
+      title: text(`Slippage ${pct(a.currentSlippageBps ?? 0)} is far above the ${pct(a.safeSlippageBps ?? 0)} this pool needs${where.en}`, `スリッページ ${pct(a.currentSlippageBps ?? 0)} は、このプールに必要な ${pct(a.safeSlippageBps ?? 0)} を大きく上回っています${where.ja}`),
+      detail: text('Everything between the quote and your minimum is there for the taking.', '見積もりと最低受取額の差はすべて奪われうる額です。'),
+    });
+  }
+  const card: ReviewCard = {
+    kind: 'mev',
+    title: text(`MEV risk${where.en}`, `MEV リスク${where.ja}`),
+    rows: [
+      { label: text('Quote now', '現在の見積もり'), value: a.exactInput ? fmtOut(a.quoteOut) : fmtIn(a.quoteIn ?? 0n) },
+      { label: text('Your minimum', 'あなたの最低受取額'), value: a.exactInput ? fmtOut(a.minOut ?? 0n) : fmtIn(a.maxIn ?? 0n) },
+      { label: text('Maximum extractable', '最大抽出可能額'), value: lossToken(a.maxExtractable ?? 0n) },
+      { label: text('Attacker profit after gas', '攻撃者の利益（ガス差引後）'), value: (a.attackerProfit ?? 0n) > 0n ? fmtIn(a.attackerProfit ?? 0n) : text('none: a sandwich does not pay', 'なし：サンドイッチは採算が合いません') },
+      { label: text('Your slippage', 'あなたのスリッページ'), value: pct(a.currentSlippageBps ?? 0) },
+      { label: text('Safe slippage', '安全なスリッページ'), value: pct(a.safeSlippageBps ?? 0) },
+      { label: text('Route', '経路'), value: a.protection.protected ? text('private (protected)', 'プライベート（保護あり）') : text('public mempool', '公開メンプール') },
+    ],
+    note: adviceText(a),
+  };
+  return { findings, cards: [card], summary };
+}

@@ -35,6 +35,23 @@ function siweCard(s: SiweMessage, walletChainId: number, timing: ReturnType<type
   };
 }
 
+/**
+ * `personal-sign-hash`: exactly 32 bytes that are not text are a digest: the hash of a transaction, an order or an
+ * operation the wallet cannot show. MetaMask signs "\x19Ethereum Signed Message:\n32" + hash, and that is exactly
+ * what some contracts accept as approval of the thing hashed.
+ */
+function digestFinding(raw: string): Finding {
+  return {
+    code: 'personal-sign-hash',
+    severity: 'warn',
+    title: text(`Blind signature of a 32-byte hash (${shortHex(raw)})`, `32 バイトのハッシュ（${shortHex(raw)}）への中身の見えない署名`),
+    detail: text(
+      'These 32 bytes are not a message but a digest: the fingerprint of something neither MetaMask nor Preflight can show you. Signed this way, such a hash can approve a Safe multisig transaction (Safe counts it as your owner signature), a smart-account UserOperation (ERC-4337 accounts such as SimpleAccount check exactly this signature), or an order, permit or claim of any contract that verifies signed hashes this way (older exchange orders such as 0x and Wyvern, and smart accounts, ZeroDev Kernel v2’s ECDSA validator for one, that accept it through ERC-1271 as approval of a Permit2 permit or a Seaport order hash). Sign only if you know what was hashed, from the site you trust.',
+      'この 32 バイトはメッセージではなくダイジェスト、つまり MetaMask も Preflight も表示できない何かの指紋です。この形式で署名すると、そのハッシュが Safe マルチシグの取引（Safe はオーナーの署名として数えます）、スマートアカウントの UserOperation（SimpleAccount などの ERC-4337 アカウントはまさにこの署名を確認します）、あるいはハッシュへの署名をこの方法で検証するコントラクトの注文・Permit・請求（0x や Wyvern などの旧来の取引所の注文、ZeroDev Kernel v2 の ECDSA バリデータのように、ERC-1271 を通じて Permit2 の Permit や Seaport の注文ハッシュの承認としてこれを受け付けるスマートアカウント）を承認しうるものになります。何がハッシュされたかを信頼できるサイトで確認できる場合にのみ署名してください。',
+    ),
+  };
+}
+
 /** personal_sign: the message as text, and Sign-In with Ethereum checked against the page's origin. */
 export const personalSignAnalyzer: Analyzer = {
   id: 'personal-sign',
@@ -53,7 +70,8 @@ export const personalSignAnalyzer: Analyzer = {
       const summary = utf8
         ? text(`Sign a message: “${utf8.slice(0, 60).replace(/\s+/g, ' ')}${utf8.length > 60 ? '…' : ''}”`, `メッセージに署名：「${utf8.slice(0, 60).replace(/\s+/g, ' ')}${utf8.length > 60 ? '…' : ''}」`)
         : text(`Sign ${(raw.length - 2) / 2} bytes of binary data (${shortHex(raw)})`, `${(raw.length - 2) / 2} バイトのバイナリデータ（${shortHex(raw)}）に署名`);
-      return { cards: [card], summary };
+      const hash = !utf8 && raw.length === 66 ? digestFinding(raw) : undefined;
+      return { cards: [card], summary, ...(hash ? { findings: [hash] } : {}) };
     }
     const findings: Finding[] = [];
     const page = originAuthority(ctx.request.origin) ?? ctx.request.origin;

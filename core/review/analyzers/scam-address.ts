@@ -10,6 +10,7 @@ const ROLE_JA: Record<string, string> = {
   recipient: '受取人',
   'contract called': '呼び出すコントラクト',
   verifyingContract: '署名先コントラクト',
+  delegate: '委任先',
 };
 
 /**

@@ -3,6 +3,7 @@ import { text } from '../../i18n/localized';
 import type { Analyzer } from '../analyzer';
 import { nameAddress } from '../format';
 import { labelOf } from '../labels';
+import { parseDelegation } from '../delegation/parse';
 import { parseOrder } from '../typed-data/orders';
 import { parsePermit } from '../typed-data/permit';
 import { flattenTree } from '../typed-data/tree';
@@ -41,7 +42,7 @@ export const typedDataTreeAnalyzer: Analyzer = {
         ),
       });
     }
-    const specialised = parsePermit(data) !== undefined || parseOrder(data) !== undefined;
+    const specialised = parsePermit(data) !== undefined || parseOrder(data) !== undefined || parseDelegation(data) !== undefined;
     if (!specialised) {
       const { rows, truncated } = flattenTree(data.message, ctx.labels);
       const where = data.domain.verifyingContract ? nameAddress(data.domain.verifyingContract, labelOf(data.domain.verifyingContract, ctx.labels)) : undefined;

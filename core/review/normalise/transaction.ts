@@ -1,6 +1,6 @@
 import type { Address, Hex } from 'viem';
 import { refuse, type EncodingNotes } from './encoding-notes';
-import { txAddress, txData, txQuantity } from './hex-fields';
+import { add0x, txAddress, txData, txQuantity } from './hex-fields';
 
 export interface TxFields {
   from?: Address;
@@ -30,6 +30,14 @@ export function normaliseTransaction(raw: unknown, notes: EncodingNotes, where =
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) refuse('the transaction is not an object', '取引がオブジェクトではありません');
   const t = raw as Record<string, unknown>;
   if (t.type && typeof t.type !== 'string') refuse(`"type" is a JSON ${typeof t.type}, not a string`, `「type」が文字列ではなく JSON の ${typeof t.type} です`);
+  // MetaMask keeps any truthy authorizationList (even []) and adds 0x to the type, then refuses both from a website
+  // (@metamask/transaction-controller validateTransactionOrigin): only MetaMask itself sets an account's code.
+  if (t.authorizationList || (typeof t.type === 'string' && add0x(t.type) === '0x4')) {
+    refuse(
+      `it is an EIP-7702 transaction (${t.authorizationList ? 'it carries an "authorizationList"' : 'type 0x4'}) that would set your account's code, and MetaMask takes those only from itself ("External EIP-7702 transactions are not supported")`,
+      `アカウントのコードを設定する EIP-7702 の取引です（${t.authorizationList ? '「authorizationList」を含む' : 'type 0x4'}）。MetaMask はこれを自分自身からしか受け付けません（"External EIP-7702 transactions are not supported"）`,
+    );
+  }
   if (!t.data && t.input) {
     notes.add(
       at(where, 'input'),

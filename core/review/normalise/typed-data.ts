@@ -83,11 +83,33 @@ function walkMessage(types: TypedDataPayload['types'], type: string, value: unkn
 }
 
 /**
+ * MetaMask 13.5 refuses typed data from a website that names one of its own accounts as the verifying contract, or
+ * as the delegator of a `Delegation` (@metamask/signature-controller validateTypedSignatureRequest). Preflight knows
+ * one of those accounts, the signer: a delegation signed for it, or a domain that is it, is refused.
+ */
+function internalAccountRules(primaryType: string, message: Record<string, unknown>, verifyingContract: unknown, signer: Address | undefined, notes: EncodingNotes): void {
+  if (!signer) return;
+  const same = (v: unknown) => typeof v === 'string' && v.toLowerCase() === signer.toLowerCase();
+  if (same(verifyingContract)) {
+    notes.refuse({
+      en: 'its verifying contract is your own account, and MetaMask refuses that from a website ("External signature requests cannot use internal accounts as the verifying contract.")',
+      ja: '署名先コントラクトがあなた自身のアカウントで、MetaMask はウェブサイトからのこの要求を拒否します（"External signature requests cannot use internal accounts as the verifying contract."）',
+    });
+  }
+  if (primaryType === 'Delegation' && same(message.delegator)) {
+    notes.refuse({
+      en: 'it is a delegation of your own account, and MetaMask signs those only for itself, never for a website ("External signature requests cannot sign delegations for internal accounts.")',
+      ja: 'あなた自身のアカウントの委任で、MetaMask はウェブサイトからのこの署名を受け付けません（"External signature requests cannot sign delegations for internal accounts."）',
+    });
+  }
+}
+
+/**
  * eth_signTypedData_v3/v4 data as MetaMask 13.5 validates it (@metamask/signature-controller): an object or a
  * JSON string that conforms to the EIP-712 schema; the domain's chainId must be the wallet's chain; an integer
  * verifyingContract is refused ("Invalid input.").
  */
-export function normaliseTypedData(raw: unknown, walletChainId: number, notes: EncodingNotes): TypedDataPayload {
+export function normaliseTypedData(raw: unknown, walletChainId: number, notes: EncodingNotes, signer?: Address): TypedDataPayload {
   if (Array.isArray(raw) || (typeof raw !== 'object' && typeof raw !== 'string') || raw === null) refuse('the typed data is neither an object nor a JSON string', '型付きデータがオブジェクトでも JSON 文字列でもありません');
   const d = record(typeof raw === 'string' ? parseJson(raw) : raw);
   if (!d || !conforms(d)) refuse('the typed data does not follow the EIP-712 format (types, primaryType, domain, message)', '型付きデータが EIP-712 の形式（types、primaryType、domain、message）に従っていません');
@@ -101,6 +123,7 @@ export function normaliseTypedData(raw: unknown, walletChainId: number, notes: E
   if (typeof vc === 'string' && vc) checksumNote(vc, 'domain.verifyingContract', notes);
   const chainId = domainChainId(domain.chainId, walletChainId, notes);
   walkMessage(types, d.primaryType as string, message, '', notes, { left: MAX_VISITS });
+  internalAccountRules(d.primaryType as string, message, vc, signer, notes);
   return {
     types,
     primaryType: d.primaryType as string,

@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
 import type { TypedDataPayload } from '../request';
-import { currency, type ItemStandard, type OrderItem, type ParsedOrder } from './order-types';
+import { currency, ZERO_ADDRESS, type ItemStandard, type OrderItem, type ParsedOrder } from './order-types';
 import { asAddress, asBigInt, asBool, asList, asRecord } from './values';
 
 const SEAPORT_TYPES: ItemStandard[] = ['native', 'erc20', 'erc721', 'erc1155', 'erc721', 'erc1155'];
@@ -18,41 +18,71 @@ function seaportItem(raw: unknown, pick: 'max' | 'min'): (OrderItem & { recipien
   return { standard, token: standard === 'native' ? undefined : asAddress(r.token), amount, tokenId, recipient: asAddress(r.recipient) };
 }
 
-/** Seaport OrderComponents, and BulkOrder trees of them (drainers batch many listings into one signature). */
-function seaportOrders(data: TypedDataPayload): Record<string, unknown>[] {
-  if (data.primaryType === 'OrderComponents') return [data.message];
-  const out: Record<string, unknown>[] = [];
+/** Leaves read from a BulkOrder tree at most: a tree of height 12 (4,096 leaves) is already more than 2 MB of JSON. */
+export const MAX_BULK_LEAVES = 4_096;
+const MAX_TREE_HEIGHT = 24;
+
+/**
+ * Seaport OrderComponents, and the leaves of a BulkOrder tree (`tree: OrderComponents[2][2]…`, height 1–24; drainers
+ * batch many listings into one signature). Every leaf, in tree order; `leafCount` counts them all, reviewed or not.
+ */
+function seaportLeaves(data: TypedDataPayload): { leaves: Record<string, unknown>[]; leafCount: number } {
+  if (data.primaryType === 'OrderComponents') return { leaves: [data.message], leafCount: 1 };
+  const leaves: Record<string, unknown>[] = [];
+  let leafCount = 0;
   const walk = (node: unknown, depth: number) => {
-    if (depth > 24 || out.length > 1024) return;
-    if (Array.isArray(node)) node.forEach((n) => walk(n, depth + 1));
-    else if (asRecord(node)?.offerer !== undefined) out.push(asRecord(node)!);
+    if (Array.isArray(node)) {
+      if (depth < MAX_TREE_HEIGHT) node.forEach((n) => walk(n, depth + 1));
+      return;
+    }
+    const r = asRecord(node);
+    if (!r) return;
+    leafCount++;
+    if (leaves.length < MAX_BULK_LEAVES) leaves.push(r);
   };
   walk(data.message.tree, 0);
-  return out;
+  return { leaves, leafCount };
 }
 
-function seaport(data: TypedDataPayload): ParsedOrder {
-  const orders = seaportOrders(data);
-  const order: ParsedOrder = { marketplace: 'Seaport', give: [], get: [], others: [], orders: orders.length };
-  for (const o of orders) {
-    const offerer = asAddress(o.offerer);
-    order.offerer ??= offerer;
-    for (const raw of asList(o.offer)) {
-      const item = seaportItem(raw, 'max');
-      if (item) order.give.push({ standard: item.standard, token: item.token, amount: item.amount, tokenId: item.tokenId });
-    }
-    for (const raw of asList(o.consideration)) {
-      const item = seaportItem(raw, 'min');
-      if (!item) continue;
-      const { recipient, ...rest } = item;
-      (recipient && recipient === offerer ? order.get : order.others).push(rest);
-    }
-    const end = asBigInt(o.endTime);
-    if (end !== undefined && (order.endTime === undefined || end > order.endTime)) order.endTime = end;
+/** One Seaport order: what its offerer gives (offer, at most) and gets (consideration to the offerer, at least). */
+function seaportOrder(o: Record<string, unknown>, index?: number): ParsedOrder {
+  const offerer = asAddress(o.offerer);
+  const order: ParsedOrder = { marketplace: 'Seaport', offerer, give: [], get: [], others: [], orders: 1, endTime: asBigInt(o.endTime), ...(index !== undefined ? { leafIndex: index } : {}) };
+  for (const raw of asList(o.offer)) {
+    const item = seaportItem(raw, 'max');
+    if (item) order.give.push({ standard: item.standard, token: item.token, amount: item.amount, tokenId: item.tokenId });
+  }
+  for (const raw of asList(o.consideration)) {
+    const item = seaportItem(raw, 'min');
+    if (!item) continue;
+    const { recipient, ...rest } = item;
+    (recipient && recipient === offerer ? order.get : order.others).push(rest);
   }
   return order;
 }
 
+/** Seaport padding: bulk trees are filled up to 2^height with empty orders (no offerer, nothing offered or asked). */
+const isPadding = (o: ParsedOrder) => o.give.length === 0 && o.get.length === 0 && o.others.length === 0 && (!o.offerer || o.offerer === ZERO_ADDRESS);
+
+function seaport(data: TypedDataPayload): ParsedOrder {
+  const { leaves, leafCount } = seaportLeaves(data);
+  const bulk = data.primaryType === 'BulkOrder';
+  const orders = leaves.map((o, i) => seaportOrder(o, bulk ? i : undefined)).filter((o) => !isPadding(o));
+  // The whole signature at a glance: everything given and got across the orders; each order is judged on its own.
+  const order: ParsedOrder = { marketplace: 'Seaport', give: [], get: [], others: [], orders: orders.length };
+  for (const o of orders) {
+    order.offerer ??= o.offerer;
+    order.give.push(...o.give);
+    order.get.push(...o.get);
+    order.others.push(...o.others);
+    if (o.endTime !== undefined && (order.endTime === undefined || o.endTime > order.endTime)) order.endTime = o.endTime;
+  }
+  if (bulk) {
+    order.leaves = orders;
+    order.leafCount = leafCount;
+  }
+  return order;
+}
 
 /** Blur Exchange Order: side 1 = sell (list), 0 = buy (bid); fees are rates in basis points. */
 function blur(data: TypedDataPayload): ParsedOrder {

@@ -23,6 +23,14 @@ export interface ParsedOrder {
   others: OrderItem[];
   /** Number of orders the signature covers (Seaport bulk orders, Blur roots). */
   orders: number;
+  /**
+   * Seaport BulkOrder: every non-empty order of the tree, each judged on its own (the fields above add them all up);
+   * `leafCount` is the number of leaves in the tree, padding included, reviewed or not.
+   */
+  leaves?: ParsedOrder[];
+  leafCount?: number;
+  /** This order's position among the leaves of a BulkOrder tree (0-based). */
+  leafIndex?: number;
   /** A signature over a hash of orders the wallet cannot show (Blur bulk "Root"). */
   blind?: boolean;
   endTime?: bigint;

@@ -45,6 +45,32 @@ async function revokingPermit(ctx: ReviewContext, p: ParsedPermit, code: 'permit
   };
 }
 
+const YEAR = 365n * 86_400n;
+/** Near-unlimited: 2^96 base units is 79 billion tokens of 18 decimals, more than any balance the signer could hold. */
+const NEAR_UNLIMITED = 2n ** 96n;
+
+/**
+ * `permit2-batch-unlimited`: a Permit2 PermitBatch of several tokens at (near-)unlimited amounts that stay usable a year
+ * or more, to a spender that is not a known router. One signature hands over every listed token for good: the shape
+ * Permit2 batch phishing asks for; a dApp that needs a batch (a migration, an LP deposit) asks for bounded amounts.
+ */
+function batchDrainFinding(p: ParsedPermit, lines: Localized[], spender: string, nowSec: number): Finding | undefined {
+  const open = p.grants
+    .map((g, i) => ({ g, line: lines[i] }))
+    .filter(({ g }) => (g.unlimited || g.amount >= NEAR_UNLIMITED) && g.expiration !== undefined && g.expiration !== 0n && g.expiration >= BigInt(nowSec) + YEAR);
+  if (open.length < 2) return undefined;
+  const what = text(open.map((o) => o.line?.en ?? '?').join(', '), open.map((o) => o.line?.ja ?? '?').join('、'));
+  return {
+    code: 'permit2-batch-unlimited',
+    severity: 'danger',
+    title: text(`One signature gives ${spender} ${what.en} for a year or more`, `1 回の署名で ${spender} に ${what.ja} を 1 年以上渡すことになります`),
+    detail: text(
+      `A Permit2 batch of ${open.length} tokens, each unlimited (or close to it) and usable for at least a year, to a spender that is not a known router: whoever controls ${spender} can take all of them at any time, without asking again. This is the Permit2 batch-phishing shape; a dApp that needs a batch asks for the amounts of one trade.`,
+      `Permit2 の一括署名で、${open.length} 種のトークンそれぞれを無制限（またはそれに近い額）で 1 年以上、既知のルーターではない使用者に許可します。${spender} を操作できる者は、改めて確認されることなくいつでもすべてを持ち出せます。Permit2 の一括フィッシングの形です。一括署名が必要な dApp は 1 回の取引分の金額を求めます。`,
+    ),
+  };
+}
+
 /** The shared judgement for EIP-2612 / DAI permits and Permit2 signatures. */
 export async function reviewPermit(ctx: ReviewContext, family: ParsedPermit['family']): Promise<AnalyzerResult | undefined> {
   if (ctx.parsed.kind !== 'typed-data' || !ctx.parsed.data) return undefined;
@@ -55,7 +81,8 @@ export async function reviewPermit(ctx: ReviewContext, family: ParsedPermit['fam
   const nowSec = Math.floor(ctx.now() / 1000);
   const [spender, lines] = await Promise.all([checkSpender(ctx, p.spender), grantLines(ctx, p)]);
   const what = text(lines.map((l) => l.en).join(', ') || 'tokens', lines.map((l) => l.ja).join('、') || 'トークン');
-  const expiries = p.grants.map((g) => describeDeadline(g.expiration, nowSec));
+  // A Permit2 allowance of expiration 0 is stored as the signing block's time (Allowance.sol, BLOCK_TIMESTAMP_EXPIRATION).
+  const expiries = p.grants.map((g) => (family === 'permit2' && !p.oneOff && g.expiration === 0n ? { en: 'at once (Permit2 stores 0 as the block time)', ja: '即時（Permit2 は 0 をブロック時刻として保存します）', long: false } : describeDeadline(g.expiration, nowSec)));
   const sig = describeDeadline(p.sigDeadline, nowSec);
   const unlimited = p.grants.some((g) => g.unlimited);
   // An EIP-2612 allowance never expires; what matters is how long the signature stays usable.
@@ -88,6 +115,8 @@ export async function reviewPermit(ctx: ReviewContext, family: ParsedPermit['fam
   ];
   const fresh = newContractFinding(spender);
   if (fresh) findings.push(fresh);
+  const batchDrain = p.variant === 'PermitBatch' && !spender.trusted ? batchDrainFinding(p, lines, spender.name, nowSec) : undefined;
+  if (batchDrain) findings.unshift(batchDrain);
 
   const kindText = spenderKind(spender);
   const card: ReviewCard = {

@@ -45,12 +45,19 @@ export function hasFields(types: Record<string, { name: string; type: string }[]
 }
 
 const DAY = 86_400;
+/**
+ * 3000-01-01T00:00:00Z in seconds. Contracts compare deadlines with block.timestamp (seconds): a deadline past the
+ * year 3000 is one no block will reach, typically a JavaScript millisecond time (Date.now()) written where seconds
+ * belong, which reads "in 54,000 years" — it never expires.
+ */
+export const YEAR_3000_SEC = 32_503_680_000n;
 
 /** "in 30 minutes", "in 29 days", "never (no expiry)", "expired" — English and Japanese. */
 export function describeDeadline(deadline: bigint | undefined, nowSec: number): { en: string; ja: string; long: boolean } {
   if (deadline === undefined) return { en: 'no deadline given', ja: '期限の指定なし', long: true };
   if (deadline === 0n) return { en: 'no expiry', ja: '無期限', long: true };
   if (deadline >= 2n ** 47n) return { en: 'never (no real expiry)', ja: '実質無期限', long: true };
+  if (deadline >= YEAR_3000_SEC) return { en: 'never (a time past the year 3000, likely milliseconds written as seconds)', ja: '実質無期限（3000 年以降の時刻。秒の欄にミリ秒が書かれている可能性があります）', long: true };
   const left = Number(deadline) - nowSec;
   if (left <= 0) return { en: 'already expired', ja: 'すでに期限切れ', long: false };
   const long = left > 90 * DAY;
