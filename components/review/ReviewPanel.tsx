@@ -190,8 +190,10 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs, currency = 'USD' }: { 
   }
 
   const verdict: Verdict | undefined = state.phase === 'loading' ? undefined : state.review.verdict;
+  // The release check found the outcome moved: the heading says so (data-verdict stays the review's own).
+  const moved = recheck?.status === 'changed';
   return (
-    <main className={`panel verdict-${verdict ?? 'pending'}`} data-testid="review" {...(verdict ? { 'data-verdict': verdict } : {})} aria-busy={!verdict}>
+    <main className={`panel verdict-${moved ? 'danger' : (verdict ?? 'pending')}`} data-testid="review" {...(verdict ? { 'data-verdict': verdict } : {})} aria-busy={!verdict}>
       <header>
         <span className="brand">
           <img src="/icon/32.png" alt="" width={16} height={16} />
@@ -210,7 +212,7 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs, currency = 'USD' }: { 
       ) : (
         <>
           <div className="verdict" role="status">
-            <h1>{t(lang, `verdict_${state.review.verdict}`)}</h1>
+            <h1>{moved ? t(lang, 'verdictChanged') : t(lang, `verdict_${state.review.verdict}`)}</h1>
             {state.phase === 'ready' && <span className="origin">{state.origin}</span>}
           </div>
           <p className="summary" data-testid="review-summary">{pick(state.review.summary, lang)}</p>
@@ -277,7 +279,7 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs, currency = 'USD' }: { 
         <button data-testid="review-reject" className="reject" disabled={deciding} onClick={() => void decide('reject')}>
           {t(lang, 'reject')}
         </button>
-        <button data-testid="review-continue" className={`continue ${verdict === 'danger' ? 'risky' : ''}`} ref={continueRef} disabled={deciding || !verdict} onClick={() => void decide('continue')}>
+        <button data-testid="review-continue" className={`continue ${verdict === 'danger' || moved ? 'risky' : ''}`} ref={continueRef} disabled={deciding || !verdict} onClick={() => void decide('continue')}>
           {t(lang, 'continue')}
         </button>
       </footer>
