@@ -3,6 +3,7 @@ import { noHtmlSinks } from './scripts/build/no-html-sinks';
 import { nodeGlobalsFor } from './scripts/build/node-globals';
 import { slimViemChains } from './scripts/build/slim-viem-chains';
 import { slimDelegationDeployments } from './scripts/build/slim-delegation-deployments';
+import { slimSafeDeploymentsPlugin } from './scripts/build/slim-safe-deployments';
 
 /**
  * Chrome: a fixed extension id, aaehnjbkoehknpnpchemaiahejiionjh, for unpacked installs. Chromium runs the extensions'
@@ -25,9 +26,10 @@ export default defineConfig({
   // MetaMask's external-extension provider (components/metamask/) runs on Node-style streams: readable-stream 3 and
   // extension-port-stream use `process` and `Buffer` as globals; they get them from npm, scoped to their files.
   // viem/chains goes into the bundle as data only (see slim-viem-chains), and so does the Delegation Framework's
-  // address table (see slim-delegation-deployments).
+  // address table (see slim-delegation-deployments) and the table of Safe's contracts from @safe-global/safe-deployments
+  // (see slim-safe-deployments).
   // React DOM's dangerouslySetInnerHTML sink is replaced by a throw (no-html-sinks: Preflight never renders HTML strings).
-  vite: () => ({ plugins: [nodeGlobalsFor(['readable-stream', 'extension-port-stream']), slimViemChains(), slimDelegationDeployments(), noHtmlSinks()] }),
+  vite: () => ({ plugins: [nodeGlobalsFor(['readable-stream', 'extension-port-stream']), slimViemChains(), slimDelegationDeployments(), slimSafeDeploymentsPlugin(), noHtmlSinks()] }),
   // `npm run zip` (scripts/zip.ts): the store packages and the sources Mozilla's review rebuilds them from.
   ...(PACKAGE_BUILD ? { outDir: '.output/packages' } : {}),
   zip: {

@@ -10,7 +10,7 @@ export function Cards({ cards, lang }: { cards: readonly ReviewCard[]; lang: Lan
           <h2>{pick(card.title, lang)}</h2>
           <dl>
             {card.rows.map((row, j) => (
-              <div key={j} className="row">
+              <div key={j} className={row.mono ? 'row mono' : 'row'}>
                 <dt>{pick(row.label, lang)}</dt>
                 <dd>{typeof row.value === 'string' ? row.value : pick(row.value, lang)}</dd>
               </div>

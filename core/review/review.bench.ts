@@ -21,6 +21,9 @@ import { ORDER_FIXTURES } from './fixtures/orders';
 import { PERMIT_FIXTURES } from './fixtures/permits';
 import { TRANSFER_FIXTURES } from './fixtures/transfers';
 import type { SigningRequest } from './types';
+import { SAFE_FIXTURES } from './fixtures/safe';
+import { createClients } from '../../scripts/devnet/chain';
+import { deploySafe, type SafeDeployment } from '../../scripts/devnet/deploy-safe';
 
 const REQUESTS = [...APPROVAL_FIXTURES, ...PERMIT_FIXTURES, ...ORDER_FIXTURES, ...MESSAGE_FIXTURES, ...TRANSFER_FIXTURES, ...CHAIN_FIXTURES].map((f) => ({ request: f.request, deps: f.deps }));
 const samples: Record<string, number[]> = {};
@@ -47,6 +50,7 @@ let token: Address;
 const alice = privateKeyToAccount(ANVIL_KEYS.alice);
 const bob = privateKeyToAccount(ANVIL_KEYS.bob);
 let tokenCache: ReturnType<typeof createTokenCache>;
+let safe: SafeDeployment;
 
 beforeAll(async () => {
   anvil = await startAnvilBinary();
@@ -57,6 +61,7 @@ beforeAll(async () => {
   const wallet = createWalletClient({ account: alice, chain: foundry, transport: http(anvil.url) });
   const hash = await wallet.deployContract({ abi: erc20.abi, bytecode: `0x${erc20.bytecode.replace(/^0x/, '')}` as Hex, args: [10n ** 24n] });
   token = (await client.waitForTransactionReceipt({ hash, pollingInterval: 20 })).contractAddress!;
+  safe = await deploySafe(createClients(anvil.url), bob.address, [alice.address, bob.address, '0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc'], 2);
 }, 30_000);
 
 afterAll(async () => {
@@ -87,4 +92,29 @@ describe('review with eth_simulateV1 against anvil', () => {
   bench('ETH transfer: simulation + balance + every check', timed('anvil-eth-transfer', () => reviewRequest(ethSend(), { client, token: tokenCache, now: () => Date.now() })), { time: 3_000 });
   const signIn = (): SigningRequest => ({ method: 'personal_sign', params: ['0x48656c6c6f', alice.address], origin: 'http://localhost:5173', chainId: 31337 });
   bench('personal_sign: the signer\'s code read (EIP-7702) + every check', timed('anvil-personal-sign', () => reviewRequest(signIn(), { client, token: tokenCache, now: () => Date.now() })), { time: 3_000 });
+});
+
+describe('Safe transactions (issue 21)', () => {
+  const SAFE_REQUESTS = SAFE_FIXTURES.filter((f) => !f.chain).map((f) => f.request);
+  let k = 0;
+  bench(`SafeTx / SafeMessage fixtures, every local check (${SAFE_REQUESTS.length} requests, no RPC)`, timed('safe-local', () => reviewRequest(SAFE_REQUESTS[k++ % SAFE_REQUESTS.length]!, { now: () => NOW_MS })), { time: 3_000 });
+  // addOwnerWithThreshold on the real Safe 1.4.1: getOwners, getThreshold, nonce, VERSION read in parallel, then before → after.
+  const addOwner = (): SigningRequest => ({
+    method: 'eth_signTypedData_v4',
+    params: [alice.address, JSON.stringify({
+      types: {
+        EIP712Domain: [{ name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }],
+        SafeTx: [
+          { name: 'to', type: 'address' }, { name: 'value', type: 'uint256' }, { name: 'data', type: 'bytes' }, { name: 'operation', type: 'uint8' }, { name: 'safeTxGas', type: 'uint256' },
+          { name: 'baseGas', type: 'uint256' }, { name: 'gasPrice', type: 'uint256' }, { name: 'gasToken', type: 'address' }, { name: 'refundReceiver', type: 'address' }, { name: 'nonce', type: 'uint256' },
+        ],
+      },
+      primaryType: 'SafeTx',
+      domain: { chainId: 31337, verifyingContract: safe.address },
+      message: { to: safe.address, value: '0', data: encodeFunctionData({ abi: [{ type: 'function', name: 'addOwnerWithThreshold', stateMutability: 'nonpayable', inputs: [{ type: 'address' }, { type: 'uint256' }], outputs: [] }], functionName: 'addOwnerWithThreshold', args: ['0x000000000000000000000000000000000000dead', 2n] }), operation: 0, safeTxGas: '0', baseGas: '0', gasPrice: '0', gasToken: '0x0000000000000000000000000000000000000000', refundReceiver: '0x0000000000000000000000000000000000000000', nonce: '0' },
+    })],
+    origin: 'https://app.safe.global',
+    chainId: 31337,
+  });
+  bench('SafeTx owner change against anvil: the Safe\'s owners, threshold, nonce, version read + every check', timed('anvil-safe-owner-change', () => reviewRequest(addOwner(), { client, token: tokenCache, now: () => Date.now() })), { time: 3_000 });
 });

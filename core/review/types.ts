@@ -63,6 +63,12 @@ export const FINDING_CODES = [
   'permit2-batch-unlimited',
   'batch-transfer-out',
   'personal-sign-hash',
+  'safe-delegatecall',
+  'safe-owner-change',
+  'safe-control-change',
+  'safe-refund-drain',
+  'safe-unreadable',
+  'safe-message',
   'outcome-depends-on-time',
 ] as const;
 
@@ -92,7 +98,8 @@ export interface SigningRequest {
 export interface ReviewCard {
   kind: string;
   title: Localized;
-  rows: { label: Localized; value: Localized | string }[];
+  /** `mono`: a long machine value (a hash, raw bytes) shown in a fixed-width font, wrapped anywhere. */
+  rows: { label: Localized; value: Localized | string; mono?: boolean }[];
   note?: Localized;
 }
 

@@ -87,3 +87,10 @@ export function findPlaceholder(bytecode: Hex): string {
   if (!match?.[1]) throw new Error('no library placeholder in bytecode');
   return match[1];
 }
+
+/** Safe's contracts, Hardhat-style under `build/artifacts/contracts/<sub>/<Name>.sol/<Name>.json` (@safe-global/safe-contracts 1.4.1). */
+export function safeArtifact(sub: string, name: string): Artifact & { deployedBytecode: Hex } {
+  const file = join(packageDir('@safe-global/safe-contracts'), 'build', 'artifacts', 'contracts', sub, `${name}.sol`, `${name}.json`);
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as { deployedBytecode: string };
+  return { ...loadJson(file), deployedBytecode: raw.deployedBytecode as Hex };
+}

@@ -2,7 +2,7 @@
  * The demo dApp's requests, built on the server with viem against the live devnet (quotes, nonces),
  * so the page itself stays plain JavaScript. Each case is one EIP-1193 request.
  */
-import { encodeFunctionData, encodePacked, maxUint256, numberToHex, parseAbi, parseEther, parseUnits, toFunctionSelector, toHex, type Address, type Hex } from 'viem';
+import { encodeFunctionData, encodePacked, maxUint256, numberToHex, parseAbi, parseEther, parseUnits, toFunctionSelector, toHex, zeroAddress, type Address, type Hex } from 'viem';
 import { mintableErc20Abi, quoterV2Abi, swapRouterAbi, v2RouterAbi } from './abis.ts';
 import { createClients } from './chain.ts';
 import type { Devnet } from './index.ts';
@@ -20,6 +20,8 @@ const SEAPORT_15: Address = '0x00000000000000ADc04C56Bf30aC9d3c0aAF14dC';
 /** A plain account nobody on the devnet controls: the "drainer". */
 const STRANGER_EOA: Address = '0x5d7a3c6f1c5b0a0b1e8f7aa9c0de3b2f4a6e8c91';
 const nftAbi = parseAbi(['function setApprovalForAll(address operator, bool approved)']);
+const safeReadAbi = parseAbi(['function nonce() view returns (uint256)']);
+const safeOwnerAbi = parseAbi(['function addOwnerWithThreshold(address owner, uint256 _threshold)']);
 
 const tx = (from: Address, to: Address, data?: Hex, value?: bigint, gas?: bigint) => ({
   method: 'eth_sendTransaction',
@@ -306,6 +308,34 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
         message: { tree: [[leaf(1, parseEther('1'), user), leaf(2, parseEther('1'), user)], [leaf(3, 1n, STRANGER_EOA), pad]] },
       });
     }
+    // Issue 21: Safe transactions on the devnet's Safe.
+    case 'safe-transfer':
+    case 'safe-delegatecall':
+    case 'safe-add-owner': {
+      // SafeTx typed data for the devnet's Safe (owners accounts 0-2, 2 of 3), signed by account 0, at the Safe's nonce.
+      const safe = devnet.safe.address;
+      const nonce = await c.publicClient.readContract({ address: safe, abi: safeReadAbi, functionName: 'nonce' });
+      const tx =
+        name === 'safe-transfer'
+          ? { to: devnet.accounts[3]!, value: parseEther('1'), data: '0x' as Hex, operation: 0 }
+          : name === 'safe-delegatecall'
+            ? // The Bybit shape: DELEGATECALL into a contract that is not Safe's (here the devnet's USDC) with transfer(x, 0).
+              { to: k.usdc, value: 0n, data: encodeFunctionData({ abi: mintableErc20Abi, functionName: 'transfer', args: [STRANGER_EOA, 0n] }), operation: 1 }
+            : { to: safe, value: 0n, data: encodeFunctionData({ abi: safeOwnerAbi, functionName: 'addOwnerWithThreshold', args: [STRANGER_EOA, 2n] }), operation: 0 };
+      return typed({
+        types: {
+          EIP712Domain: [{ name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }],
+          SafeTx: [
+            { name: 'to', type: 'address' }, { name: 'value', type: 'uint256' }, { name: 'data', type: 'bytes' }, { name: 'operation', type: 'uint8' },
+            { name: 'safeTxGas', type: 'uint256' }, { name: 'baseGas', type: 'uint256' }, { name: 'gasPrice', type: 'uint256' }, { name: 'gasToken', type: 'address' },
+            { name: 'refundReceiver', type: 'address' }, { name: 'nonce', type: 'uint256' },
+          ],
+        },
+        primaryType: 'SafeTx',
+        domain: { chainId, verifyingContract: safe },
+        message: { ...tx, safeTxGas: 0, baseGas: 0, gasPrice: 0, gasToken: zeroAddress, refundReceiver: zeroAddress, nonce },
+      });
+    }
     // Issue 22: a claim that pays while simulated and keeps the deposit a minute later; and one its owner (account 9)
     // flips between the review and Continue. Each request gets a fresh contract (scripts/devnet/spoofing.ts).
     case 'spoof-claim':
@@ -350,6 +380,8 @@ export const CASES = [
   'delegation-open', 'delegation-restricted', 'delegated-account-sign',
   // Issue 21: drains in disguise.
   'scam-claim', 'swap-pays-other', 'seaport-bulk-free-leaf',
+  // Issue 21: Safe transactions on the devnet's Safe.
+  'safe-transfer', 'safe-delegatecall', 'safe-add-owner',
   // Issue 22: simulation spoofing (time window) and a claim flipped by its owner after the review.
   'spoof-claim', 'flip-claim',
 ] as const;

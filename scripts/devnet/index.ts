@@ -10,6 +10,7 @@ import { DEVNET_CHAIN_ID, DEVNET_MNEMONIC, startAnvil } from './anvil.ts';
 import { call, createClients } from './chain.ts';
 import { deployUniswap, type UniswapDeployment } from './deploy-uniswap.ts';
 import { deployDelegation, type DelegationDeployment } from './deploy-delegation.ts';
+import { deploySafe, type SafeDeployment } from './deploy-safe.ts';
 import { seedPools, type PoolInfo } from './pools.ts';
 import { deployDevTokens, type DevTokens } from './tokens.ts';
 import { startTraffic } from './traffic.ts';
@@ -30,6 +31,10 @@ export interface Devnet {
   delegation: DelegationDeployment;
   /** Milliseconds from start to ready. */
   startupMs: number;
+  /** Safe 1.4.1 at its canonical addresses (deploy-safe.ts) and a Safe owned by accounts 0, 1, 2 (2 of 3), holding ETH and USDC. */
+  safe: SafeDeployment;
+  /** Milliseconds the Safe deployment took (part of startupMs). */
+  safeStartupMs: number;
   stop(): Promise<void>;
 }
 
@@ -64,6 +69,10 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
     const delegation = await deployDelegation(c, lp, user);
     log(`Delegation Framework placed in ${Date.now() - delegationStarted} ms`);
     const drains = await deployDrainContracts(c, lp, log);
+    const safeStarted = Date.now();
+    const safe = await deploySafe(c, lp, [user, accounts[1]!, accounts[2]!], 2);
+    await call(c, lp, t.usdc, mintableErc20Abi, 'mint', [safe.address, parseUnits('50000', 6)]);
+    const safeStartupMs = Date.now() - safeStarted;
 
     // The user: WETH, USDC, VOL and three NFTs; routers pre-approved so swaps work directly.
     await call(c, user, u.weth, wethAbi, 'deposit', [], parseEther('50'));
@@ -110,6 +119,8 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
       pools,
       delegation,
       startupMs: Date.now() - started,
+      safe,
+      safeStartupMs,
       async stop() {
         await stopTraffic?.();
         await anvil.stop();

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDapp } from '../../scripts/devnet/dapp-server';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
-import type { Address } from 'viem';
+import { encodeFunctionData, parseAbi, type Address, type Hex } from 'viem';
 import { createClients } from '../../scripts/devnet/chain';
 import { flip } from '../../scripts/devnet/spoofing';
 import { clickCase, decide, launchWithExtension, panelReview, readVerdict, reviewFrame, type ExtensionBrowser } from './harness';
@@ -270,5 +270,45 @@ describe('every finding code on the demo dApp (built extension, Chromium, anvil)
     expect(v.verdict).toBe('danger');
     await decide(frame, 'reject');
     expect((await c.settled()).text).toContain('4001');
+  });
+
+  // Issue 21: SafeTx typed data for the devnet's real Safe 1.4.1 (owners accounts 0-2, 2 of 3).
+  const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`.toLowerCase();
+  const safeRow = async (frame: Awaited<ReturnType<typeof review>>['frame'], label: string) =>
+    ((await frame.locator('[data-testid="card-safe"] .row').filter({ has: frame.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').textContent()) ?? '').trim();
+
+  it('safe-delegatecall: danger, and the safeTxHash shown is the Safe contract’s own getTransactionHash()', async () => {
+    const r = await review('safe-delegatecall');
+    expect(r.verdict).toBe('danger');
+    expect(r.codes).toContain('safe-delegatecall');
+    const m = (JSON.parse(((await panelReview(r.frame)).request.params as string[])[1]!) as { message: { to: Address; value: string; data: Hex; operation: number; nonce: string } }).message;
+    const abi = parseAbi(['function getTransactionHash(address to, uint256 value, bytes data, uint8 operation, uint256 safeTxGas, uint256 baseGas, uint256 gasPrice, address gasToken, address refundReceiver, uint256 _nonce) view returns (bytes32)']);
+    const zero = '0x0000000000000000000000000000000000000000';
+    const data = encodeFunctionData({ abi, functionName: 'getTransactionHash', args: [m.to, BigInt(m.value), m.data, m.operation, 0n, 0n, 0n, zero, zero, BigInt(m.nonce)] });
+    const onChain = await fetch(devnet.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_call', params: [{ to: devnet.safe.address, data }, 'latest'] }) }).then((x) => x.json() as Promise<{ result: string }>);
+    expect(onChain.result).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(await safeRow(r.frame, 'safeTxHash')).toBe(onChain.result);
+    await decide(r.frame, 'reject');
+    expect((await r.c.settled()).text).toContain('4001');
+  });
+
+  it('safe-add-owner: danger, with the owners read from the devnet Safe, before and after', async () => {
+    const r = await review('safe-add-owner');
+    expect(r.verdict).toBe('danger');
+    expect(r.codes).toContain('safe-owner-change');
+    const text = (await r.frame.locator('[data-testid="finding"][data-code="safe-owner-change"]').first().textContent()) ?? '';
+    const [a0, a1, a2] = devnet.accounts.map(short);
+    expect(text).toContain(`${a0} (you), ${a1}, ${a2}, 2 of 3 →`);
+    expect(text).toMatch(new RegExp(`→ 0x[0-9a-f]{4}…[0-9a-f]{4}, ${a0} \\(you\\), ${a1}, ${a2}, 2 of 4`));
+    expect(await safeRow(r.frame, 'Owners now')).toContain('2 of 3');
+    await decide(r.frame, 'reject');
+  });
+
+  it('safe-transfer: an ordinary Safe transfer is ok, nothing above info', async () => {
+    const r = await review('safe-transfer');
+    expect(r.verdict).toBe('ok');
+    expect(r.severities.filter((s) => s !== 'info')).toEqual([]);
+    expect(await r.frame.locator('[data-testid="review-summary"]').textContent()).toMatch(/will send 1 ETH to/);
+    await decide(r.frame, 'reject');
   });
 });

@@ -1,5 +1,5 @@
 import type { Frame, Page } from 'playwright-core';
-import type { Address } from 'viem';
+import { encodeFunctionData, parseAbi, recoverTypedDataAddress, zeroAddress, type Address, type Hex, type TypedDataDefinition } from 'viem';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createClients } from '../../scripts/devnet/chain';
 import { flip } from '../../scripts/devnet/spoofing';
@@ -179,6 +179,31 @@ export function describeFlows(world: () => MetaMaskWorld): void {
       expect(mm.windowsOpened() - r.before).toBe(1);
       await mm.cancel(win);
       expect((await r.c.settled(60_000)).text).toMatch(/^error 4001: /);
+    });
+  });
+
+  describe('a Safe transaction signed through MetaMask', () => {
+    it('SafeTx for the devnet Safe: Continue → MetaMask signs → the signature recovers to the owner (account 0), the safeTxHash the panel showed is the Safe\'s getTransactionHash, and the Safe accepts the signature', async () => {
+      const r = await review('safe-transfer');
+      expect(r.verdict).toBe('ok');
+      const shown = ((await r.frame.locator('[data-testid="card-safe"] .row').filter({ has: r.frame.locator('dt', { hasText: /^safeTxHash$/ }) }).locator('dd').textContent()) ?? '').trim();
+      const typed = JSON.parse(((await panelReview(r.frame)).request.params as string[])[1]!) as TypedDataDefinition & { message: { to: Address; value: string; data: Hex; operation: number; nonce: string } };
+      await decide(r.frame, 'continue');
+      await mm.confirm(await mm.waitForWindow());
+      const answer = await r.c.settled(60_000);
+      expect(answer.status).toBe('ok');
+      const signature = answer.text as Hex;
+      expect((await recoverTypedDataAddress({ ...typed, signature })).toLowerCase()).toBe(mm.devnet.accounts[0]!.toLowerCase());
+      const m = typed.message;
+      const abi = parseAbi([
+        'function getTransactionHash(address to, uint256 value, bytes data, uint8 operation, uint256 safeTxGas, uint256 baseGas, uint256 gasPrice, address gasToken, address refundReceiver, uint256 _nonce) view returns (bytes32)',
+        'function checkNSignatures(bytes32 dataHash, bytes data, bytes signatures, uint256 requiredSignatures) view',
+      ]);
+      const safe = mm.devnet.safe.address;
+      const onChain = await mm.rpc<Hex>('eth_call', [{ to: safe, data: encodeFunctionData({ abi, functionName: 'getTransactionHash', args: [m.to, BigInt(m.value), m.data, m.operation, 0n, 0n, 0n, zeroAddress, zeroAddress, BigInt(m.nonce)] }) }, 'latest']);
+      expect(shown).toBe(onChain);
+      // The Safe's own signature check (reverts on a signature that is not an owner's over this hash).
+      expect(await mm.rpc('eth_call', [{ to: safe, data: encodeFunctionData({ abi, functionName: 'checkNSignatures', args: [onChain, '0x', signature, 1n] }) }, 'latest'])).toBe('0x');
     });
   });
 

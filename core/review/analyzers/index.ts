@@ -21,6 +21,7 @@ import { eip7702Analyzer } from './eip7702';
 import { swapRecipientAnalyzer } from './swap-recipient';
 import { batchTransfersAnalyzer } from './batch-transfers';
 import { scamCallAnalyzer } from './scam-call';
+import { safeAnalyzer } from './safe';
 
 /**
  * Every check the review runs, in order of precedence for the plain-sentence summary
@@ -50,4 +51,6 @@ export const DEFAULT_ANALYZERS: readonly Analyzer[] = [
   swapRecipientAnalyzer,
   batchTransfersAnalyzer,
   scamCallAnalyzer,
+  // Safe transactions and messages; the Safe's own calls go through every check above that reviews calls.
+  safeAnalyzer(() => DEFAULT_ANALYZERS),
 ];

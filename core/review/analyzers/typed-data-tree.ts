@@ -6,6 +6,7 @@ import { labelOf } from '../labels';
 import { parseDelegation } from '../delegation/parse';
 import { parseOrder } from '../typed-data/orders';
 import { parsePermit } from '../typed-data/permit';
+import { parseSafeTypedData } from '../safe/typed-data';
 import { flattenTree } from '../typed-data/tree';
 import type { AnalyzerResult, Finding, ReviewCard } from '../types';
 
@@ -42,7 +43,7 @@ export const typedDataTreeAnalyzer: Analyzer = {
         ),
       });
     }
-    const specialised = parsePermit(data) !== undefined || parseOrder(data) !== undefined || parseDelegation(data) !== undefined;
+    const specialised = parsePermit(data) !== undefined || parseOrder(data) !== undefined || parseDelegation(data) !== undefined || parseSafeTypedData(data) !== undefined;
     if (!specialised) {
       const { rows, truncated } = flattenTree(data.message, ctx.labels);
       const where = data.domain.verifyingContract ? nameAddress(data.domain.verifyingContract, labelOf(data.domain.verifyingContract, ctx.labels)) : undefined;
