@@ -11,6 +11,7 @@ import type { ListState } from './store/list-state';
 export type ThreatListId = 'addresses' | 'phishing' | 'domains';
 /** Answer to lists:status. */
 export type ThreatListsState = Record<ThreatListId, ListState>;
+import type { RecheckResult } from './review/recheck';
 
 /** Runtime messages between the extension's own contexts (content script, review panel, popup, background). */
 export type RuntimeMessage =
@@ -109,6 +110,8 @@ export interface PlanView {
   nextDueAt?: number;
   /** MetaMask is showing one of this plan's steps (or refused it); kept by the worker while it runs. */
   wallet?: WalletWait;
+  /** The release check stopped sending this step (answer to step:send): what changed since it was prepared. */
+  recheck?: { stepId: string; result: Exclude<RecheckResult, { status: 'unchanged' }> };
 }
 
 /** Answer to gas:report: the live report (bigints as decimal strings) and fiat rates when Chainlink answered. */
@@ -141,7 +144,15 @@ export interface ReviewGetResponse {
   error?: string;
   /** The storage was full: this record is kept for the browser session only. */
   unsaved?: boolean;
+  /** The last release check: one that stopped this (still undecided) request is shown again; one that let it through is kept with the decision. */
+  recheck?: RecheckResult;
 }
+
+/**
+ * Answer to review:decide. `held`: the release check stopped a Continue (the outcome moved, or the node did not
+ * answer): nothing was forwarded or recorded; the panel shows `recheck` and asks again. `already`: decided before.
+ */
+export type DecideResponse = { ok: true; already?: true } | { ok: true; held: true; recheck: RecheckResult };
 
 /** Newest first; `unsaved` marks records kept for the session only (the storage was full). */
 export type ReviewsListResponse = Array<ReviewRecord & { unsaved?: boolean }>;

@@ -1,4 +1,5 @@
 import type { Localized } from '../i18n/localized';
+import type { Outcome } from './outcome';
 
 /** Methods Preflight reviews before the wallet sees them (DESIGN.md). Everything else passes through. */
 export const REVIEWED_METHODS = [
@@ -70,6 +71,7 @@ export const FINDING_CODES = [
   'safe-message',
   'first-time-address',
   'first-time-fresh-address',
+  'outcome-depends-on-time',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -130,6 +132,8 @@ export interface AnalyzerResult {
   suggestedFees?: SuggestedFees;
   /** A base-fee target worth waiting for (the panel offers "hold until"). */
   hold?: HoldSuggestion;
+  /** What the transaction would do, kept with the review so the release check can simulate it again and compare. */
+  outcome?: Outcome;
 }
 
 export interface HoldSuggestion {
@@ -152,6 +156,8 @@ export interface Review {
   assetChanges?: AssetChange[];
   suggestedFees?: SuggestedFees;
   hold?: HoldSuggestion;
+  /** The simulated outcome the panel showed (transactions and batches with chain access): the release check's baseline. */
+  outcome?: Outcome;
   /** Why MetaMask will refuse this request (nothing would be signed), when it will. */
   refusal?: Localized;
   /** Milliseconds the analysis took. */

@@ -28,6 +28,12 @@ export interface Settings {
   phishingListUrl: string;
   /** Where ScamSniffer's phishing-domain list is fetched from. */
   scamDomainsUrl: string;
+  /**
+   * Simulate a transaction again when it is released (Continue, a held request reaching its fee, a withdrawal step
+   * sent) and stop it if the outcome moved (core/review/recheck.ts). On unless stored as false; no control in the
+   * popup: the benchmark turns it off to measure what it costs (scripts/bench/release-check.ts).
+   */
+  releaseCheck: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -43,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   threatListUrl: DEFAULT_SCAM_LIST_URL,
   phishingListUrl: DEFAULT_PHISHING_CONFIG_URL,
   scamDomainsUrl: DEFAULT_SCAM_DOMAINS_URL,
+  releaseCheck: true,
 };
 
 /** The language a new user starts with: the browser's UI language (Japanese → 日本語, anything else → English). */
@@ -104,5 +111,6 @@ export function normalizeSettings(raw: unknown): Settings {
     threatListUrl: validListUrl(r.threatListUrl, DEFAULT_SCAM_LIST_URL),
     phishingListUrl: validListUrl(r.phishingListUrl, DEFAULT_PHISHING_CONFIG_URL),
     scamDomainsUrl: validListUrl(r.scamDomainsUrl, DEFAULT_SCAM_DOMAINS_URL),
+    releaseCheck: r.releaseCheck !== false,
   };
 }

@@ -1,6 +1,7 @@
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { FeeChunk, HistoryMeta } from '../gas/history';
 import type { Decision, Review, SigningRequest } from '../review/types';
+import type { RecheckResult } from '../review/recheck';
 import type { PlanRecord } from './plans';
 
 /** One reviewed request from arrival to the user's decision. Persisted so a stopped worker loses nothing. */
@@ -16,6 +17,11 @@ export interface ReviewRecord {
   decision?: Decision;
   decidedAt?: number;
   appliedFees?: boolean;
+  /**
+   * The last release check (core/review/recheck.ts): kept when it stopped the request (changed, or the node did not
+   * answer), so a reloaded panel shows it again and the next Continue knows it was seen; and with the decision it let through.
+   */
+  recheck?: RecheckResult;
   /**
    * 'stream': the page sent this request straight to MetaMask's page stream and MetaMask received it before
    * Preflight could stop it (never reviewed before the wallet saw it; no decision here).

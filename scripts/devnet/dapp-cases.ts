@@ -6,6 +6,7 @@ import { encodeFunctionData, encodePacked, maxUint256, numberToHex, parseAbi, pa
 import { mintableErc20Abi, quoterV2Abi, swapRouterAbi, v2RouterAbi } from './abis.ts';
 import { createClients } from './chain.ts';
 import type { Devnet } from './index.ts';
+import { claimRequest, deployFlipClaim, deploySimulationSpoof } from './spoofing.ts';
 
 export interface DappRequest {
   method: string;
@@ -338,6 +339,12 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
     case 'eth-transfer-fresh':
       // Issue 22: 0.01 ETH to an address nothing on the devnet has used (no code, nonce 0, no balance), never sent to before.
       return tx(user, UNUSED_ADDRESS, undefined, parseEther('0.01'));
+    // Issue 22: a claim that pays while simulated and keeps the deposit a minute later; and one its owner (account 9)
+    // flips between the review and Continue. Each request gets a fresh contract (scripts/devnet/spoofing.ts).
+    case 'spoof-claim':
+      return claimRequest(user, await deploySimulationSpoof(c, devnet.accounts[9]!));
+    case 'flip-claim':
+      return claimRequest(user, await deployFlipClaim(c, devnet.accounts[9]!));
     default:
       throw new Error(`unknown case ${name}`);
   }
@@ -382,4 +389,6 @@ export const CASES = [
   'safe-transfer', 'safe-delegatecall', 'safe-add-owner',
   // Issue 22: first time, locally.
   'eth-transfer-fresh',
+  // Issue 22: simulation spoofing (time window) and a claim flipped by its owner after the review.
+  'spoof-claim', 'flip-claim',
 ] as const;

@@ -25,6 +25,7 @@
     'add-devnet': 'Add this devnet to the wallet', 'switch-devnet': 'Switch to this devnet', connect: 'Connect (eth_requestAccounts)',
     'delegation-open': 'Sign a delegation without caveats (smart account → stranger)', 'delegation-restricted': 'Sign a delegation: only transfer() of USDC, 100 at most, 8 hours',
     'delegated-account-sign': 'Sign in from account 5, upgraded to MetaMask\'s smart account (EIP-7702)',
+    'spoof-claim': 'Claim: pays 10 % while simulated, keeps the 0.01 ETH deposit a minute later', 'flip-claim': 'Claim whose owner can flip it to keep the 0.01 ETH deposit',
   };
 
   function setResult(el, status, text) { el.setAttribute('data-status', status); el.textContent = text; }
