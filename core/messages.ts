@@ -5,6 +5,13 @@ import type { LiveReport } from './gas/live-report';
 import type { Jsonify } from './json';
 import type { PlanRecord, WalletKind } from './store/plans';
 import type { PlanRequest } from './withdraw/plan-request';
+import type { ListState } from './store/list-state';
+
+/** The public threat lists: ScamSniffer's addresses, MetaMask's phishing configuration, ScamSniffer's domains. */
+export type ThreatListId = 'addresses' | 'phishing' | 'domains';
+/** Answer to lists:status. */
+export type ThreatListsState = Record<ThreatListId, ListState>;
+import type { RecheckResult } from './review/recheck';
 
 /** Runtime messages between the extension's own contexts (content script, review panel, popup, background). */
 export type RuntimeMessage =
@@ -22,9 +29,9 @@ export type RuntimeMessage =
   /** A reviewed request MetaMask received straight from the page before Preflight could stop it (content script). */
   | { t: 'bypass:stream'; key: string; request: Omit<SigningRequest, 'origin' | 'chainId'> & { chainId: string | null } }
   | { t: 'bypass:clear' }
-  /** Settings: the scam-address list in use and the last fetch; `refresh` fetches now (after a URL change). */
-  | { t: 'threat:status' }
-  | { t: 'threat:refresh' }
+  /** Settings: every threat list in use (age, size) and its last fetch; `refresh` fetches one now (after a URL change). */
+  | { t: 'lists:status' }
+  | { t: 'lists:refresh'; list: ThreatListId }
   | WithdrawMessage;
 
 /** Withdraw tab ↔ background (extension pages only): balances, plans, and step execution. */
@@ -103,6 +110,8 @@ export interface PlanView {
   nextDueAt?: number;
   /** MetaMask is showing one of this plan's steps (or refused it); kept by the worker while it runs. */
   wallet?: WalletWait;
+  /** The release check stopped sending this step (answer to step:send): what changed since it was prepared. */
+  recheck?: { stepId: string; result: Exclude<RecheckResult, { status: 'unchanged' }> };
 }
 
 /** Answer to gas:report: the live report (bigints as decimal strings) and fiat rates when Chainlink answered. */
@@ -117,6 +126,8 @@ export interface PhishingCheckResponse {
   listed: boolean;
   /** The real site the page imitates, for a fuzzy match. */
   imitates?: string;
+  /** Which list names the page. */
+  list?: 'metamask' | 'scamsniffer';
   lang: 'en' | 'ja';
 }
 
@@ -133,7 +144,15 @@ export interface ReviewGetResponse {
   error?: string;
   /** The storage was full: this record is kept for the browser session only. */
   unsaved?: boolean;
+  /** The last release check: one that stopped this (still undecided) request is shown again; one that let it through is kept with the decision. */
+  recheck?: RecheckResult;
 }
+
+/**
+ * Answer to review:decide. `held`: the release check stopped a Continue (the outcome moved, or the node did not
+ * answer): nothing was forwarded or recorded; the panel shows `recheck` and asks again. `already`: decided before.
+ */
+export type DecideResponse = { ok: true; already?: true } | { ok: true; held: true; recheck: RecheckResult };
 
 /** Newest first; `unsaved` marks records kept for the session only (the storage was full). */
 export type ReviewsListResponse = Array<ReviewRecord & { unsaved?: boolean }>;

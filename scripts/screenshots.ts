@@ -2,6 +2,8 @@
  * README screenshots from the real flows: the built extension (.output/chrome-mv3) in Debian's Chromium, the devnet
  * (anvil with Uniswap) and the demo dApp, in a 360 px wide window, English and Japanese, light theme, at 1x.
  * Writes docs/screenshots/<lang>-<view>.png. Run with `npm run screenshots` (builds first); not part of `npm test`.
+ * The store listings' screenshots (docs/store-listing.md) come from the same run, at the size both stores take
+ * (1280×800): the demo dApp with the review panel over it, and the popup's tabs side by side, in docs/store/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,6 +16,15 @@ import { startDevnet, type Devnet } from './devnet/index';
 import { clickCase, decide, launchWithExtension, readVerdict, reviewFrame, type ExtensionBrowser } from '../tests/e2e/harness';
 
 const OUT = resolve('docs/screenshots');
+const STORE_OUT = resolve('docs/store');
+/** Chrome Web Store screenshots are 1280×800 or 640×400; addons.mozilla.org takes the same. */
+const STORE = { width: 1280, height: 800 } as const;
+/** The panel over the dApp page, for the store: what the user sees before MetaMask opens. */
+const STORE_PANELS = [
+  ['1-safe-delegatecall', 'safe-delegatecall', 'danger'],
+  ['2-unlimited-approval', 'approve-unlimited', 'caution'],
+  ['3-restricted-delegation', 'delegation-restricted', 'ok'],
+] as const;
 const WIDTH = 360;
 /** Real mainnet base fees replayed on anvil, so the Gas tab has a history, a forecast and advice to show. */
 const REPLAYED = 600;
@@ -83,6 +94,48 @@ async function panels(browser: ExtensionBrowser, dappUrl: string, lang: Lang) {
   }
 }
 
+async function storePanels(browser: ExtensionBrowser, dappUrl: string, lang: Lang) {
+  for (const [file, name, verdict] of STORE_PANELS) {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize(STORE);
+    await page.goto(dappUrl);
+    await page.locator('body[data-ready="1"]').waitFor();
+    await clickCase(page, name);
+    const frame = await reviewFrame(page);
+    const got = (await readVerdict(frame, 30_000)).verdict;
+    if (got !== verdict) throw new Error(`${name}: expected a ${verdict} verdict, got ${got}`);
+    await page.waitForTimeout(500);
+    const path = `${STORE_OUT}/${lang}-${file}.png`;
+    await page.screenshot({ path, animations: 'disabled' });
+    written.push(path);
+    console.log(`wrote ${path}`);
+    await decide(frame, 'reject');
+    await page.close();
+  }
+}
+
+/** The popup's own screenshots (already taken above, real UI at 360 px) side by side on one 1280×800 canvas. */
+async function storePopups(browser: ExtensionBrowser, lang: Lang) {
+  const views = [
+    ['gas', lang === 'ja' ? 'ガス代：今送るか、いつまで待つか' : 'Gas: send now or wait, with honest intervals'],
+    ['withdraw', lang === 'ja' ? '出金プラン：分割、タイミング、経路、リスク' : 'Withdrawals: splits, timing, routes and risk'],
+  ] as const;
+  const img = (view: string) => `data:image/png;base64,${readFileSync(`${OUT}/${lang}-${view}.png`).toString('base64')}`;
+  const html = `<!doctype html><html><body style="margin:0;width:${STORE.width}px;height:${STORE.height}px;background:#eef1f5;font:20px system-ui,sans-serif;display:flex;gap:64px;justify-content:center;align-items:flex-start;padding-top:36px;box-sizing:border-box">${views
+    .map(([view, caption]) => `<figure style="margin:0;text-align:center"><figcaption style="margin-bottom:14px;color:#1d2733">${caption}</figcaption><div style="height:${STORE.height - 110}px;overflow:hidden;border-radius:10px;box-shadow:0 4px 24px #0002;background:#fff"><img src="${img(view)}" style="width:360px;display:block"></div></figure>`)
+    .join('')}</body></html>`;
+  const page = await browser.context.newPage();
+  await page.setViewportSize(STORE);
+  await page.setContent(html);
+  await page.waitForTimeout(200);
+  const path = `${STORE_OUT}/${lang}-4-popup.png`;
+  await page.screenshot({ path });
+  written.push(path);
+  console.log(`wrote ${path}`);
+  await page.close();
+}
+
 async function gasTab(browser: ExtensionBrowser, lang: Lang) {
   const page = await popup(browser, 1200);
   await page.locator('[data-testid="gas-chain"]').selectOption('31337');
@@ -127,6 +180,7 @@ async function withdrawPlan(browser: ExtensionBrowser, lang: Lang) {
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
+  mkdirSync(STORE_OUT, { recursive: true });
   const devnet = await startDevnet({ seed: 41, quiet: true });
   const dapp = await startDapp({ devnet });
   let browser: ExtensionBrowser | undefined;
@@ -143,6 +197,8 @@ async function main() {
       await panels(browser, dapp.url, lang);
       await gasTab(browser, lang);
       await withdrawPlan(browser, lang);
+      await storePanels(browser, dapp.url, lang);
+      await storePopups(browser, lang);
     }
   } finally {
     await browser?.close();

@@ -4,6 +4,7 @@ import type { PlanView } from '@/core/messages';
 import { t, tk } from '@/components/i18n/ui-text';
 import { useWithdraw } from '@/components/stores/withdraw-store';
 import { WithdrawReserves } from './WithdrawReserves';
+import { RecheckNotice } from '@/components/review/RecheckNotice';
 import { shortDateTime } from '@/components/i18n/time';
 
 const fmt = (x: number | undefined) => (x === undefined ? '–' : formatNumber(x));
@@ -58,6 +59,9 @@ export function WithdrawSteps({ view, lang }: { view: PlanView; lang: Lang }) {
                 'since' in view.wallet
                   ? <div className="small" role="status" data-testid="plan-step-wallet" data-state="waiting">{t(lang, 'mmConfirmStep')}</div>
                   : <div className="small error-text" role="alert" data-testid="plan-step-wallet" data-state={view.wallet.rejected ? 'rejected' : 'error'}>{view.wallet.rejected ? t(lang, 'mmRejected') : view.wallet.error}</div>
+              )}
+              {view.recheck?.stepId === p.id && s.status === 'pending' && (
+                <RecheckNotice recheck={view.recheck.result} lang={lang} testId="plan-step-changed" hints={{ changed: 'recheckStepChanged', unavailable: 'recheckStepUnavailable' }} />
               )}
               {p.kind === 'transfer' && <WithdrawReserves lang={lang} />}
               {s.review && s.status === 'pending' && (

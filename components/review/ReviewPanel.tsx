@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { pick, text, type Lang } from '@/core/i18n/localized';
 import type { Decision, Review, Verdict } from '@/core/review/types';
-import type { ReviewGetResponse } from '@/core/messages';
+import type { DecideResponse, ReviewGetResponse } from '@/core/messages';
+import type { RecheckResult } from '@/core/review/recheck';
 import { analysisFailed } from '@/core/review/analysis-failed';
 import { t } from '@/components/i18n/ui-text';
 import { ask } from '@/components/runtime';
@@ -13,6 +14,7 @@ import { AssetChanges, changeFiat } from './AssetChanges';
 import { Cards } from './Cards';
 import { FindingList } from './FindingList';
 import { HoldForGas } from './HoldForGas';
+import { RecheckNotice } from './RecheckNotice';
 
 type State =
   | { phase: 'loading'; slow: boolean }
@@ -60,6 +62,9 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs, currency = 'USD' }: { 
   const [deciding, setDeciding] = useState(false);
   const [hold, setHold] = useState<{ targetWei: bigint; expectedAt?: number; deadline?: number } | undefined>();
   const [holdExpired, setHoldExpired] = useState(false);
+  /** The release check stopped a Continue: what it found (shown until the user decides). */
+  const [recheck, setRecheck] = useState<Exclude<RecheckResult, { status: 'unchanged' }> | undefined>();
+  const [decideFailed, setDecideFailed] = useState(false);
   const continueRef = useRef<HTMLButtonElement>(null);
   const [rates, setRates] = useState<EthRates | undefined>();
   const hasChanges = state.phase === 'ready' && (state.review.assetChanges?.length ?? 0) > 0;
@@ -76,6 +81,7 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs, currency = 'USD' }: { 
       (r) => {
         if (!live) return;
         if (r.decision) setDecided(r.decision);
+        if (!r.decision && r.recheck && r.recheck.status !== 'unchanged') setRecheck(r.recheck);
         if (r.review) setState({ phase: 'ready', review: r.review, origin: r.request.origin, unsaved: r.unsaved });
         else throw new Error('no review');
       },
@@ -96,18 +102,29 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs, currency = 'USD' }: { 
   async function decide(decision: Decision) {
     if (deciding || decided) return;
     setDeciding(true);
+    setDecideFailed(false);
     try {
-      // A stopped worker is woken by the message; retry briefly so the decision is never lost.
+      // A stopped worker is woken by the message; retry briefly so the decision is never lost. A worker stopped while
+      // it re-checks the outcome answers nothing: the next attempt checks again (nothing was forwarded meanwhile).
+      let answer: DecideResponse | undefined;
       for (let attempt = 0; ; attempt++) {
         try {
-          await ask({ t: 'review:decide', key: reviewKey, decision, applyFees });
+          answer = await ask<DecideResponse>({ t: 'review:decide', key: reviewKey, decision, applyFees });
           break;
         } catch (error) {
           if (attempt >= 5) throw error;
           await new Promise((r) => setTimeout(r, 200));
         }
       }
+      if (answer && 'held' in answer) {
+        // The release check stopped it: show what changed and ask again (a hold in progress ends here).
+        setHold(undefined);
+        if (answer.recheck.status !== 'unchanged') setRecheck(answer.recheck);
+        return;
+      }
       setDecided(decision);
+    } catch {
+      setDecideFailed(true); // the buttons stay usable: the user presses again
     } finally {
       setDeciding(false);
     }
@@ -173,8 +190,10 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs, currency = 'USD' }: { 
   }
 
   const verdict: Verdict | undefined = state.phase === 'loading' ? undefined : state.review.verdict;
+  // The release check found the outcome moved: the heading says so (data-verdict stays the review's own).
+  const moved = recheck?.status === 'changed';
   return (
-    <main className={`panel verdict-${verdict ?? 'pending'}`} data-testid="review" {...(verdict ? { 'data-verdict': verdict } : {})} aria-busy={!verdict}>
+    <main className={`panel verdict-${moved ? 'danger' : (verdict ?? 'pending')}`} data-testid="review" {...(verdict ? { 'data-verdict': verdict } : {})} aria-busy={!verdict}>
       <header>
         <span className="brand">
           <img src="/icon/32.png" alt="" width={16} height={16} />
@@ -193,10 +212,16 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs, currency = 'USD' }: { 
       ) : (
         <>
           <div className="verdict" role="status">
-            <h1>{t(lang, `verdict_${state.review.verdict}`)}</h1>
+            <h1>{moved ? t(lang, 'verdictChanged') : t(lang, `verdict_${state.review.verdict}`)}</h1>
             {state.phase === 'ready' && <span className="origin">{state.origin}</span>}
           </div>
           <p className="summary" data-testid="review-summary">{pick(state.review.summary, lang)}</p>
+          {recheck && <RecheckNotice recheck={recheck} lang={lang} />}
+          {decideFailed && (
+            <p className="error-text small" role="alert" data-testid="review-decide-failed">
+              {t(lang, 'decideFailed')}
+            </p>
+          )}
           {state.review.verdict === 'error' && <p className="muted">{t(lang, 'errorHint')}</p>}
           {state.phase === 'ready' && state.review.refusal && (
             <p className="refusal" role="note" data-testid="review-refusal">
@@ -254,7 +279,7 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs, currency = 'USD' }: { 
         <button data-testid="review-reject" className="reject" disabled={deciding} onClick={() => void decide('reject')}>
           {t(lang, 'reject')}
         </button>
-        <button data-testid="review-continue" className={`continue ${verdict === 'danger' ? 'risky' : ''}`} ref={continueRef} disabled={deciding || !verdict} onClick={() => void decide('continue')}>
+        <button data-testid="review-continue" className={`continue ${verdict === 'danger' || moved ? 'risky' : ''}`} ref={continueRef} disabled={deciding || !verdict} onClick={() => void decide('continue')}>
           {t(lang, 'continue')}
         </button>
       </footer>

@@ -2,6 +2,7 @@ import type { Address, PublicClient } from 'viem';
 import type { Localized } from '../i18n/localized';
 import type { RpcSource } from '../chain/rpc-sources';
 import type { TokenInfo } from '../chain/token';
+import type { DomainCheck } from '../threat/domain-check';
 import type { ParsedRequest } from './request';
 import type { AnalyzerResult, SigningRequest } from './types';
 
@@ -21,8 +22,15 @@ export interface ReviewDeps {
   labels?: Readonly<Record<string, string>>;
   /** The public scam-address list kept on this computer (lowercase), when one has been fetched. */
   scamAddresses?: ReadonlySet<string>;
+  /**
+   * Whether a page's host is a known phishing site by the lists in use now (MetaMask's phishing configuration as last
+   * fetched, ScamSniffer's domains); absent: the bundled copy of MetaMask's list decides.
+   */
+  checkDomain?: (hostname: string) => Promise<DomainCheck> | DomainCheck;
   /** Addresses the user has sent to before (lowercase), for address-poisoning checks. */
   knownRecipients?: readonly string[];
+  /** Spenders and operators the user approved in continued requests (lowercase), for the first-time check. */
+  knownSpenders?: readonly string[];
   /**
    * What is wrong with chain access, when the caller found out before the review (a dead RPC, an RPC for
    * another chain). The review then runs without `client` and says why on-chain checks are missing.

@@ -93,6 +93,7 @@ export async function reviewRequest(request: SigningRequest, deps: ReviewDeps, o
   let assetChanges: AnalyzerResult['assetChanges'];
   let suggestedFees: AnalyzerResult['suggestedFees'];
   let hold: AnalyzerResult['hold'];
+  let outcome: AnalyzerResult['outcome'];
   // Only requests whose checks read the chain lose something when the RPC is unusable.
   if (deps.rpcProblem && CHAIN_KINDS.has(parsed.kind)) findings.push(analysisFailed(text('On-chain checks were skipped', 'オンチェーンの確認を省略しました'), deps.rpcProblem));
   if (deps.noChainAccess && !deps.client && !deps.rpcProblem) {
@@ -113,6 +114,7 @@ export async function reviewRequest(request: SigningRequest, deps: ReviewDeps, o
     assetChanges ??= r.assetChanges;
     suggestedFees ??= r.suggestedFees;
     hold ??= r.hold;
+    outcome ??= r.outcome;
   });
   if (notes.notes.length > 0) findings.push(nonCanonicalFinding(notes.notes));
   findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
@@ -126,6 +128,7 @@ export async function reviewRequest(request: SigningRequest, deps: ReviewDeps, o
     assetChanges,
     suggestedFees,
     hold,
+    ...(outcome ? { outcome } : {}),
     ...(notes.refusal ? { refusal: notes.refusal } : {}),
     analysisMs: deps.now() - started,
   };

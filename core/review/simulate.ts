@@ -73,6 +73,34 @@ const rpcCall = (from: Address, t: TxFields) => ({
   ...(t.gas !== undefined ? { gas: numberToHex(t.gas) } : {}),
 });
 
+/** eth_simulateV1 block overrides: a later block number and timestamp (hex), as the time-dependence check sets them. */
+export interface BlockOverrides {
+  number?: Hex;
+  time?: Hex;
+}
+
+/**
+ * The calls in order, as one sequence, in one simulated block on top of the latest (eth_simulateV1, traceTransfers,
+ * no validation), with `blockOverrides` when given. Throws when the node cannot run it.
+ */
+export async function simulateSequence(client: PublicClient, from: Address, calls: readonly TxFields[], blockOverrides?: BlockOverrides): Promise<SimulatedCall[]> {
+  const blocks = await client.request({
+    method: 'eth_simulateV1',
+    params: [{ blockStateCalls: [{ ...(blockOverrides ? { blockOverrides } : {}), calls: calls.map((c) => rpcCall(from, c)) }], traceTransfers: true, validation: false }, 'latest'],
+  });
+  const results = blocks[0]?.calls ?? [];
+  if (results.length !== calls.length) throw new Error(`eth_simulateV1 answered ${results.length} results for ${calls.length} calls`);
+  return results.map((r) => {
+    const ok = r.status === '0x1';
+    return {
+      ok,
+      gasUsed: BigInt(r.gasUsed),
+      logs: (r.logs ?? []).map((l) => ({ address: l.address, topics: l.topics as readonly string[], data: l.data })),
+      revertReason: ok ? undefined : decodeRevert(r.error?.data ?? (r.returnData !== '0x' ? r.returnData : undefined), r.error?.message),
+    };
+  });
+}
+
 /**
  * Simulates the calls in order, as one sequence, with eth_simulateV1 (traceTransfers, no validation).
  * Falls back to eth_call + eth_estimateGas when the RPC does not offer eth_simulateV1.
@@ -81,24 +109,7 @@ const rpcCall = (from: Address, t: TxFields) => ({
 export async function simulateCalls(client: PublicClient, from: Address, calls: readonly TxFields[]): Promise<SimulationOutcome> {
   let why: string;
   try {
-    const blocks = await client.request({
-      method: 'eth_simulateV1',
-      params: [{ blockStateCalls: [{ calls: calls.map((c) => rpcCall(from, c)) }], traceTransfers: true, validation: false }, 'latest'],
-    });
-    const results = blocks[0]?.calls ?? [];
-    if (results.length !== calls.length) throw new Error(`eth_simulateV1 answered ${results.length} results for ${calls.length} calls`);
-    return {
-      mode: 'simulate',
-      calls: results.map((r) => {
-        const ok = r.status === '0x1';
-        return {
-          ok,
-          gasUsed: BigInt(r.gasUsed),
-          logs: (r.logs ?? []).map((l) => ({ address: l.address, topics: l.topics as readonly string[], data: l.data })),
-          revertReason: ok ? undefined : decodeRevert(r.error?.data ?? (r.returnData !== '0x' ? r.returnData : undefined), r.error?.message),
-        };
-      }),
-    };
+    return { mode: 'simulate', calls: await simulateSequence(client, from, calls) };
   } catch (error) {
     why = messageOf(error).slice(0, 200);
   }

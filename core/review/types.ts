@@ -1,4 +1,5 @@
 import type { Localized } from '../i18n/localized';
+import type { Outcome } from './outcome';
 
 /** Methods Preflight reviews before the wallet sees them (DESIGN.md). Everything else passes through. */
 export const REVIEWED_METHODS = [
@@ -68,6 +69,9 @@ export const FINDING_CODES = [
   'safe-refund-drain',
   'safe-unreadable',
   'safe-message',
+  'first-time-address',
+  'first-time-fresh-address',
+  'outcome-depends-on-time',
   // Issue 21, red team: cases from outside the fixtures.
   'permit2-batch-transfer-unlimited',
   'batch-approvals-unknown-spender',
@@ -132,6 +136,8 @@ export interface AnalyzerResult {
   suggestedFees?: SuggestedFees;
   /** A base-fee target worth waiting for (the panel offers "hold until"). */
   hold?: HoldSuggestion;
+  /** What the transaction would do, kept with the review so the release check can simulate it again and compare. */
+  outcome?: Outcome;
 }
 
 export interface HoldSuggestion {
@@ -154,6 +160,8 @@ export interface Review {
   assetChanges?: AssetChange[];
   suggestedFees?: SuggestedFees;
   hold?: HoldSuggestion;
+  /** The simulated outcome the panel showed (transactions and batches with chain access): the release check's baseline. */
+  outcome?: Outcome;
   /** Why MetaMask will refuse this request (nothing would be signed), when it will. */
   refusal?: Localized;
   /** Milliseconds the analysis took. */

@@ -14,3 +14,14 @@ describe('first-run language', () => {
     expect(normalizeSettings({ ...settingsForNewUser('ja'), lang: 'en' }).lang).toBe('en');
   });
 });
+
+describe('threat list URLs', () => {
+  it('default to the public files; https anywhere, http only on this computer; anything else falls back to the default', () => {
+    expect(DEFAULT_SETTINGS.phishingListUrl).toBe('https://raw.githubusercontent.com/MetaMask/eth-phishing-detect/main/src/config.json');
+    expect(DEFAULT_SETTINGS.scamDomainsUrl).toBe('https://raw.githubusercontent.com/scamsniffer/scam-database/main/blacklist/domains.json');
+    const s = normalizeSettings({ phishingListUrl: 'http://127.0.0.1:8080/config.json', scamDomainsUrl: 'http://lists.example/domains.json' });
+    expect(s.phishingListUrl).toBe('http://127.0.0.1:8080/config.json');
+    expect(s.scamDomainsUrl).toBe(DEFAULT_SETTINGS.scamDomainsUrl);
+    expect(normalizeSettings({ phishingListUrl: 42 }).phishingListUrl).toBe(DEFAULT_SETTINGS.phishingListUrl);
+  });
+});

@@ -1,5 +1,8 @@
 import type { Lang } from '../i18n/localized';
-import { DEFAULT_SCAM_LIST_URL, validateScamListUrl } from '../threat/scam-list';
+import { validateListUrl } from '../threat/list-fetch';
+import { DEFAULT_PHISHING_CONFIG_URL } from '../threat/phishing-config';
+import { DEFAULT_SCAM_DOMAINS_URL } from '../threat/scam-domains';
+import { DEFAULT_SCAM_LIST_URL } from '../threat/scam-list';
 
 export type Fiat = 'USD' | 'JPY';
 
@@ -21,6 +24,16 @@ export interface Settings {
   reviewTimeoutMs: number;
   /** Where the public scam-address list is fetched from (ScamSniffer's file by default; https, or http on this computer). */
   threatListUrl: string;
+  /** Where MetaMask's phishing configuration is fetched from (eth-phishing-detect's config.json by default). */
+  phishingListUrl: string;
+  /** Where ScamSniffer's phishing-domain list is fetched from. */
+  scamDomainsUrl: string;
+  /**
+   * Simulate a transaction again when it is released (Continue, a held request reaching its fee, a withdrawal step
+   * sent) and stop it if the outcome moved (core/review/recheck.ts). On unless stored as false; no control in the
+   * popup: the benchmark turns it off to measure what it costs (scripts/bench/release-check.ts).
+   */
+  releaseCheck: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -34,6 +47,9 @@ export const DEFAULT_SETTINGS: Settings = {
   labels: {},
   reviewTimeoutMs: 4_000,
   threatListUrl: DEFAULT_SCAM_LIST_URL,
+  phishingListUrl: DEFAULT_PHISHING_CONFIG_URL,
+  scamDomainsUrl: DEFAULT_SCAM_DOMAINS_URL,
+  releaseCheck: true,
 };
 
 /** The language a new user starts with: the browser's UI language (Japanese → 日本語, anything else → English). */
@@ -46,12 +62,12 @@ export function settingsForNewUser(uiLanguage: string | undefined): Settings {
   return { ...DEFAULT_SETTINGS, lang: langOfLocale(uiLanguage) };
 }
 
-function validListUrl(v: unknown): string {
-  if (typeof v !== 'string') return DEFAULT_SCAM_LIST_URL;
+function validListUrl(v: unknown, fallback: string): string {
+  if (typeof v !== 'string') return fallback;
   try {
-    return validateScamListUrl(v);
+    return validateListUrl(v, 'list');
   } catch {
-    return DEFAULT_SCAM_LIST_URL;
+    return fallback;
   }
 }
 
@@ -92,6 +108,9 @@ export function normalizeSettings(raw: unknown): Settings {
     trustedSpenders: strings(r.trustedSpenders),
     labels: isStringRecord(r.labels) ? Object.fromEntries(Object.entries(r.labels).map(([k, v]) => [k.toLowerCase(), v.slice(0, 60)])) : {},
     reviewTimeoutMs: typeof r.reviewTimeoutMs === 'number' && r.reviewTimeoutMs >= 500 && r.reviewTimeoutMs <= 60_000 ? r.reviewTimeoutMs : DEFAULT_SETTINGS.reviewTimeoutMs,
-    threatListUrl: validListUrl(r.threatListUrl),
+    threatListUrl: validListUrl(r.threatListUrl, DEFAULT_SCAM_LIST_URL),
+    phishingListUrl: validListUrl(r.phishingListUrl, DEFAULT_PHISHING_CONFIG_URL),
+    scamDomainsUrl: validListUrl(r.scamDomainsUrl, DEFAULT_SCAM_DOMAINS_URL),
+    releaseCheck: r.releaseCheck !== false,
   };
 }

@@ -1,6 +1,7 @@
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { FeeChunk, HistoryMeta } from '../gas/history';
 import type { Decision, Review, SigningRequest } from '../review/types';
+import type { RecheckResult } from '../review/recheck';
 import type { PlanRecord } from './plans';
 
 /** One reviewed request from arrival to the user's decision. Persisted so a stopped worker loses nothing. */
@@ -17,6 +18,11 @@ export interface ReviewRecord {
   decidedAt?: number;
   appliedFees?: boolean;
   /**
+   * The last release check (core/review/recheck.ts): kept when it stopped the request (changed, or the node did not
+   * answer), so a reloaded panel shows it again and the next Continue knows it was seen; and with the decision it let through.
+   */
+  recheck?: RecheckResult;
+  /**
    * 'stream': the page sent this request straight to MetaMask's page stream and MetaMask received it before
    * Preflight could stop it (never reviewed before the wallet saw it; no decision here).
    */
@@ -31,11 +37,16 @@ export interface PreflightSchema extends DBSchema {
   feeChunks: { key: [number, number]; value: FeeChunk; indexes: { chainId: number } };
   /** Since version 3: withdrawal plans with their execution progress (core/store/plans.ts). */
   plans: { key: string; value: PlanRecord; indexes: { createdAt: number } };
+  /**
+   * Since version 4: the fetched domain lists (core/store/threat-domains.ts), spread over hash buckets, one record
+   * per bucket keyed [list, generation, bucket]: the bucket's blocked and allowed names.
+   */
+  threatDomains: { key: [string, number, number]; value: { block?: string; allow?: string } };
 }
 
 export const DB_NAME = 'preflight';
-/** 1: reviews, kv. 2: fee history (feeMeta, feeChunks). 3: withdrawal plans. Earlier stores are kept as they are. */
-export const DB_VERSION = 3;
+/** 1: reviews, kv. 2: fee history (feeMeta, feeChunks). 3: withdrawal plans. 4: fetched domain lists. Earlier stores are kept as they are. */
+export const DB_VERSION = 4;
 
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
@@ -64,6 +75,7 @@ export function openPreflightDb(factory: IDBFactory, name = DB_NAME, version = D
       const plans = db.createObjectStore('plans', { keyPath: 'id' });
       plans.createIndex('createdAt', 'createdAt');
     }
+    if (from < 4 && version >= 4) db.createObjectStore('threatDomains');
   };
   // Another context holding an older version blocks the upgrade: say so instead of hanging.
   const blocked = new Promise<never>((_, reject) => {

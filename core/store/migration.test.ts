@@ -17,7 +17,7 @@ describe('database upgrades', () => {
     const v2 = await openPreflightDb(factory);
     expect(v2.version).toBe(DB_VERSION);
     expect((await getRecord(v2, 'kept'))?.decision).toBe('reject');
-    expect([...v2.objectStoreNames].sort()).toEqual(['feeChunks', 'feeMeta', 'kv', 'plans', 'reviews']);
+    expect([...v2.objectStoreNames].sort()).toEqual(['feeChunks', 'feeMeta', 'kv', 'plans', 'reviews', 'threatDomains']);
   });
 
   it('version 2 → 3 keeps reviews and fee history and adds plans', async () => {
@@ -28,7 +28,7 @@ describe('database upgrades', () => {
     await storage.putMeta({ chainId: 1, mode: 'fee-history', percentiles: [10, 50], newestBlock: 7_000, newestHash: '0xab', newestTimestamp: 5 });
     await storage.putChunk({ chainId: 1, index: 7, blocks: [7_000], timestamps: [5], baseFee: [1e9], gasUsedRatio: [0.5], rewards: [[1, 2]] });
     v2.close();
-    const v3 = await openPreflightDb(factory);
+    const v3 = await openPreflightDb(factory, 'preflight', 3);
     expect(v3.version).toBe(3);
     expect((await getRecord(v3, 'kept'))?.decision).toBe('continue');
     const after = new IdbFeeHistoryStorage(async () => v3);
@@ -36,6 +36,20 @@ describe('database upgrades', () => {
     expect(await after.listChunks(1)).toEqual([7]);
     expect([...v3.objectStoreNames].sort()).toEqual(['feeChunks', 'feeMeta', 'kv', 'plans', 'reviews']);
     expect(await v3.count('plans')).toBe(0);
+  });
+
+  it('version 3 → 4 keeps reviews and the kv store and adds the domain lists', async () => {
+    const factory = new IDBFactory();
+    const v3 = await openPreflightDb(factory, 'preflight', 3);
+    await putRecord(v3, { key: 'kept', createdAt: 1, request, tabId: 1, frameId: 0, decision: 'reject', decidedAt: 2 });
+    await v3.put('kv', ['0x4838b106fce9647bdf1e7877bf73ce8b0bad5f97'], 'knownRecipients');
+    v3.close();
+    const v4 = await openPreflightDb(factory);
+    expect(v4.version).toBe(4);
+    expect((await getRecord(v4, 'kept'))?.decision).toBe('reject');
+    expect(await v4.get('kv', 'knownRecipients')).toEqual(['0x4838b106fce9647bdf1e7877bf73ce8b0bad5f97']);
+    expect([...v4.objectStoreNames].sort()).toEqual(['feeChunks', 'feeMeta', 'kv', 'plans', 'reviews', 'threatDomains']);
+    expect(await v4.count('threatDomains')).toBe(0);
   });
 
   it('an open old-version connection closes itself so the upgrade is not blocked', async () => {

@@ -1,8 +1,9 @@
 import type { IDBPDatabase } from 'idb';
 import type { Decision, Review } from '../review/types';
+import type { RecheckResult } from '../review/recheck';
 import type { PreflightSchema, ReviewRecord } from './db';
 import { isQuotaExceeded } from './quota';
-import { getRecord, listRecords, putRecord, recordDecision, ReviewNotFoundError, saveReview } from './reviews';
+import { getRecord, listRecords, putRecord, recordDecision, ReviewNotFoundError, saveRecheck, saveReview } from './reviews';
 
 type Db = IDBPDatabase<PreflightSchema>;
 
@@ -77,17 +78,32 @@ export class ReviewBook {
     }
   }
 
-  /** Records the decision once (a second, different one is ignored), wherever the record lives. */
-  async recordDecision(key: string, decision: Decision, appliedFees: boolean, now: number): Promise<BookRecord> {
+  /** Records the decision once (a second, different one is ignored), wherever the record lives; with the release check that let it through. */
+  async recordDecision(key: string, decision: Decision, appliedFees: boolean, now: number, recheck?: RecheckResult): Promise<BookRecord> {
+    const extra = recheck ? { recheck } : {};
     const spilled = await this.fallback.get(key);
-    if (spilled) return spilled.decision ? { ...spilled, unsaved: true } : this.keep({ ...spilled, decision, decidedAt: now, appliedFees });
+    if (spilled) return spilled.decision ? { ...spilled, unsaved: true } : this.keep({ ...spilled, decision, decidedAt: now, appliedFees, ...extra });
     try {
-      return await recordDecision(await this.db(), key, decision, appliedFees, now);
+      return await recordDecision(await this.db(), key, decision, appliedFees, now, recheck);
     } catch (error) {
       if (!isQuotaExceeded(error)) throw error;
       const stored = await getRecord(await this.db(), key);
       if (!stored) throw new ReviewNotFoundError(key);
-      return this.keep(stored.decision ? stored : { ...stored, decision, decidedAt: now, appliedFees });
+      return this.keep(stored.decision ? stored : { ...stored, decision, decidedAt: now, appliedFees, ...extra });
+    }
+  }
+
+  /** Keeps the release check that stopped a request, wherever the record lives. */
+  async saveRecheck(key: string, recheck: RecheckResult): Promise<BookRecord> {
+    const spilled = await this.fallback.get(key);
+    if (spilled) return this.keep({ ...spilled, recheck });
+    try {
+      return await saveRecheck(await this.db(), key, recheck);
+    } catch (error) {
+      if (!isQuotaExceeded(error)) throw error;
+      const stored = await getRecord(await this.db(), key);
+      if (!stored) throw new ReviewNotFoundError(key);
+      return this.keep({ ...stored, recheck });
     }
   }
 

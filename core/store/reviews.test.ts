@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'; // idb's wrap() checks instanceof against the IDB 
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openPreflightDb } from './db';
-import { getRecord, listRecords, pruneRecords, putRecord, recordDecision, saveReview } from './reviews';
+import { getRecord, listRecords, pruneRecords, putRecord, recordDecision, saveRecheck, saveReview } from './reviews';
 import type { Review } from '../review/types';
 
 const request = { method: 'personal_sign' as const, params: ['0x68', '0x0000000000000000000000000000000000000001'], origin: 'https://a.example', chainId: 1 };
@@ -35,5 +35,20 @@ describe('review store', () => {
   it('saving a review for an unknown key is a clear error', async () => {
     const db = await openPreflightDb(new IDBFactory());
     await expect(saveReview(db, 'nope', review('x'))).rejects.toThrow(/No review with key/);
+  });
+
+  it('a release check that stopped Continue is kept on the undecided record, across reopen; the one that let it through goes with the decision', async () => {
+    const factory = new IDBFactory();
+    const db = await openPreflightDb(factory);
+    await putRecord(db, { key: 'k1', createdAt: 10, request, tabId: 3, frameId: 0 });
+    const stopped = { status: 'unavailable' as const, checkedAt: 15, ms: 1500, reason: { en: 'no answer', ja: '応答なし' } };
+    await saveRecheck(db, 'k1', stopped);
+    db.close();
+    const again = await openPreflightDb(factory);
+    expect(await getRecord(again, 'k1')).toMatchObject({ recheck: stopped });
+    expect((await getRecord(again, 'k1'))?.decision).toBeUndefined();
+    await recordDecision(again, 'k1', 'continue', false, 20, { status: 'unchanged', checkedAt: 19, ms: 8 });
+    expect(await getRecord(again, 'k1')).toMatchObject({ decision: 'continue', recheck: { status: 'unchanged', ms: 8 } });
+    await expect(saveRecheck(again, 'nope', stopped)).rejects.toThrow(/No review with key/);
   });
 });

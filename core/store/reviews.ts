@@ -1,5 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import type { Decision, Review } from '../review/types';
+import type { RecheckResult } from '../review/recheck';
 import { newestFirst, type PreflightSchema, type ReviewRecord } from './db';
 
 type Db = IDBPDatabase<PreflightSchema>;
@@ -32,8 +33,22 @@ export async function saveReview(db: Db, key: string, review: Review): Promise<R
   return updated;
 }
 
-/** Records the user's decision once; a second, different decision for the same key is refused. */
-export async function recordDecision(db: Db, key: string, decision: Decision, appliedFees: boolean, now: number): Promise<ReviewRecord> {
+/** Stores the release check that stopped a request (the request stays undecided). */
+export async function saveRecheck(db: Db, key: string, recheck: RecheckResult): Promise<ReviewRecord> {
+  const tx = db.transaction('reviews', 'readwrite');
+  const record = await tx.store.get(key);
+  if (!record) throw new ReviewNotFoundError(key);
+  const updated = { ...record, recheck };
+  await tx.store.put(updated);
+  await tx.done;
+  return updated;
+}
+
+/**
+ * Records the user's decision once; a second, different decision for the same key is refused. `recheck`: the release
+ * check that let it through, written in the same transaction.
+ */
+export async function recordDecision(db: Db, key: string, decision: Decision, appliedFees: boolean, now: number, recheck?: RecheckResult): Promise<ReviewRecord> {
   const tx = db.transaction('reviews', 'readwrite');
   const record = await tx.store.get(key);
   if (!record) throw new ReviewNotFoundError(key);
@@ -41,7 +56,7 @@ export async function recordDecision(db: Db, key: string, decision: Decision, ap
     await tx.done;
     return record;
   }
-  const updated: ReviewRecord = { ...record, decision, decidedAt: now, appliedFees };
+  const updated: ReviewRecord = { ...record, decision, decidedAt: now, appliedFees, ...(recheck ? { recheck } : {}) };
   await tx.store.put(updated);
   await tx.done;
   return updated;

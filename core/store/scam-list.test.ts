@@ -53,7 +53,7 @@ describe('public scam-address list, kept in IndexedDB', () => {
     const db = await open();
     seen.length = 0;
     const state = await refreshScamList(db, fetch, `${base}/address.json`, 1_000);
-    expect(state.list).toEqual({ url: `${base}/address.json`, fetchedAt: 1_000, count: sharedCount });
+    expect(state.list).toEqual({ url: `${base}/address.json`, fetchedAt: 1_000, count: sharedCount, bytes: Buffer.byteLength(shared) });
     expect(state.status?.error).toBeUndefined();
     expect(seen).toHaveLength(1);
     expect(seen[0]!.url).toBe('/address.json');

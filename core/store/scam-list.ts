@@ -1,6 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { fetchScamList, type FetchLike, type ScamList } from '../threat/scam-list';
 import type { PreflightSchema } from './db';
+import { listDue, type ListState, type ListStatus } from './list-state';
 
 type Db = IDBPDatabase<PreflightSchema>;
 
@@ -10,22 +11,11 @@ export const SCAM_LIST_STATUS_KEY = 'scamListStatus';
 
 /** Refetch when the kept list is this old (the publisher updates daily). */
 export const SCAM_LIST_MAX_AGE_MS = 12 * 3_600_000;
-/** After a failed attempt, wait this long before the schedule tries again (a Save in Settings tries at once). */
-export const SCAM_LIST_RETRY_MS = 3_600_000;
+export { LIST_RETRY_MS as SCAM_LIST_RETRY_MS } from './list-state';
 
-export interface ScamListStatus {
-  /** Unix ms of the last attempt. */
-  attemptedAt: number;
-  url: string;
-  /** Why the last attempt failed (the kept list, if any, is still used). */
-  error?: string;
-}
-
+export type ScamListStatus = ListStatus;
 /** What Settings shows: the list in use (without its addresses) and the last attempt. */
-export interface ScamListState {
-  list?: Omit<ScamList, 'addresses'> & { count: number };
-  status?: ScamListStatus;
-}
+export type ScamListState = ListState;
 
 function isList(v: unknown): v is ScamList {
   const r = v as Partial<ScamList> | undefined;
@@ -39,14 +29,12 @@ export async function loadScamList(db: Db): Promise<ScamList | undefined> {
 
 export async function scamListState(db: Db): Promise<ScamListState> {
   const [list, status] = await Promise.all([loadScamList(db), db.get('kv', SCAM_LIST_STATUS_KEY) as Promise<ScamListStatus | undefined>]);
-  return { list: list && { url: list.url, fetchedAt: list.fetchedAt, count: list.addresses.length }, status };
+  return { list: list && { url: list.url, fetchedAt: list.fetchedAt, count: list.addresses.length, ...(list.bytes !== undefined ? { bytes: list.bytes } : {}) }, status };
 }
 
 /** Whether the schedule should fetch now: no list yet, another URL, or an old list (not right after a failure). */
 export function scamListDue(state: ScamListState, url: string, now: number): boolean {
-  const failedRecently = !!state.status?.error && state.status.url === url && now - state.status.attemptedAt < SCAM_LIST_RETRY_MS;
-  if (failedRecently) return false;
-  return !state.list || state.list.url !== url || now - state.list.fetchedAt >= SCAM_LIST_MAX_AGE_MS;
+  return listDue(state, url, now, SCAM_LIST_MAX_AGE_MS);
 }
 
 /**

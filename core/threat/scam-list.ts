@@ -4,6 +4,10 @@
  * user goes with the request) and matches locally; it does not bundle it (README: "Public scam data").
  */
 
+import { fetchListText, parseListJson, validateListUrl, type FetchedText, type FetchLike } from './list-fetch';
+
+export type { FetchLike } from './list-fetch';
+
 /** The public file, refreshed daily by its publisher. */
 export const DEFAULT_SCAM_LIST_URL = 'https://raw.githubusercontent.com/scamsniffer/scam-database/main/blacklist/address.json';
 
@@ -13,6 +17,8 @@ export interface ScamList {
   /** Unix ms. */
   fetchedAt: number;
   addresses: string[];
+  /** Bytes downloaded (lists kept before this was recorded have none). */
+  bytes?: number;
 }
 
 /** The fetched file is not a list of addresses (an error page, another file, a truncated download). */
@@ -41,37 +47,33 @@ export function parseScamList(json: unknown): string[] {
 
 /** Only https lists, plain http only from this computer (tests, a local mirror). */
 export function validateScamListUrl(raw: string): string {
-  let url: URL;
   try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new ScamListFetchError(`"${raw}" is not a URL.`);
+    return validateListUrl(raw, 'scam-address list');
+  } catch (e) {
+    throw new ScamListFetchError(e instanceof Error ? e.message : String(e));
   }
-  const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol === 'https:' || (local && url.protocol === 'http:')) return url.toString();
-  throw new ScamListFetchError('Use an https:// URL for the scam-address list (plain http:// only for this computer).');
 }
 
-export type FetchLike = (url: string, init: RequestInit) => Promise<Pick<Response, 'ok' | 'status' | 'json'>>;
+/** The real file is ~120 KB (2,530 addresses, snapshot 2026-08-22); anything over this is not that list. */
+export const SCAM_LIST_MAX_BYTES = 8 * 1_048_576;
 
 /**
  * Fetches and parses the list. The request carries nothing about the user: no cookies or credentials, no referrer,
- * no query added; only the URL the user configured.
+ * no query added; only the URL the user configured (core/threat/list-fetch.ts).
  */
 export async function fetchScamList(fetchFn: FetchLike, rawUrl: string, now: number, timeoutMs = 20_000): Promise<ScamList> {
   const url = validateScamListUrl(rawUrl);
-  let response: Awaited<ReturnType<FetchLike>>;
+  let fetched: FetchedText;
   try {
-    response = await fetchFn(url, { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-cache', signal: AbortSignal.timeout(timeoutMs) });
+    fetched = await fetchListText(fetchFn, url, { what: 'scam-address list', maxBytes: SCAM_LIST_MAX_BYTES, timeoutMs });
   } catch (e) {
-    throw new ScamListFetchError(`Could not reach ${url} (${e instanceof Error ? e.message : String(e)}). Offline, or the address is blocked.`);
+    throw new ScamListFetchError(e instanceof Error ? e.message : String(e));
   }
-  if (!response.ok) throw new ScamListFetchError(`${url} answered HTTP ${response.status}. Check the list URL in Settings.`);
   let json: unknown;
   try {
-    json = await response.json();
-  } catch {
-    throw new ScamListFormatError(`${url} did not return JSON. Check the list URL in Settings.`);
+    json = parseListJson(fetched.text, url);
+  } catch (e) {
+    throw new ScamListFormatError(e instanceof Error ? e.message : String(e));
   }
-  return { url, fetchedAt: now, addresses: parseScamList(json) };
+  return { url, fetchedAt: now, addresses: parseScamList(json), bytes: fetched.bytes };
 }

@@ -1,18 +1,19 @@
 import { browser, type Browser } from 'wxt/browser';
 import { parseChainId } from '@/core/chain/chain-id';
 import { isReviewedMethod } from '@/core/review/types';
-import type { ReviewGetResponse, RuntimeMessage, TabMessage } from '@/core/messages';
-import { checkDomain, hostnameOf, isTrustedOrigin } from '@/core/review/phishing';
+import type { DecideResponse, ReviewGetResponse, RuntimeMessage, TabMessage } from '@/core/messages';
+import { isTrustedOrigin } from '@/core/review/phishing';
 import type { PhishingCheckResponse } from '@/core/messages';
 import { loadSettings } from '@/components/storage/settings';
 import { ensureReview, knownRecipients, reviewBook, startReview } from './review-service';
+import { releaseCheck } from './release-check';
 import { fiatRates, gasReportResponse } from './gas';
 import { checkGasAlerts, setGasAlert } from './gas-alerts';
 import { gasAlertsItem } from '@/components/storage/gas-alerts';
 import { noteChainUsed } from '@/components/storage/recent-chains';
 import { bypassEvents, clearBypassEvents, onStreamBypass, watchDecision } from './bypass';
 import { handleWithdrawMessage, isWithdrawMessage } from './withdraw-handlers';
-import { refreshThreatList, threatListState } from './scam-list';
+import { originCheck, refreshThreatListNow, threatListsState } from './threat-lists';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -72,29 +73,32 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
     case 'review:get': {
       if (!fromReviewPage(sender)) throw new ForbiddenSenderError('only the review panel reads reviews');
       const record = await ensureReview(message.key);
-      const response: ReviewGetResponse = { request: record.request, review: record.review, decision: record.decision, unsaved: record.unsaved };
+      const response: ReviewGetResponse = { request: record.request, review: record.review, decision: record.decision, unsaved: record.unsaved, ...(record.recheck ? { recheck: record.recheck } : {}) };
       return response;
     }
     case 'review:decide': {
       if (!fromReviewPage(sender)) throw new ForbiddenSenderError('only the review panel decides');
       const before = await reviewBook.get(message.key);
-      const record = await reviewBook.recordDecision(message.key, message.decision, message.applyFees, Date.now());
-      if (before?.decision) return { ok: true, already: true };
+      if (before?.decision) return { ok: true, already: true } satisfies DecideResponse;
+      // Continue: the request is simulated again first; an outcome that moved is shown, not forwarded (release-check.ts).
+      const release = message.decision === 'continue' && before ? await releaseCheck(before) : undefined;
+      if (release && !release.forward) return { ok: true, held: true, recheck: release.recheck } satisfies DecideResponse;
+      const record = await reviewBook.recordDecision(message.key, message.decision, message.applyFees, Date.now(), release?.recheck);
+      if (record.decision !== message.decision) return { ok: true, already: true } satisfies DecideResponse;
       void knownRecipients.noteDecision(record).catch(() => undefined);
       void watchDecision(record).catch(() => undefined); // bypass watcher: baseline of the account, off the decision path
       const fees = message.applyFees && record.decision === 'continue' ? record.review?.suggestedFees : undefined;
       const out: TabMessage = { t: 'review:decided', key: record.key, decision: record.decision ?? 'reject', fees };
       await browser.tabs.sendMessage(record.tabId, out, { frameId: record.frameId });
-      return { ok: true };
+      return { ok: true } satisfies DecideResponse;
     }
     case 'phishing:check': {
       // The origin is the browser's, not the page's claim.
       if (!sender.tab?.id || !sender.url) throw new ForbiddenSenderError('not a content script');
       const origin = sender.origin ?? new URL(sender.url).origin;
       const settings = await loadSettings();
-      const host = hostnameOf(origin);
-      const check = host && !isTrustedOrigin(origin, settings.trustedOrigins) ? checkDomain(host) : undefined;
-      const response: PhishingCheckResponse = { listed: !!check?.phishing, imitates: check?.match, lang: settings.lang };
+      const check = isTrustedOrigin(origin, settings.trustedOrigins) ? undefined : await originCheck(origin);
+      const response: PhishingCheckResponse = { listed: !!check?.phishing, imitates: check?.match, list: check?.phishing ? check.list : undefined, lang: settings.lang };
       return response;
     }
     case 'gas:report': {
@@ -121,10 +125,10 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
       if (message.t === 'bypass:clear') return clearBypassEvents();
       return bypassEvents();
     }
-    case 'threat:status':
-    case 'threat:refresh': {
-      if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages manage the scam-address list');
-      return message.t === 'threat:refresh' ? refreshThreatList() : threatListState();
+    case 'lists:status':
+    case 'lists:refresh': {
+      if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages manage the threat lists');
+      return message.t === 'lists:refresh' ? refreshThreatListNow(message.list) : threatListsState();
     }
     case 'reviews:list': {
       if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages list reviews');

@@ -5,6 +5,7 @@ import { GAS_ALARM, onGasAlarm } from './gas-alerts';
 import { onBypassAlarm } from './bypass';
 import { WITHDRAW_ALARM, onWithdrawAlarm } from './withdraw-steps';
 import { THREAT_ALARM, onThreatAlarm } from './scam-list';
+import { onDomainListsAlarm } from './threat-lists';
 
 export default defineBackground({
   type: 'module',
@@ -27,11 +28,13 @@ export default defineBackground({
       if (alarm.name === GAS_ALARM) void onBypassAlarm().catch(() => undefined); // bypass watcher, on-chain part
       if (alarm.name === WITHDRAW_ALARM) void onWithdrawAlarm().catch(() => undefined);
       if (alarm.name === THREAT_ALARM) void onThreatAlarm().catch(() => undefined);
+      if (alarm.name === THREAT_ALARM) void onDomainListsAlarm().catch(() => undefined); // MetaMask's phishing list, ScamSniffer's domains
     });
     void browser.alarms.create(GAS_ALARM, { periodInMinutes: 1 });
     // Withdrawal steps: receipts of sent steps and "the next step is due" notifications, also after the worker was stopped.
     void browser.alarms.create(WITHDRAW_ALARM, { periodInMinutes: 1 });
-    // The public scam-address list: checked at start and every 30 minutes, fetched when due (core/store/scam-list.ts).
+    // The public threat lists: checked at start and every 30 minutes, each fetched when due (core/store/scam-list.ts,
+    // core/store/threat-domains.ts).
     void browser.alarms.create(THREAT_ALARM, { periodInMinutes: 30, delayInMinutes: 0.5 });
   },
 });

@@ -12,7 +12,7 @@ import type { MetaMaskStatus, PlanView } from '@/core/messages';
 import { nextActionableStep, requirePlan } from '@/core/store/plans';
 import { db } from '@/components/storage/db';
 import { planView, WithdrawSetupError } from './withdraw';
-import { stepSent } from './withdraw-steps';
+import { stepReleaseCheck, stepSent } from './withdraw-steps';
 import { clearWalletWait, setWalletWait, walletWaitOf } from './wallet-waits';
 
 let connecting = false;
@@ -97,6 +97,9 @@ export async function sendStepWithMetaMask(planId: string, stepId: string): Prom
   const open = walletWaitOf(planId);
   if (open && 'since' in open) throw new WithdrawSetupError('MetaMask is already showing a step of this plan: confirm or reject it in MetaMask’s window.');
   const tx = step.tx;
+  // Simulated again before MetaMask is asked: an outcome that moved since the step was prepared is shown, not sent.
+  const stopped = await stepReleaseCheck(record, step);
+  if (stopped) return stopped;
   const accounts = await metaMask.request<string[]>({ method: 'eth_accounts' });
   if (!accounts.some((a) => same(a, tx.from))) {
     throw new WithdrawSetupError(accounts.length === 0

@@ -16,6 +16,7 @@ import { chainSourceCard } from '@/core/review/chain-source';
 import { walletElsewhere } from '@/core/review/no-chain-access';
 import { gasReport } from './gas';
 import { scamAddresses } from './scam-list';
+import { hostCheck } from './threat-lists';
 import { userTimeZone } from '@/components/i18n/time';
 
 /**
@@ -57,10 +58,11 @@ async function analyze(record: ReviewRecord): Promise<Review> {
   // Everything the checks need is read at once: settings and the chain's reader, the known recipients, the
   // recent ETH price and the scam list are independent reads (storage, IndexedDB, MetaMask's port).
   const settingsRead = loadSettings();
-  const [settings, found, recipients, ethUsd, scam] = await Promise.all([
+  const [settings, found, recipients, spenders, ethUsd, scam] = await Promise.all([
     settingsRead,
     settingsRead.then((s) => readAccess(record.request.chainId, s)),
     knownRecipients.list().catch(() => []),
+    knownRecipients.spenders().catch(() => []),
     knownChain(record.request.chainId)?.currency.symbol === 'ETH' ? recentEthUsd(Date.now()) : undefined,
     scamAddresses().catch(() => undefined),
   ]);
@@ -82,7 +84,9 @@ async function analyze(record: ReviewRecord): Promise<Review> {
         labels: settings.labels,
         privateRpc: !!settings.protectedRpc[String(record.request.chainId)],
         knownRecipients: recipients,
+        knownSpenders: spenders,
         scamAddresses: scam,
+        checkDomain: hostCheck,
         ethUsd,
         // A 1 h deadline keeps the history small (one eth_feeHistory call) on the panel's latency path.
         services: client ? { gas: (chainId: number, gasLimit: bigint) => gasReport(chainId, gasLimit, 1, true) } : undefined,

@@ -2,7 +2,7 @@ import { db } from '@/components/storage/db';
 import { loadSettings } from '@/components/storage/settings';
 import { loadScamList, refreshScamList, scamListDue, scamListState, type ScamListState } from '@/core/store/scam-list';
 
-/** Checked every 30 minutes; fetched only when due (no list, another URL, 12 h old; an hour after a failure). */
+/** Checked every 30 minutes for every threat list; each is fetched only when due (no list, another URL, old; an hour after a failure). */
 export const THREAT_ALARM = 'threat-list';
 
 /** Cache of the kept list's addresses (the worker can stop at any time: IndexedDB is the truth). */

@@ -13,12 +13,13 @@ import { replanNeeded } from '@/core/withdraw/replan';
 import { venuesOf, type ChainVenues } from '@/core/withdraw/venues';
 import { findSentTransaction } from '@/core/withdraw/sent-recovery';
 import { headOf, nonceOf, type RpcRequest } from '@/core/chain/account-scan';
-import { listPlans, replacePlan, requirePlan, updateStep, nextActionableStep, stepAwaitingLostHash, type PlanRecord, type PreparedTx } from '@/core/store/plans';
+import { listPlans, replacePlan, requirePlan, updateStep, nextActionableStep, stepAwaitingLostHash, type PlanRecord, type PreparedTx, type StepRecord } from '@/core/store/plans';
 import type { PlanView } from '@/core/messages';
 import { db } from '@/components/storage/db';
 import { loadSettings } from '@/components/storage/settings';
 import { chainAccess, rpcOf } from './chain-access';
 import { ensureReview, reviewBook } from './review-service';
+import { releaseCheck } from './release-check';
 import { watchDecision } from './bypass';
 import { marketsOn, planView, WithdrawSetupError } from './withdraw';
 
@@ -100,6 +101,19 @@ export async function stepSent(planId: string, stepId: string, txHash: string): 
   return planView(updated);
 }
 
+/**
+ * The release check before a step is sent: its transaction simulated again and compared with the outcome its review
+ * showed. Undefined: send it; otherwise the plan view to answer with, saying what changed (nothing is sent; Send again
+ * within a minute sends it as it is now, core/review/recheck.ts).
+ */
+export async function stepReleaseCheck(record: PlanRecord, step: StepRecord): Promise<PlanView | undefined> {
+  const reviewed = step.review?.key ? await reviewBook.get(step.review.key) : undefined;
+  if (!reviewed) return undefined;
+  const verdict = await releaseCheck(reviewed);
+  if (verdict.forward || verdict.recheck.status === 'unchanged') return undefined;
+  return { ...planView(record), recheck: { stepId: step.id, result: verdict.recheck } };
+}
+
 /** The node-accounts wallet: eth_sendTransaction on the user's own RPC for this chain (anvil, hardhat, a local node). */
 export async function sendWithNode(planId: string, stepId: string): Promise<PlanView> {
   const database = await db();
@@ -107,6 +121,8 @@ export async function sendWithNode(planId: string, stepId: string): Promise<Plan
   const step = record.steps.find((s) => s.id === stepId);
   if (!step?.tx) throw new WithdrawSetupError('Prepare the step first: it is reviewed before it is sent.');
   if (nextActionableStep(record)?.id !== stepId) throw new WithdrawSetupError('Steps run in order: finish the earlier step first.');
+  const stopped = await stepReleaseCheck(record, step);
+  if (stopped) return stopped;
   const rpc = (await loadSettings()).rpcs[String(record.chainId)];
   if (!rpc) throw new WithdrawSetupError(`No RPC of your own for chain ${record.chainId} in Settings: the node cannot sign.`);
   const client = createPublicClient({ transport: http(rpc, { timeout: 15_000, retryCount: 0 }) });

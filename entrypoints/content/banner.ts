@@ -8,14 +8,18 @@ interface BannerText {
 }
 
 const PHISHING = {
-  en: (imitates?: string): BannerText => ({
+  en: (imitates?: string, list?: PhishingCheckResponse['list']): BannerText => ({
     title: 'Preflight: this site is on the phishing list',
-    body: imitates ? `It imitates ${imitates}. Do not connect your wallet or sign anything here.` : 'MetaMask’s phishing list names this site. Do not connect your wallet or sign anything here.',
+    body: imitates
+      ? `It imitates ${imitates}. Do not connect your wallet or sign anything here.`
+      : `${list === 'scamsniffer' ? 'ScamSniffer’s phishing-domain list' : 'MetaMask’s phishing list'} names this site. Do not connect your wallet or sign anything here.`,
     dismiss: 'I understand the risk',
   }),
-  ja: (imitates?: string): BannerText => ({
+  ja: (imitates?: string, list?: PhishingCheckResponse['list']): BannerText => ({
     title: 'Preflight：このサイトはフィッシングリストに載っています',
-    body: imitates ? `${imitates} を装っています。ウォレットを接続したり、署名したりしないでください。` : 'MetaMask のフィッシングリストに載っているサイトです。ウォレットを接続したり、署名したりしないでください。',
+    body: imitates
+      ? `${imitates} を装っています。ウォレットを接続したり、署名したりしないでください。`
+      : `${list === 'scamsniffer' ? 'ScamSniffer のフィッシングドメインリスト' : 'MetaMask のフィッシングリスト'}に載っているサイトです。ウォレットを接続したり、署名したりしないでください。`,
     dismiss: 'リスクを理解しました',
   }),
 };
@@ -80,7 +84,7 @@ function showBanner(t: BannerText, kind: BannerKind, testId: string, background:
 }
 
 export function showPhishingBanner(check: PhishingCheckResponse): void {
-  showBanner(PHISHING[check.lang](check.imitates), 'phishing', 'phishing-banner', '#b71c1c');
+  showBanner(PHISHING[check.lang](check.imitates, check.list), 'phishing', 'phishing-banner', '#b71c1c');
 }
 
 /** The bypass watcher's in-page part: a provider Preflight could not wrap. Shown once per page. */

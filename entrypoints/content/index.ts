@@ -64,6 +64,22 @@ export default defineContentScript({
       byKey.delete(p.key);
     };
 
+    // Asked at load and again with each request the page sends to be signed: a list learnt while the page is open
+    // (MetaMask's or ScamSniffer's, fetched in the background) shows its banner by the page's next request at the latest.
+    let phishingBanner = false;
+    const checkPhishing = () => {
+      if (phishingBanner || window !== window.top) return;
+      const ask: RuntimeMessage = { t: 'phishing:check' };
+      browser.runtime.sendMessage(ask).then(
+        (answer: { ok: boolean; result?: PhishingCheckResponse }) => {
+          if (!answer?.ok || !answer.result?.listed || phishingBanner) return;
+          phishingBanner = true;
+          showPhishingBanner(answer.result);
+        },
+        () => undefined,
+      );
+    };
+
     /** Queues a review and starts it in the background; undefined when the page already has too many waiting. */
     const enqueue = (request: { method: ReviewedMethod; params: unknown; chainId: string | null }, decide: Pending['decide']): Pending | undefined => {
       if (queue.length >= MAX_PENDING_PER_PAGE) {
@@ -71,6 +87,7 @@ export default defineContentScript({
         floodWarned = true;
         return undefined;
       }
+      checkPhishing();
       const p: Pending = { key: newKey(), decided: false, decide };
       byKey.set(p.key, p);
       queue.push(p);
@@ -143,15 +160,8 @@ export default defineContentScript({
     // Phishing banner as soon as the page's DOM is there (top frame only: one banner per tab). Asked after
     // DOMContentLoaded so that waking the worker never competes with the page's own loading.
     if (window === window.top) {
-      const check = () => {
-        const ask: RuntimeMessage = { t: 'phishing:check' };
-        browser.runtime.sendMessage(ask).then(
-          (answer: { ok: boolean; result?: PhishingCheckResponse }) => answer?.ok && answer.result?.listed && showPhishingBanner(answer.result),
-          () => undefined,
-        );
-      };
-      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', check, { once: true });
-      else check();
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', checkPhishing, { once: true });
+      else checkPhishing();
     }
 
     browser.runtime.onMessage.addListener((message: unknown) => {

@@ -6,6 +6,7 @@ import { encodeFunctionData, encodePacked, maxUint256, numberToHex, parseAbi, pa
 import { mintableErc20Abi, quoterV2Abi, swapRouterAbi, v2RouterAbi } from './abis.ts';
 import { createClients } from './chain.ts';
 import type { Devnet } from './index.ts';
+import { claimRequest, deployFlipClaim, deploySimulationSpoof } from './spoofing.ts';
 
 export interface DappRequest {
   method: string;
@@ -335,6 +336,15 @@ export async function buildCase(name: string, devnet: Devnet, pageOrigin: string
         message: { ...tx, safeTxGas: 0, baseGas: 0, gasPrice: 0, gasToken: zeroAddress, refundReceiver: zeroAddress, nonce },
       });
     }
+    case 'eth-transfer-fresh':
+      // Issue 22: 0.01 ETH to an address nothing on the devnet has used (no code, nonce 0, no balance), never sent to before.
+      return tx(user, UNUSED_ADDRESS, undefined, parseEther('0.01'));
+    // Issue 22: a claim that pays while simulated and keeps the deposit a minute later; and one its owner (account 9)
+    // flips between the review and Continue. Each request gets a fresh contract (scripts/devnet/spoofing.ts).
+    case 'spoof-claim':
+      return claimRequest(user, await deploySimulationSpoof(c, devnet.accounts[9]!));
+    case 'flip-claim':
+      return claimRequest(user, await deployFlipClaim(c, devnet.accounts[9]!));
     default:
       throw new Error(`unknown case ${name}`);
   }
@@ -357,6 +367,8 @@ export function delegationTypedData(devnet: Devnet, d: { delegate: Address; cave
     message: { delegate: d.delegate, delegator: devnet.delegation.smartAccount, authority: ROOT_AUTHORITY, caveats: d.caveats, salt: d.salt },
   };
 }
+/** An address nothing on the devnet uses: the "fresh" recipient of eth-transfer-fresh (rejected in tests, so it stays unused). */
+export const UNUSED_ADDRESS: Address = '0x7e1a3b5c9d2f4a6b8c0d1e2f3a4b5c6d7e8f9a0b';
 
 /** The first entry of ScamSniffer's public scam-address list (snapshot in ../shared/data/threat). */
 export const SCAM_LISTED_SPENDER: Address = '0x101ce0cedd142f199c9ef61739ae59b6611a0fc0';
@@ -375,4 +387,8 @@ export const CASES = [
   'scam-claim', 'swap-pays-other', 'seaport-bulk-free-leaf',
   // Issue 21: Safe transactions on the devnet's Safe.
   'safe-transfer', 'safe-delegatecall', 'safe-add-owner',
+  // Issue 22: first time, locally.
+  'eth-transfer-fresh',
+  // Issue 22: simulation spoofing (time window) and a claim flipped by its owner after the review.
+  'spoof-claim', 'flip-claim',
 ] as const;

@@ -202,7 +202,13 @@ export async function pressInPanel(frame: Frame, key: string): Promise<void> {
 }
 
 /** What the panel reviewed: the background's record for this panel (request as the page sent it, and the review). */
-export async function panelReview(frame: Frame): Promise<{ request: { method: string; params: unknown; chainId: number }; review?: { verdict: string; summary: { en: string }; suggestedFees?: { maxFeePerGas: string; maxPriorityFeePerGas: string } } }> {
+export async function panelReview(frame: Frame): Promise<{
+  request: { method: string; params: unknown; chainId: number };
+  review?: { verdict: string; summary: { en: string }; suggestedFees?: { maxFeePerGas: string; maxPriorityFeePerGas: string } };
+  decision?: string;
+  /** The last release check (issue 22): `unchanged` is kept with a Continue it let through. */
+  recheck?: { status: 'unchanged' | 'changed' | 'unavailable'; checkedAt: number; ms: number };
+}> {
   return frame.evaluate(async () => {
     // Runs in the panel (an extension page), where `chrome` exists.
     const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; result?: never; error?: string }> } } }).chrome.runtime;

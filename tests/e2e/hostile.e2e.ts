@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import config from 'eth-phishing-detect/src/config.json';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { decide, launchWithExtension, panelReview, readVerdict, reviewFrame, reviewFrames, type ExtensionBrowser } from './harness';
@@ -14,6 +16,12 @@ window.__wallet = { isMetaMask: true, async request(a) {
 window.ethereum = window.__wallet;
 window.__call = (method, params) => { window.__result = undefined; window.ethereum.request({ method, params }).then((r) => (window.__result = 'ok ' + r), (e) => (window.__result = 'error ' + e.code)); };
 `;
+/** Issue 22: on no list until the fetched configuration names it. */
+const LATE_PHISH = 'late-phish.test';
+/** On the bundled blocklist (eth-phishing-detect 1.2.0); the fetched configuration allowlists it. */
+const BUNDLED_BLOCKED = 'moonbirds.tv';
+/** Only on ScamSniffer's domain list. */
+const SCAM_HOST = 'drainer-kit.test';
 const page = (extra = '') => `<!doctype html><html><body><h1>hostile</h1><script>${WALLET}${extra}</script></body></html>`;
 const SIGN = ['0x68656c6c6f', '0x0000000000000000000000000000000000000001'];
 
@@ -85,7 +93,8 @@ beforeAll(async () => {
       window.__wallet.request = async (a) => a.method === 'eth_chainId' ? new Promise(() => undefined) : answer(a);
     `),
   });
-  browser = await launchWithExtension();
+  // The threat-list test's hosts, resolved to this machine by Chromium (the static server answers on any name).
+  browser = await launchWithExtension({ extraArgs: [`--host-resolver-rules=${[LATE_PHISH, BUNDLED_BLOCKED, SCAM_HOST].map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`] });
 });
 
 afterAll(async () => {
@@ -317,4 +326,110 @@ describe('the chain a request is reviewed on, when the wallet is slow to say it'
       expect(await forwarded(p)).toBe(0);
     });
   }
+});
+
+describe('threat lists that stay fresh (issue 22): fetched from localhost, checked at each request', () => {
+  /** MetaMask's configuration as its repository serves it: the bundled entries plus one, and one bundled block allowlisted. */
+  const fetched = JSON.stringify({ ...config, blacklist: [...config.blacklist, LATE_PHISH], whitelist: [...config.whitelist, BUNDLED_BLOCKED] }, null, 2);
+  const blocked = config.blacklist.length + 1;
+
+  it('the fetched list is used (a host only it blocks is flagged, one it allows is not), learnt while a page is open, and a malformed, truncated or huge list is refused with the reason in Settings', async () => {
+    let served = fetched;
+    const requests: { url: string; cookie?: string; referer?: string }[] = [];
+    const lists: Server = createServer((req, res) => {
+      requests.push({ url: req.url ?? '', cookie: req.headers.cookie, referer: req.headers.referer });
+      res.setHeader('access-control-allow-origin', '*'); // as raw.githubusercontent.com answers
+      if (req.url === '/config.json') return void res.end(served);
+      if (req.url === '/domains.json') return void res.end(JSON.stringify([SCAM_HOST, 'other-drainer.example']));
+      if (req.url === '/huge.json') {
+        res.setHeader('content-length', String(40 * 1_048_576));
+        return void res.end();
+      }
+      res.statusCode = 404;
+      res.end('not found');
+    });
+    await new Promise<void>((r) => lists.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(lists.address() as { port: number }).port}`;
+    const port = new URL(server.url).port;
+    const pages: Page[] = [];
+    const visit = async (host: string) => {
+      const p = await browser.context.newPage();
+      pages.push(p);
+      await p.goto(`http://${host}:${port}/plain`);
+      return p;
+    };
+    const sign = async (p: Page) => {
+      await callSign(p);
+      const frame = await reviewFrame(p);
+      const v = await readVerdict(frame);
+      await decide(frame, 'reject');
+      expect(await result(p)).toBe('error 4001');
+      return v;
+    };
+    const banners = (p: Page) => p.locator('preflight-banner[data-kind="phishing"]').count();
+    try {
+      // Open before the list knows it: nothing to say.
+      const open = await visit(LATE_PHISH);
+      expect((await sign(open)).codes).not.toContain('phishing-domain');
+      expect(await banners(open)).toBe(0);
+
+      const popup = await browser.context.newPage();
+      pages.push(popup);
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      await popup.locator('[data-testid="tab-settings"]').click();
+      const status = popup.locator('[data-testid="settings-phishing-status"]');
+      await popup.locator(`[data-testid="settings-phishing-status"][data-source="bundled"][data-count="${config.blacklist.length}"]`).waitFor();
+      const save = async (testId: 'phishing' | 'domains', url: string) => {
+        await popup.bringToFront(); // a background tab's animation frames are throttled, and clicks wait for them
+        await popup.locator(`[data-testid="settings-${testId}-url"]`).fill(url);
+        await popup.locator(`[data-testid="settings-${testId}-save"]`).click();
+      };
+      await save('phishing', `${base}/config.json`);
+      await popup.locator(`[data-testid="settings-phishing-status"][data-ok="true"][data-source="fetched"][data-count="${blocked}"]`).waitFor({ timeout: 20_000 });
+      expect(await status.textContent()).toMatch(new RegExp(`${blocked.toLocaleString('en-US')} blocked sites, ${(config.whitelist.length + 1).toLocaleString('en-US')} allowed, ${config.fuzzylist.length} sites whose look-alikes are blocked \\(\\d+ KB\\), fetched .* \\(\\d+ seconds? ago\\)`));
+
+      // The page opened before: its next request is flagged, and its banner follows.
+      const now = await sign(open);
+      expect(now.codes).toContain('phishing-domain');
+      expect(now.verdict).toBe('danger');
+      await expect.poll(() => banners(open)).toBe(1);
+
+      // Blocked by the bundled list, allowed by the fetched one: no banner, no finding.
+      const allowed = await visit(BUNDLED_BLOCKED);
+      expect((await sign(allowed)).codes).not.toContain('phishing-domain');
+      expect(await banners(allowed)).toBe(0);
+
+      // ScamSniffer's domains: a host only it lists is flagged like a phishing page.
+      await save('domains', `${base}/domains.json`);
+      await popup.locator('[data-testid="settings-domains-status"][data-ok="true"][data-count="2"]').waitFor({ timeout: 20_000 });
+      const scam = await visit(SCAM_HOST);
+      await expect.poll(() => banners(scam)).toBe(1);
+      expect((await sign(scam)).codes).toContain('phishing-domain');
+
+      // Refused, each with its reason; the list fetched before stays in use.
+      const refused = async (url: string, reason: RegExp) => {
+        await save('phishing', url);
+        // Each refusal changes the error shown; wait for this one.
+        await popup.locator('[data-testid="settings-phishing-status"][data-ok="false"]', { hasText: reason }).waitFor({ timeout: 20_000 });
+        expect(await status.getAttribute('data-count')).toBe(String(blocked));
+        expect(await status.textContent()).toMatch(reason);
+        expect(await status.textContent()).toContain('The list fetched before is still used.');
+      };
+      // The same URL now serves a download cut short, then a list of 50 blocked sites (compared with the kept copy).
+      served = fetched.slice(0, fetched.length / 3);
+      await refused(`${base}/config.json`, /did not return JSON/);
+      served = JSON.stringify({ ...config, blacklist: config.blacklist.slice(0, 50) });
+      await refused(`${base}/config.json`, /has 50 entries, the copy in use 13,753: it looks truncated/);
+      await refused(`${base}/huge.json`, /larger than 32 MB/);
+      await popup.locator(`[data-testid="settings-phishing-status"][data-source="fetched"][data-count="${blocked}"]`).waitFor();
+      expect((await sign(open)).codes).toContain('phishing-domain');
+
+      // Plain GETs: no cookie, no referrer, nothing added to the URL.
+      expect(new Set(requests.map((r) => r.url))).toEqual(new Set(['/config.json', '/domains.json', '/huge.json']));
+      expect(requests.filter((r) => r.cookie || r.referer)).toEqual([]);
+    } finally {
+      for (const p of pages) await p.close().catch(() => undefined);
+      await new Promise<void>((r) => lists.close(() => r()));
+    }
+  });
 });

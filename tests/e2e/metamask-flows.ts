@@ -1,13 +1,16 @@
 import type { Frame, Page } from 'playwright-core';
 import { encodeFunctionData, parseAbi, recoverTypedDataAddress, zeroAddress, type Address, type Hex, type TypedDataDefinition } from 'viem';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createClients } from '../../scripts/devnet/chain';
+import { flip } from '../../scripts/devnet/spoofing';
 import { clickCase, decide, panelReview, readVerdict, reviewFrame, reviewFrames } from './harness';
 import { METAMASK_ID, type MetaMaskWorld } from './metamask-harness';
 
 /**
  * Preflight's own flows in front of the real MetaMask 13.5.0, run in tests/e2e/metamask.e2e.ts's world (one MetaMask
  * onboarding for both): the fees it recommends reach the mined transaction, a held request reaches MetaMask only at
- * the target fee, the companion card lasts exactly as long as MetaMask's prompt, a stopped worker loses no answer,
+ * the target fee, the companion card lasts exactly as long as MetaMask's prompt, MetaMask is asked only after the
+ * release check found the outcome unchanged (and not when it moved), a stopped worker loses no answer,
  * and MetaMask's own re-send after its worker restarted is neither reviewed twice nor reported as a bypass.
  */
 
@@ -143,6 +146,39 @@ export function describeFlows(world: () => MetaMaskWorld): void {
       const answer = await r.c.settled(60_000);
       expect(answer.text).toMatch(/^error 4001: /);
       await panelGone(mm.page);
+    });
+  });
+
+  describe('the release check before MetaMask (issue 22)', () => {
+    it('an unchanged request: MetaMask\'s window opens only after the check simulated it again and found it unchanged', async () => {
+      const r = await review('flip-claim');
+      await decide(r.frame, 'continue');
+      const win = await mm.waitForWindow();
+      const seenOpen = Date.now();
+      const record = await panelReview(r.frame); // the companion card, still up while MetaMask's window is
+      expect(record.decision).toBe('continue');
+      expect(record.recheck?.status).toBe('unchanged');
+      expect(record.recheck!.checkedAt).toBeLessThanOrEqual(seenOpen);
+      expect(mm.windowsOpened() - r.before).toBe(1);
+      await mm.cancel(win);
+      expect((await r.c.settled(60_000)).text).toMatch(/^error 4001: /);
+    });
+
+    it('the owner flips the claim after the review: Continue is stopped, MetaMask is not asked; a second Continue opens its window', async () => {
+      const r = await review('flip-claim');
+      const claim = ((await panelReview(r.frame)).request.params as { to: Address }[])[0]!.to;
+      await flip(createClients(mm.devnet.rpcUrl), mm.devnet.accounts[9]!, claim);
+      await decide(r.frame, 'continue');
+      const changed = r.frame.locator('[data-testid="review-changed"][data-state="changed"]');
+      await changed.waitFor({ timeout: 15_000 });
+      expect(await changed.locator('[data-testid="review-changed-now"]').first().textContent()).toBe('−0.01 ETH');
+      await mm.page.waitForTimeout(2_000); // a window MetaMask opened now would be counted
+      expect(mm.windowsOpened() - r.before, 'MetaMask asked although the outcome moved').toBe(0);
+      await decide(r.frame, 'continue');
+      const win = await mm.waitForWindow();
+      expect(mm.windowsOpened() - r.before).toBe(1);
+      await mm.cancel(win);
+      expect((await r.c.settled(60_000)).text).toMatch(/^error 4001: /);
     });
   });
 

@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
@@ -153,6 +154,49 @@ describe('review spine (built extension, Chromium, anvil)', () => {
     expect(r.text).toMatch(/0x[0-9a-f]{130}/);
   });
 
+  it('the worker stopped while it re-checks the outcome after Continue: nothing is forwarded meanwhile, the panel stays usable, the next worker checks again and forwards', async () => {
+    const proxy = await holdingProxy(devnet.rpcUrl);
+    try {
+      await browser.setSettings({ rpcs: { '31337': proxy.url }, privateRpc: { '31337': true } });
+      const c = await clickCase(page, 'eth-transfer');
+      const frame = await reviewFrame(page);
+      await readVerdict(frame);
+      proxy.holdSimulations(true);
+      await decide(frame, 'continue');
+      await expect.poll(() => proxy.held(), { timeout: 10_000 }).toBeGreaterThan(0); // the re-check is waiting for the node
+      await browser.stopWorker(page, { only: 'preflight' });
+      await page.waitForTimeout(300);
+      expect(await c.result.getAttribute('data-status'), 'forwarded before the re-check answered').toBeNull();
+      proxy.holdSimulations(false);
+      proxy.release();
+      // The panel asks again; the new worker runs the check again (unchanged) and forwards.
+      expect((await c.settled(20_000)).status).toBe('ok');
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  it('a node that does not answer the re-check in 1.5 s: the panel says so, nothing is forwarded until Continue is pressed again', async () => {
+    const proxy = await holdingProxy(devnet.rpcUrl);
+    try {
+      await browser.setSettings({ rpcs: { '31337': proxy.url }, privateRpc: { '31337': true } });
+      const c = await clickCase(page, 'eth-transfer');
+      const frame = await reviewFrame(page);
+      await readVerdict(frame);
+      proxy.holdSimulations(true);
+      await decide(frame, 'continue');
+      const notice = frame.locator('[data-testid="review-changed"][data-state="unavailable"]');
+      await notice.waitFor({ timeout: 10_000 });
+      expect(await notice.textContent()).toContain('The node did not answer within 1.5 s');
+      expect(await c.result.getAttribute('data-status')).toBeNull();
+      await decide(frame, 'continue');
+      expect((await c.settled()).status).toBe('ok');
+    } finally {
+      proxy.release();
+      await proxy.stop();
+    }
+  });
+
   it('the popup lists reviews with their decisions', async () => {
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
@@ -165,3 +209,53 @@ describe('review spine (built extension, Chromium, anvil)', () => {
     await popup.close();
   });
 });
+
+/**
+ * A JSON-RPC proxy in front of anvil that can hold every request carrying eth_simulateV1 (single or batched) until
+ * released: a node that stops answering while the release check waits for it.
+ */
+async function holdingProxy(target: string): Promise<{ url: string; holdSimulations(on: boolean): void; held(): number; release(): void; stop(): Promise<void> }> {
+  let holding = false;
+  let heldCount = 0;
+  const waiting: (() => void)[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (d: Buffer) => chunks.push(d));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const forward = () =>
+        fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(
+          async (r) => {
+            res.writeHead(r.status, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+            res.end(await r.text());
+          },
+          () => res.destroy(),
+        );
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': 'POST' });
+        res.end();
+        return;
+      }
+      if (holding && body.includes('"eth_simulateV1"')) {
+        heldCount++;
+        waiting.push(() => void forward());
+        return;
+      }
+      void forward();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    holdSimulations: (on) => {
+      holding = on;
+    },
+    held: () => heldCount,
+    release: () => waiting.splice(0).forEach((go) => go()),
+    stop: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}

@@ -165,8 +165,26 @@ describe('Withdraw tab (built extension, Chromium, anvil, node-accounts wallet)'
     // Step 1: approve (exact amount), reviewed by the same engine as the panel, sent by the node, confirmed.
     await reviewAndSend(page, 0);
     expect(await step(page, 0).locator('[data-testid="plan-step-tx"]').count()).toBe(1);
-    // Step 2: first swap. The worker is stopped between review and send: nothing is lost.
-    await reviewAndSend(page, 1, () => browser.stopWorker(page));
+    // Step 2: first swap. The worker is stopped between review and send: nothing is lost. Then another account sells
+    // 60 ETH into the same pool before Send: the release check simulates the step again and stops it (issue 22): the
+    // step's minimum output is no longer met, it would now revert; the move is undone and Send again (within a minute
+    // of being shown) sends it.
+    const contexts = await page.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ result: { record: { contexts: Record<string, { venue: { kind: string; router: string; path: string[]; fees?: number[] } }> } }[] }> } } }).chrome;
+      return (await c.runtime.sendMessage({ t: 'plan:list' })).result[0]!.record.contexts;
+    });
+    await step(page, 1).locator('[data-testid="plan-step-prepare"]').click();
+    await step(page, 1).locator('[data-testid="plan-step-review"][data-verdict]').waitFor({ timeout: 30_000 });
+    await browser.stopWorker(page);
+    const undoEarlyMove = await sellIntoPlanPool(contexts);
+    await step(page, 1).locator('[data-testid="plan-step-send"]').click();
+    const stepChanged = step(page, 1).locator('[data-testid="plan-step-changed"][data-state="changed"]');
+    await stepChanged.waitFor({ timeout: 30_000 });
+    expect(await stepChanged.locator('[data-testid="review-changed-row"][data-worse="1"]').first().getAttribute('data-kind')).toBe('now-reverts');
+    expect(await statusOf(page, 1)).toBe('pending');
+    await undoEarlyMove();
+    await step(page, 1).locator('[data-testid="plan-step-send"]').click();
+    await page.locator('[data-testid="plan-step"]:nth-child(2)[data-status="confirmed"]').waitFor({ timeout: 30_000 });
     const realised = step(page, 1).locator('[data-testid="plan-step-realised"]');
     await realised.waitFor();
     const realisedBase = BigInt((await realised.getAttribute('data-realised-base'))!);

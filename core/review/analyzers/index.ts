@@ -22,6 +22,7 @@ import { swapRecipientAnalyzer } from './swap-recipient';
 import { batchTransfersAnalyzer } from './batch-transfers';
 import { scamCallAnalyzer } from './scam-call';
 import { safeAnalyzer } from './safe';
+import { firstTimeAnalyzer } from './first-time';
 import { batchApprovalsAnalyzer } from './batch-approvals';
 import { ownershipAnalyzer } from './ownership';
 
@@ -53,6 +54,7 @@ export const DEFAULT_ANALYZERS: readonly Analyzer[] = [
   swapRecipientAnalyzer,
   batchTransfersAnalyzer,
   scamCallAnalyzer,
+  firstTimeAnalyzer,
   batchApprovalsAnalyzer,
   ownershipAnalyzer,
   // Safe transactions and messages; the Safe's own calls go through every check above that reviews calls.

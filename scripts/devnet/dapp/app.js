@@ -21,9 +21,11 @@
     'approve-odd': 'Approve 100 USDC, odd-length data (0x95ea7b3…)', 'revoke-eoa': 'Revoke setApprovalForAll of a stranger (NFT)', 'high-cap-normal-tip': 'Send with a 100× max fee but a normal tip',
     'zeroex-giveaway': 'Sign a 0x order: NFT to a fixed taker for 0', 'send-calls-revert': 'wallet_sendCalls approve 1,000 + swap 2,000 (fails)', 'approve-scam-spender': 'Approve 100 USDC to a scam-listed spender',
     'scam-claim': 'Pay 0.5 ETH into claim() of a scam-like contract', 'swap-pays-other': 'V2 swap whose output goes to a stranger', 'seaport-bulk-free-leaf': 'Sign a Seaport bulk listing with one NFT for 1 wei',
+    'eth-transfer-fresh': 'Send 0.01 ETH to an address nobody has used',
     'add-devnet': 'Add this devnet to the wallet', 'switch-devnet': 'Switch to this devnet', connect: 'Connect (eth_requestAccounts)',
     'delegation-open': 'Sign a delegation without caveats (smart account → stranger)', 'delegation-restricted': 'Sign a delegation: only transfer() of USDC, 100 at most, 8 hours',
     'delegated-account-sign': 'Sign in from account 5, upgraded to MetaMask\'s smart account (EIP-7702)',
+    'spoof-claim': 'Claim: pays 10 % while simulated, keeps the 0.01 ETH deposit a minute later', 'flip-claim': 'Claim whose owner can flip it to keep the 0.01 ETH deposit',
   };
 
   function setResult(el, status, text) { el.setAttribute('data-status', status); el.textContent = text; }
