@@ -14,6 +14,7 @@ const UNITS = {
   transaction: ['transaction', 'transactions', '件'],
   step: ['step', 'steps', 'ステップ'],
   order: ['order', 'orders', '件の注文'],
+  listing: ['listing', 'listings', '件の出品'],
   address: ['address', 'addresses', '件のアドレス'],
 } as const satisfies Record<string, readonly [string, string, string]>;
 

@@ -42,6 +42,13 @@ describe('the account code read', () => {
     expect(reads).toBe(1);
   });
 
+  it('a wallet maker\'s own published implementation is named, not alarming: Coinbase Smart Wallet\'s EIP7702Proxy', async () => {
+    const r = await reviewRequest(personal, { now: Date.now, client: node(async () => '0xef01007702cb554e6bfb442cb743a7df23154544a7176c') });
+    expect(r.verdict).toBe('ok');
+    expect(r.findings[0]).toMatchObject({ code: 'eip7702-delegated-account', severity: 'info' });
+    expect(r.findings[0]!.title.en).toContain("Coinbase Smart Wallet's EIP7702Proxy");
+  });
+
   it('a delegate on the scam list is danger even when it would otherwise not be', async () => {
     const client = node(async () => '0xef0100000000009b1d0af20d8c6d0a44e162d11f9b8f00');
     expect((await reviewRequest(personal, { now: Date.now, client })).verdict).toBe('ok');

@@ -72,6 +72,10 @@ export const FINDING_CODES = [
   'first-time-address',
   'first-time-fresh-address',
   'outcome-depends-on-time',
+  // Issue 21, red team: cases from outside the fixtures.
+  'permit2-batch-transfer-unlimited',
+  'batch-approvals-unknown-spender',
+  'ownership-transfer',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

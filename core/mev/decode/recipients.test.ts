@@ -70,6 +70,23 @@ describe('swap payouts: who each router pays, sentinels resolved (real ABIs)', (
     expect(pull?.[0]).toEqual({ to: lower(OTHER), via: 'pull', token: USDC, amount: 5n });
   });
 
+  it('Universal Router mixed route: a leg paying the next V2 hop\'s own pair stays in the route, and the route\'s minimum is the last leg\'s', () => {
+    const exec = (commands: Hex, inputs: Hex[]) => encodeFunctionData({ abi: urAbi, functionName: 'execute', args: [commands, inputs, 1234n] });
+    const DAI = '0x6B175474E89094C44Da98b954EedeAC495271d0F' as Address;
+    const DAI_USDC_PAIR = '0xAE461cA67B15dc8dc81CE7615e0320dA1A9aB8D5' as Address;
+    const v3 = (recipient: Address) => encodeAbiParameters(parseAbiParameters('address, uint256, uint256, bytes, bool'), [recipient, 10n ** 18n, 0n, encodeV3Path([WETH, USDC], [500]), false]);
+    const v2 = (payerIsUser: boolean) => encodeAbiParameters(parseAbiParameters('address, uint256, uint256, address[], bool'), [MSG_SENDER_FLAG, 0n, 77n, [USDC, DAI], payerIsUser]);
+    const mixed = decodeSwap(tx(exec('0x0008', [v3(DAI_USDC_PAIR), v2(false)])), 1);
+    expect(mixed?.payouts).toEqual([{ to: 'router', via: 'swap', token: USDC, amount: 0n }, { to: 'sender', via: 'swap', token: DAI, amount: 77n }]);
+    expect(mixed).toMatchObject({ tokenIn: WETH, tokenOut: DAI, amountOutMin: 77n, computable: false });
+    // Not the next hop's pair, a V2 leg the user pays for, or no V2 leg after it: the address is paid as written.
+    expect(decodeSwap(tx(exec('0x0008', [v3(OTHER), v2(false)])), 1)?.payouts?.[0]).toEqual({ to: lower(OTHER), via: 'swap', token: USDC, amount: 0n });
+    expect(decodeSwap(tx(exec('0x0008', [v3(DAI_USDC_PAIR), v2(true)])), 1)?.payouts?.[0]?.to).toBe(lower(DAI_USDC_PAIR));
+    expect(decodeSwap(tx(exec('0x00', [v3(DAI_USDC_PAIR)])), 1)?.payouts?.[0]?.to).toBe(lower(DAI_USDC_PAIR));
+    // A chain whose V2 factory Preflight does not know: no pair can be computed, so the pair is paid as written.
+    expect(decodeSwap(tx(exec('0x0008', [v3(DAI_USDC_PAIR), v2(false)])), 8453)?.payouts?.[0]?.to).toBe(lower(DAI_USDC_PAIR));
+  });
+
   it('1inch: a zero dstReceiver is the caller; unoswapTo pays `to` as written', () => {
     const abi = parseAbi([
       'struct D { address srcToken; address dstToken; address srcReceiver; address dstReceiver; uint256 amount; uint256 minReturnAmount; uint256 flags; }',

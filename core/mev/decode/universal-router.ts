@@ -3,6 +3,7 @@ import type { SwapIntent, SwapPayout, SwapTx } from '../types';
 import { resolveRecipient } from './recipients';
 import { UNIVERSAL_ROUTER_ABI } from './abis';
 import { swapPayout, v2Core, type SwapCore } from './v2-router';
+import { uniswapV2Pair } from './v2-pair';
 import { decodeV3Path, v3Hops } from './v3-path';
 
 /** Universal Router command types (Commands.sol, v1.2 – v2.x). */
@@ -80,6 +81,25 @@ function decodeSwapCommand(type: number, input: Hex): SwapCore | null {
   return v2Core(name, path as readonly Address[], { recipient, exactInput, ...(exactInput ? { amountIn: amount, amountOutMin: limit } : { amountOut: amount, amountInMax: limit }) });
 }
 
+const V2_SWAPS = new Set<number>([UR_COMMANDS.V2_SWAP_EXACT_IN, UR_COMMANDS.V2_SWAP_EXACT_OUT]);
+const SWAPS = new Set<number>([UR_COMMANDS.V3_SWAP_EXACT_IN, UR_COMMANDS.V3_SWAP_EXACT_OUT, ...V2_SWAPS]);
+
+/**
+ * Whether a swap command pays the pool of the next hop: its recipient is the Uniswap V2 pair of the following V2 swap's
+ * first two tokens, which the router pays from itself (payerIsUser false) and whose input is what is already in the pair.
+ * This is how the universal-router-sdk encodes a mixed route (a V3 leg into a V2 leg): the tokens stay in the route.
+ */
+function paysNextPool(recipient: Address, next: { type: number; input: Hex } | undefined, chainId: number): boolean {
+  if (!next || !V2_SWAPS.has(next.type)) return false;
+  try {
+    const [, , , path, payerIsUser] = decodeAbiParameters(SWAP_PARAMS_V2, next.input);
+    const pair = path.length >= 2 ? uniswapV2Pair(chainId, path[0]!, path[1]!) : undefined;
+    return !payerIsUser && pair !== undefined && recipient.toLowerCase() === pair;
+  } catch {
+    return false;
+  }
+}
+
 /** Decodes Universal Router `execute`. V4 and unknown commands are recognised and reported not computable. Never throws. */
 export function decodeUniversalRouter(tx: SwapTx, chainId: number): SwapIntent | null {
   let commands: Hex;
@@ -96,7 +116,8 @@ export function decodeUniversalRouter(tx: SwapTx, chainId: number): SwapIntent |
   }
   const value = tx.value ?? 0n;
   const types = (commands.slice(2).match(/../g) ?? []).map((b) => parseInt(b, 16) & COMMAND_TYPE_MASK);
-  const swaps: SwapCore[] = [];
+  /** Each swap, and whether its output feeds the next hop's pool (a leg of one route, not a payout). */
+  const swaps: (SwapCore & { feedsNext: boolean })[] = [];
   const payouts: SwapPayout[] = [];
   const unsupported: string[] = [];
   let wrapped: bigint | undefined;
@@ -110,11 +131,13 @@ export function decodeUniversalRouter(tx: SwapTx, chainId: number): SwapIntent |
         const amount = decodeAbiParameters(WRAP_PARAMS, input)[1];
         wrapped = amount === CONTRACT_BALANCE ? value : amount;
       } else if (type === UR_COMMANDS.UNWRAP_WETH) unwrap = true;
-      else if (type <= UR_COMMANDS.V3_SWAP_EXACT_OUT || type === UR_COMMANDS.V2_SWAP_EXACT_IN || type === UR_COMMANDS.V2_SWAP_EXACT_OUT) {
+      else if (SWAPS.has(type)) {
         const s = decodeSwapCommand(type, input);
         if (s) {
-          swaps.push(s);
-          payouts.push(...swapPayout(s, tx.to, 'flags'));
+          const next = inputs[i + 1] !== undefined && types[i + 1] !== undefined ? { type: types[i + 1]!, input: inputs[i + 1]! } : undefined;
+          const feedsNext = s.recipient !== undefined && paysNextPool(s.recipient, next, chainId);
+          swaps.push({ ...s, feedsNext });
+          payouts.push(...(feedsNext ? [{ to: 'router' as const, via: 'swap' as const, token: s.tokenOut, amount: s.exactInput ? s.amountOutMin : s.amountOut }] : swapPayout(s, tx.to, 'flags')));
         }
         else unsupported.push(`undecodable ${NAMES.get(type)}`);
       } else if (type === UR_COMMANDS.V4_SWAP) unsupported.push('V4_SWAP');
@@ -130,13 +153,20 @@ export function decodeUniversalRouter(tx: SwapTx, chainId: number): SwapIntent |
     const z = '0x0000000000000000000000000000000000000000' as const;
     return { chainId, router: tx.to, kind: 'universal', method: 'execute', hops: [], tokenIn: z, tokenOut: z, exactInput: true, deadline, computable: false, reason: `not computed: ${unsupported.join(', ')}` };
   }
-  const intent: SwapIntent = { ...first, chainId, router: tx.to, kind: 'universal', deadline, nativeIn: wrapped !== undefined || undefined, nativeOut: unwrap || undefined, computable: true, payouts };
+  // A route of several legs (each feeding the next pool) ends where a leg pays out: its token, minimum and recipient.
+  let last = 0;
+  while (swaps[last]!.feedsNext && swaps[last + 1]) last++;
+  const end = swaps[last]!;
+  const { feedsNext: _feeds, ...head } = first;
+  const route = last === 0 ? head : { ...head, tokenOut: end.tokenOut, recipient: end.recipient, hops: swaps.slice(0, last + 1).flatMap((x) => x.hops), ...(head.exactInput ? { amountOutMin: end.amountOutMin } : { amountOut: end.amountOut }) };
+  const intent: SwapIntent = { ...route, chainId, router: tx.to, kind: 'universal', deadline, nativeIn: wrapped !== undefined || undefined, nativeOut: unwrap || undefined, computable: true, payouts };
   if (intent.exactInput && intent.amountIn === CONTRACT_BALANCE) {
     if (wrapped !== undefined) intent.amountIn = wrapped;
     else return { ...intent, amountIn: undefined, computable: false, reason: 'amount is the router balance' };
   }
   if (!intent.exactInput && intent.nativeIn && intent.amountInMax === undefined) intent.amountInMax = wrapped;
   if (unsupported.length) return { ...intent, computable: false, reason: `not computed: ${unsupported.join(', ')}` };
+  if (last > 0) return { ...intent, computable: false, reason: `a route of ${last + 1} legs through different pool kinds` };
   if (swaps.length > 1) return { ...intent, computable: false, reason: `${swaps.length} swap commands (split route)` };
   return intent;
 }

@@ -1,6 +1,7 @@
 import { text, type Localized } from '../../i18n/localized';
 import type { Analyzer, ReviewContext } from '../analyzer';
 import { readCaveat, type CaveatReading } from '../delegation/caveat-words';
+import { openEnd } from '../delegation/open-ends';
 import { ANY_DELEGATE, parseDelegation, type ParsedDelegation } from '../delegation/parse';
 import { nameAddress, shortHex } from '../format';
 import { labelOf } from '../labels';
@@ -31,7 +32,7 @@ function delegatorName(ctx: ReviewContext, d: ParsedDelegation): Localized {
 }
 
 /** Why nothing limits what the delegate can call, in a sentence. */
-function whyUnrestricted(d: ParsedDelegation, readings: CaveatReading[]): Localized {
+function whyUnrestricted(d: ParsedDelegation, readings: CaveatReading[], open: Localized | undefined): Localized {
   if (d.manager && !d.managerVersions) {
     return text(
       `It is to be honoured by ${shortHex(d.manager)}, which MetaMask's Delegation Framework deployments do not list as a DelegationManager: Preflight cannot vouch that any caveat is enforced.`,
@@ -39,6 +40,7 @@ function whyUnrestricted(d: ParsedDelegation, readings: CaveatReading[]): Locali
     );
   }
   if (readings.length === 0) return text('It has no caveats at all.', '制約（caveat）が一つもありません。');
+  if (open) return open;
   const kinds = [...new Set(readings.map((r) => r.restricts))].map((k) => KIND_WORDS[k]);
   return text(`Its caveats limit only ${kinds.map((k) => k.en).join(', ')}, not what it can call.`, `制約が制限しているのは ${kinds.map((k) => k.ja).join('、')} だけで、呼び出せる内容は制限していません。`);
 }
@@ -58,7 +60,8 @@ export const delegationAnalyzer: Analyzer = {
     if (!d) return undefined;
     const readings = await Promise.all(d.caveats.map((c) => readCaveat(ctx, c)));
     const knownManager = !!d.managerVersions;
-    const restricted = knownManager && readings.some((r) => r.restricts === 'what');
+    const open = openEnd(readings);
+    const restricted = knownManager && readings.some((r) => r.restricts === 'what') && !open;
     const delegate = delegateName(ctx, d);
     const delegator = delegatorName(ctx, d);
     const limits = readings.map((r) => r.words);
@@ -68,7 +71,7 @@ export const delegationAnalyzer: Analyzer = {
 
     const findings: Finding[] = [];
     if (!restricted) {
-      const why = whyUnrestricted(d, readings);
+      const why = whyUnrestricted(d, readings, open);
       findings.push(
         d.root
           ? {
@@ -121,7 +124,9 @@ export const delegationAnalyzer: Analyzer = {
     };
     const summary = restricted
       ? text(`Sign a delegation to ${delegate.en}: ${limits.map((l) => l.en).join('; ')}`, `${delegate.ja} への委任に署名：${limits.map((l) => l.ja).join('、')}`)
-      : text(`Sign a delegation that lets ${delegate.en} act as ${delegator.en}, with no limit on what it calls`, `${delegate.ja} が ${delegator.ja} として何でも呼び出せる委任に署名`);
+      : open
+        ? text(`Sign a delegation that lets ${delegate.en} act as ${delegator.en}: its limits leave your assets open`, `${delegate.ja} が ${delegator.ja} として行動できる委任に署名：制限では資産が守られません`)
+        : text(`Sign a delegation that lets ${delegate.en} act as ${delegator.en}, with no limit on what it calls`, `${delegate.ja} が ${delegator.ja} として何でも呼び出せる委任に署名`);
     const result: AnalyzerResult = { findings, cards: [card], summary };
     return result;
   },

@@ -23,6 +23,8 @@ import { batchTransfersAnalyzer } from './batch-transfers';
 import { scamCallAnalyzer } from './scam-call';
 import { safeAnalyzer } from './safe';
 import { firstTimeAnalyzer } from './first-time';
+import { batchApprovalsAnalyzer } from './batch-approvals';
+import { ownershipAnalyzer } from './ownership';
 
 /**
  * Every check the review runs, in order of precedence for the plain-sentence summary
@@ -53,6 +55,8 @@ export const DEFAULT_ANALYZERS: readonly Analyzer[] = [
   batchTransfersAnalyzer,
   scamCallAnalyzer,
   firstTimeAnalyzer,
+  batchApprovalsAnalyzer,
+  ownershipAnalyzer,
   // Safe transactions and messages; the Safe's own calls go through every check above that reviews calls.
   safeAnalyzer(() => DEFAULT_ANALYZERS),
 ];

@@ -67,13 +67,16 @@ function hostOf(origin: string): string {
 /** A full address with its label, or a partial one ("…" and its last bytes) as it is. */
 const nameOf = (ctx: ReviewContext, who: string) => (who.startsWith('0x') ? nameAddress(who, labelOf(who, ctx.labels)) : who);
 
-function blindBlur(ctx: ReviewContext) {
+function blindBlur(ctx: ReviewContext, order: ParsedOrder) {
   const onBlur = /(^|\.)blur\.io$/.test(hostOf(ctx.request.origin));
+  const v2 = order.offerer !== undefined;
   const findings: Finding[] = [
     {
       code: 'marketplace-order-signature',
       severity: 'info',
-      title: text('Blur bulk listing: the orders are hidden behind a hash', 'Blur の一括出品：注文内容はハッシュの裏に隠れています'),
+      title: v2
+        ? text(`Blur order over ${count(order.orders, 'listing').en}: the listings are hidden behind a Merkle root`, `${count(order.orders, 'listing').ja}の Blur 注文：出品内容はマークルルートの裏に隠れています`)
+        : text('Blur bulk listing: the orders are hidden behind a hash', 'Blur の一括出品：注文内容はハッシュの裏に隠れています'),
       detail: text(
         'Blur signs many listings at once as one Merkle root. Check the listings on blur.io before signing.',
         'Blur は複数の出品を 1 つのマークルルートとしてまとめて署名します。署名前に blur.io で出品内容を確認してください。',
@@ -85,7 +88,9 @@ function blindBlur(ctx: ReviewContext) {
     findings.unshift({
       code: 'blur-root-off-site',
       severity: 'danger',
-      title: text(`A Blur bulk-listing root signed on ${hostOf(ctx.request.origin) || ctx.request.origin}, not on blur.io`, `blur.io ではなく ${hostOf(ctx.request.origin) || ctx.request.origin} で署名する Blur 一括出品のルート`),
+      title: v2
+        ? text(`A Blur order whose listings sit behind a Merkle root, signed on ${hostOf(ctx.request.origin) || ctx.request.origin}, not on blur.io`, `blur.io ではなく ${hostOf(ctx.request.origin) || ctx.request.origin} で署名する、出品内容がマークルルートの裏にある Blur 注文`)
+        : text(`A Blur bulk-listing root signed on ${hostOf(ctx.request.origin) || ctx.request.origin}, not on blur.io`, `blur.io ではなく ${hostOf(ctx.request.origin) || ctx.request.origin} で署名する Blur 一括出品のルート`),
       detail: text(
         'This signs a Merkle root of Blur orders that neither MetaMask nor Preflight can show: you cannot see what it lists, at what price or for how long. Only blur.io knows the orders behind its roots; outside blur.io this is how NFT drainers list a whole collection for nothing. Do not sign it.',
         'MetaMask も Preflight も表示できない Blur 注文のマークルルートに署名します。何を、いくらで、いつまで出品するのかを確認できません。ルートの裏の注文を知っているのは blur.io だけです。blur.io 以外でのこの署名は、NFT ドレイナーがコレクションをタダ同然で出品する手口です。署名しないでください。',
@@ -172,7 +177,7 @@ export const marketplaceOrderAnalyzer: Analyzer = {
     if (ctx.parsed.kind !== 'typed-data' || !ctx.parsed.data) return undefined;
     const order = parseOrder(ctx.parsed.data, ctx.parsed.account);
     if (!order) return undefined;
-    if (order.blind) return blindBlur(ctx);
+    if (order.blind) return blindBlur(ctx, order);
     const bulkOrder = order.leaves ? await reviewLeaves(ctx, order, order.leaves) : undefined;
     const vc = ctx.parsed.data.domain.verifyingContract;
     const where = nameAddress(vc ?? order.marketplace, labelOf(vc, ctx.labels) ?? order.marketplace);

@@ -8,6 +8,7 @@ import { formatAmount, nameAddress } from '../format';
 import { isKnownToken } from '../known-tokens';
 import { isKnownContract, labelOf } from '../labels';
 import type { TxFields } from '../request';
+import { isHonestClaim } from '../scam-calls/honest-claims';
 import { SCAM_SELECTORS } from '../scam-calls/selectors.generated';
 import { simulateCalls } from '../simulate';
 import type { AnalyzerResult, Finding } from '../types';
@@ -44,7 +45,8 @@ async function review(ctx: ReviewContext, call: TxFields, from: Address | undefi
   const signature = SCAM_SELECTORS[call.data.slice(0, 10).toLowerCase()];
   if (!signature) return undefined;
   // A well-known contract (the user's trusted ones included) is not a scam contract, whatever its function is called.
-  if (isKnownContract(call.to, ctx.labels) || isKnownToken(call.to) || isTrustedSpender(ctx, call.to)) return undefined;
+  // So is a claim Revoke.cash's own list names as honest (a fee-charging airdrop on its chain).
+  if (isKnownContract(call.to, ctx.labels) || isKnownToken(call.to) || isTrustedSpender(ctx, call.to) || isHonestClaim(ctx.request.chainId, call.to)) return undefined;
   const effect = from ? await effectOf(ctx, from, call) : { kind: 'unknown' as const, why: text('no sender to simulate it from', 'シミュレーションの送信元がありません') };
   if (effect.kind === 'pays-back') return undefined; // an honest claim with a fee: the simulation shows what comes back
   const amount = `${formatAmount(call.value, 18)} ${nativeSymbol(ctx.request.chainId)}`;

@@ -26,6 +26,8 @@ export interface CaveatReading {
   enforcerName?: string;
   restricts: Restriction;
   words: Localized;
+  /** The terms as the enforcer reads them, when Preflight read them. */
+  terms?: CaveatTerms;
 }
 
 type WordsContext = ReviewContext;
@@ -259,5 +261,5 @@ export async function readCaveat(ctx: WordsContext, raw: RawCaveat, depth = 0): 
   }
   if (!terms) return { enforcer, enforcerName, restricts: 'unknown', words: text(`${enforcerName}${raw.terms === undefined ? ' without terms' : ' (terms not read by Preflight)'}`, `${enforcerName}${raw.terms === undefined ? '（条件なし）' : '（Preflight は条件を読んでいません）'}`) };
   const { words, restricts } = await wordsFor(ctx, terms, depth);
-  return { enforcer, enforcerName, restricts: restricts ?? restrictionOf(terms), words };
+  return { enforcer, enforcerName, restricts: restricts ?? restrictionOf(terms), words, terms };
 }

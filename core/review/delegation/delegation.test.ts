@@ -144,6 +144,26 @@ describe('a delegation in words', () => {
     expect(r.cards.find((c) => c.kind === 'delegation')!.rows[4]!.value).toEqual(expect.objectContaining({ en: 'one of: (only calls to 0xa0b8…eb48 (USDC)) or (at most 1 call)' }));
   });
 
+  it('limits that leave the assets open are no limit: a method list without a contract, call data without a contract or an ETH cap', async () => {
+    const transferOnly = await review(request([{ enforcer: E('AllowedMethodsEnforcer'), terms: toFunctionSelector('function transfer(address,uint256)') }]));
+    expect(transferOnly.verdict).toBe('danger');
+    expect(transferOnly.findings[0]!.detail!.en).toMatch(/^Its caveats name the function transfer\(address,uint256\) but no contract: the delegate may call transfer\(address,uint256\) on every token and NFT/);
+    // The same function list with ValueLte 0 and no contract still reaches every token.
+    const noValue = await review(request([{ enforcer: E('AllowedMethodsEnforcer'), terms: toFunctionSelector('function approve(address,uint256)') }, { enforcer: E('ValueLteEnforcer'), terms: encodePacked(['uint256'], [0n]) }]));
+    expect(noValue.verdict).toBe('danger');
+    const exactData = await review(request([{ enforcer: E('ExactCalldataEnforcer'), terms: '0x1234567890abcdef' }]));
+    expect(exactData.verdict).toBe('danger');
+    expect(exactData.findings[0]!.detail!.en).toMatch(/^Its caveats fix only the call data, not the contract called nor the native currency sent with it/);
+    // Closed: the Kit's native-token scope (ExactCalldata 0x + an ETH allowance), a function that moves nothing with a
+    // per-call ETH cap (the framework's own test), and a method list on named contracts.
+    const nativeScope = await review(request([{ enforcer: E('ExactCalldataEnforcer'), terms: '0x' }, { enforcer: E('NativeTokenTransferAmountEnforcer'), terms: encodeAbiParameters([{ type: 'uint256' }], [parseEther('0.001')]) }]));
+    expect(nativeScope.verdict).toBe('ok');
+    const increment = await review(request([{ enforcer: E('AllowedMethodsEnforcer'), terms: toFunctionSelector('function increment()') }, { enforcer: E('ValueLteEnforcer'), terms: encodePacked(['uint256'], [parseEther('5')]) }]));
+    expect(increment.verdict).toBe('ok');
+    const onUsdc = await review(request([{ enforcer: E('AllowedTargetsEnforcer'), terms: encodePacked(['address'], [USDC]) }, { enforcer: E('AllowedMethodsEnforcer'), terms: toFunctionSelector('function transfer(address,uint256)') }]));
+    expect(onUsdc.verdict).toBe('ok');
+  });
+
   it('older framework versions name their enforcers too (1.1.0 on Base)', async () => {
     const v11 = DELEGATOR_CONTRACTS['1.1.0']![8453]!;
     const r = await reviewRequest(

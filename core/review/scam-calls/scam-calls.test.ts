@@ -62,6 +62,15 @@ describe('scam-function-call without a node', () => {
     expect(await codes(send('0x7a250d5630b4cf539739df2c5dacb4c659f2488d', encodeFunctionData({ abi, functionName: 'SecurityUpdate' }), parseEther('1')))).toEqual([]);
   });
 
+  it("the claims Revoke.cash allow-lists are honest on their own chain only (omni.network on Ethereum, tevaera.com on zkSync)", async () => {
+    const claim = encodeFunctionData({ abi, functionName: 'claim', args: [] });
+    const omni = '0xd0c155595929fd6be034c3848c00daebc6d330f6';
+    expect(await codes(send(omni, claim, parseEther('0.003')))).toEqual([]);
+    expect(await codes({ ...send('0x1eb7bcab5edf75b5e02c9a72d3287e322ebaefdb', claim, parseEther('0.003')), chainId: 324 })).toEqual([]);
+    // The same address on a chain the list does not give it for is judged as any other.
+    expect((await codes({ ...send(omni, claim, parseEther('0.003')), chainId: 8453 }))[0]?.severity).toBe('danger');
+  });
+
   it('a claim fee under 0.002 ETH (Revoke.cash lets those through) is a warning when nothing could be simulated', async () => {
     const [f] = await codes(send(SCAM, encodeFunctionData({ abi, functionName: 'claim', args: [] }), parseEther('0.001')));
     expect(f?.severity).toBe('warn');

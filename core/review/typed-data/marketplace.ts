@@ -84,10 +84,18 @@ function seaport(data: TypedDataPayload): ParsedOrder {
   return order;
 }
 
-/** Blur Exchange Order: side 1 = sell (list), 0 = buy (bid); fees are rates in basis points. */
+/**
+ * Blur Exchange Order: side 1 = sell (list), 0 = buy (bid); fees are rates in basis points. A v1 bulk `Root`, and a
+ * Blur v2 `Order` (BlurV2TypeHashes: trader, collection, listingsRoot, numberOfListings, …: its listings, token ids and
+ * prices are only the leaves of `listingsRoot`), sign a Merkle root of orders the wallet cannot show.
+ */
 function blur(data: TypedDataPayload): ParsedOrder {
   const m = data.message;
   if (data.primaryType === 'Root') return { marketplace: 'Blur', give: [], get: [], others: [], orders: 0, blind: true };
+  if (data.types.Order?.some((f) => f.name === 'listingsRoot')) {
+    const listings = asBigInt(m.numberOfListings);
+    return { marketplace: 'Blur', offerer: asAddress(m.trader), give: [], get: [], others: [], orders: listings !== undefined && listings < 1_000_000n ? Number(listings) : 0, blind: true, endTime: asBigInt(m.expirationTime) };
+  }
   const price = asBigInt(m.price) ?? 0n;
   const feeBps = asList(m.fees).reduce<bigint>((sum, f) => sum + (asBigInt(asRecord(f)?.rate) ?? 0n), 0n);
   const fee = (price * (feeBps > 10_000n ? 10_000n : feeBps)) / 10_000n;

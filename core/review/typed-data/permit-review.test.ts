@@ -47,3 +47,39 @@ describe('permit amounts', () => {
     expect(r.summary.en).toContain('may spend unlimited USDC');
   });
 });
+
+describe('Permit2 batch transfers (SignatureTransfer)', () => {
+  const batch = (spender: string, amounts: bigint[]): SigningRequest => ({
+    method: 'eth_signTypedData_v4',
+    params: [
+      OWNER,
+      JSON.stringify({
+        types: {
+          EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }],
+          TokenPermissions: [{ name: 'token', type: 'address' }, { name: 'amount', type: 'uint256' }],
+          PermitBatchTransferFrom: [{ name: 'permitted', type: 'TokenPermissions[]' }, { name: 'spender', type: 'address' }, { name: 'nonce', type: 'uint256' }, { name: 'deadline', type: 'uint256' }],
+        },
+        domain: { name: 'Permit2', chainId: 1, verifyingContract: '0x000000000022d473030f116ddee9f6b43ac78ba3' },
+        primaryType: 'PermitBatchTransferFrom',
+        message: { permitted: amounts.map((amount, i) => ({ token: ['0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48', '0xdac17f958d2ee523a2206206994597c13d831ec7', '0x6b175474e89094c44da98b954eedeac495271d0f'][i], amount: amount.toString() })), spender, nonce: '0', deadline: String(nowSec + 600) },
+      }),
+    ],
+    origin: 'https://claim.example',
+    chainId: 1,
+  });
+  const MAX = 2n ** 256n - 1n;
+  const STRANGER = '0x7e2a9ed46e1d6bd21b4a7b9e0c6e5f5a3e2c1d0b';
+
+  it('two or more tokens at (near-)unlimited amounts to an unknown spender: danger, naming what it can take at once', async () => {
+    const r = await reviewRequest(batch(STRANGER, [MAX, MAX, 2n ** 100n]), deps);
+    expect(r.verdict).toBe('danger');
+    expect(r.findings[0]).toMatchObject({ code: 'permit2-batch-transfer-unlimited', severity: 'danger' });
+    expect(r.findings[0]!.title.en).toBe('One signature lets 0x7e2a…1d0b take unlimited USDC, unlimited USDT, 1,267,650,600,228 DAI at once');
+  });
+
+  it('bounded amounts, a single token, or a known router: not this finding', async () => {
+    for (const r of [batch(STRANGER, [5_000_000n, 7_000_000n]), batch(STRANGER, [MAX]), batch(SPENDER, [MAX, MAX])]) {
+      expect((await reviewRequest(r, deps)).findings.map((f) => f.code)).not.toContain('permit2-batch-transfer-unlimited');
+    }
+  });
+});

@@ -71,6 +71,27 @@ function batchDrainFinding(p: ParsedPermit, lines: Localized[], spender: string,
   };
 }
 
+/**
+ * `permit2-batch-transfer-unlimited`: a Permit2 PermitBatchTransferFrom (with or without a witness) of two or more tokens
+ * at (near-)unlimited amounts to a spender that is not a known router. A SignatureTransfer needs no allowance: until its
+ * deadline the spender may move every listed token at once, to any address it names (SignatureTransfer.sol
+ * permitTransferFrom); the batch drainers ask for takes the whole of each balance in one call.
+ */
+function batchTransferFinding(p: ParsedPermit, lines: Localized[], spender: string): Finding | undefined {
+  const open = p.grants.map((g, i) => ({ g, line: lines[i] })).filter(({ g }) => g.unlimited || g.amount >= NEAR_UNLIMITED);
+  if (open.length < 2) return undefined;
+  const what = text(open.map((o) => o.line?.en ?? '?').join(', '), open.map((o) => o.line?.ja ?? '?').join('、'));
+  return {
+    code: 'permit2-batch-transfer-unlimited',
+    severity: 'danger',
+    title: text(`One signature lets ${spender} take ${what.en} at once`, `1 回の署名で ${spender} が ${what.ja} を一度に持ち出せます`),
+    detail: text(
+      `A Permit2 batch transfer of ${open.length} tokens, each unlimited (or close to it), to a spender that is not a known router: until the signature's deadline ${spender} can move all of them, in one call, to any address it chooses. No allowance or further prompt is needed. A dApp that moves tokens by signature asks for the amounts of one trade.`,
+      `Permit2 の一括移転で、${open.length} 種のトークンそれぞれを無制限（またはそれに近い額）で、既知のルーターではない使用者に許可します。署名の期限まで、${spender} は 1 回の呼び出しですべてを任意のアドレスへ移せます。使用許可も追加の確認も不要です。署名でトークンを移す dApp は 1 回の取引分の金額を求めます。`,
+    ),
+  };
+}
+
 /** The shared judgement for EIP-2612 / DAI permits and Permit2 signatures. */
 export async function reviewPermit(ctx: ReviewContext, family: ParsedPermit['family']): Promise<AnalyzerResult | undefined> {
   if (ctx.parsed.kind !== 'typed-data' || !ctx.parsed.data) return undefined;
@@ -117,6 +138,8 @@ export async function reviewPermit(ctx: ReviewContext, family: ParsedPermit['fam
   if (fresh) findings.push(fresh);
   const batchDrain = p.variant === 'PermitBatch' && !spender.trusted ? batchDrainFinding(p, lines, spender.name, nowSec) : undefined;
   if (batchDrain) findings.unshift(batchDrain);
+  const batchTransfer = (p.variant === 'PermitBatchTransferFrom' || p.variant === 'PermitBatchWitnessTransferFrom') && !spender.trusted ? batchTransferFinding(p, lines, spender.name) : undefined;
+  if (batchTransfer) findings.unshift(batchTransfer);
 
   const kindText = spenderKind(spender);
   const card: ReviewCard = {
