@@ -4,6 +4,8 @@ import { nodeGlobalsFor } from './scripts/build/node-globals';
 import { slimViemChains } from './scripts/build/slim-viem-chains';
 import { slimDelegationDeployments } from './scripts/build/slim-delegation-deployments';
 import { slimSafeDeploymentsPlugin } from './scripts/build/slim-safe-deployments';
+import { lazyCollator } from './scripts/build/lazy-collator';
+import { phishingConfigAsJson } from './scripts/build/json-data';
 
 /**
  * Chrome: a fixed extension id, aaehnjbkoehknpnpchemaiahejiionjh, for unpacked installs. Chromium runs the extensions'
@@ -18,6 +20,11 @@ import { slimSafeDeploymentsPlugin } from './scripts/build/slim-safe-deployments
  * Chrome package carries none (README "Packages": what that id means for the stream guard).
  */
 const PACKAGE_BUILD = process.env.PREFLIGHT_PACKAGE === '1';
+/**
+ * `PREFLIGHT_SOURCEMAP=1`: a build with source maps into `.output/maps/` (for reading what the bundles hold and what
+ * the worker runs at its start, e.g. with `node --cpu-prof`); the test build stays as it is.
+ */
+const SOURCEMAP_BUILD = process.env.PREFLIGHT_SOURCEMAP === '1';
 const CHROME_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA2I3ZIHNfza5Foi3UhgD35kvk7DaaEL6NiFMFHuq0V5qFsP27Cego6rZN7YtqVCrx0/SgC0VXh57ToVMdeYIJCRSUQLQk/Un0g2Mm4jIbDo0zv1keRb3m98Y8BLDZlyjOhhI1+8gqBd8Rpop5SSiZkxiOVrAc/yBTnRHmMRlCTjRUWt0BvyGHl9/D5ZoiuF/WpfhGvDYPQvmdmwi2m5BU68OCPlfozLVL8iYKnZvME9ziv5Mm5UFZekx4+mPQ37t/4Y4Z1ca/YPctvg9aaVM5LLVnzJZHMWjeYJHoYpPio9BBQPdmXIZObM7ue7oR6qN7rrAgJL1hy1tZFmBbHXCZwwIDAQAB';
 
@@ -28,10 +35,13 @@ export default defineConfig({
   // viem/chains goes into the bundle as data only (see slim-viem-chains), and so does the Delegation Framework's
   // address table (see slim-delegation-deployments) and the table of Safe's contracts from @safe-global/safe-deployments
   // (see slim-safe-deployments).
+  // What the service worker does at every start is kept small: fast-levenshtein's collator is built on first use
+  // (lazy-collator) and the bundled phishing list is one JSON.parse of a string (json-data).
   // React DOM's dangerouslySetInnerHTML sink is replaced by a throw (no-html-sinks: Preflight never renders HTML strings).
-  vite: () => ({ plugins: [nodeGlobalsFor(['readable-stream', 'extension-port-stream']), slimViemChains(), slimDelegationDeployments(), slimSafeDeploymentsPlugin(), noHtmlSinks()] }),
+  vite: () => ({ ...(SOURCEMAP_BUILD ? { build: { sourcemap: true } } : {}), plugins: [nodeGlobalsFor(['readable-stream', 'extension-port-stream']), slimViemChains(), slimDelegationDeployments(), slimSafeDeploymentsPlugin(), noHtmlSinks(), lazyCollator(), phishingConfigAsJson()] }),
   // `npm run zip` (scripts/zip.ts): the store packages and the sources Mozilla's review rebuilds them from.
   ...(PACKAGE_BUILD ? { outDir: '.output/packages' } : {}),
+  ...(SOURCEMAP_BUILD ? { outDir: '.output/maps' } : {}),
   zip: {
     artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}.zip',
     sourcesTemplate: '{{name}}-{{packageVersion}}-sources.zip',

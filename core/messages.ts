@@ -5,6 +5,10 @@ import type { LiveReport } from './gas/live-report';
 import type { Jsonify } from './json';
 import type { PlanRecord, WalletKind } from './store/plans';
 import type { PlanRequest } from './withdraw/plan-request';
+import type { Localized } from './i18n/localized';
+import type { InventoryView } from './approvals/view';
+import type { ScanJob } from './store/approvals';
+import type { PriceSourceKind } from './approvals/chains';
 import type { ListState } from './store/list-state';
 
 /** The public threat lists: ScamSniffer's addresses, MetaMask's phishing configuration, ScamSniffer's domains. */
@@ -20,6 +24,8 @@ export type RuntimeMessage =
   | { t: 'review:decide'; key: string; decision: Decision; applyFees: boolean }
   | { t: 'reviews:list'; limit?: number }
   | { t: 'phishing:check' }
+  /** From a content script: the user pressed or typed on a page that uses a wallet; start the worker (and open what a review reads first). */
+  | { t: 'worker:warm' }
   | { t: 'gas:report'; chainId: number; gasLimit?: string; withinHours?: number }
   | { t: 'fiat:rates' }
   | { t: 'gas:alert:set'; chainId: number; maxBaseFeeGwei: number | null }
@@ -32,7 +38,13 @@ export type RuntimeMessage =
   /** Settings: every threat list in use (age, size) and its last fetch; `refresh` fetches one now (after a URL change). */
   | { t: 'lists:status' }
   | { t: 'lists:refresh'; list: ThreatListId }
-  | WithdrawMessage;
+  /**
+   * From a content script in a frame whose panel cannot run there (Firefox gives an extension frame inside a
+   * sandboxed, opaque-origin frame no extension APIs): show this request's panel on the tab's top page instead.
+   */
+  | { t: 'panel:top'; key: string }
+  | WithdrawMessage
+  | ApprovalsMessage;
 
 /** Withdraw tab ↔ background (extension pages only): balances, plans, and step execution. */
 export type WithdrawMessage =
@@ -135,7 +147,9 @@ export interface PhishingCheckResponse {
 export type TabMessage =
   | { t: 'review:decided'; key: string; decision: Decision; fees?: ReviewFees }
   /** To the top frame: a frame of this tab sent a request to MetaMask around Preflight; show the banner. */
-  | { t: 'bypass:banner'; method: string };
+  | { t: 'bypass:banner'; method: string }
+  /** To the top frame: show the panel of a request from one of this tab's frames (see `panel:top`). */
+  | { t: 'panel:show'; key: string };
 
 export interface ReviewGetResponse {
   request: SigningRequest;
@@ -156,3 +170,39 @@ export type DecideResponse = { ok: true; already?: true } | { ok: true; held: tr
 
 /** Newest first; `unsaved` marks records kept for the session only (the storage was full). */
 export type ReviewsListResponse = Array<ReviewRecord & { unsaved?: boolean }>;
+
+/** Approvals tab and the review panel ↔ background (extension pages only): the inventory, its scan, revocations. */
+export type ApprovalsMessage =
+  | { t: 'approvals:status'; chainId: number; account: string }
+  /** Starts (or resumes) the scan in the background; answers at once with the status. */
+  | { t: 'approvals:scan'; chainId: number; account: string }
+  | { t: 'approvals:cancel'; chainId: number; account: string }
+  /** Revokes the rows with these keys through MetaMask: one transaction, or several as one batch / one after another. */
+  | { t: 'approvals:revoke'; chainId: number; account: string; keys: string[] };
+
+/** A revocation sent through MetaMask and followed to its receipt (the worker's memory; the chain is the truth). */
+export interface RevokeState {
+  keys: string[];
+  state: 'waiting' | 'sent' | 'mined' | 'failed' | 'rejected';
+  hashes: string[];
+  /** MetaMask would not batch here (its EIP-5792 answer): the calls went one after another. */
+  batchRefused?: { code: number; message: string };
+  /** MetaMask took them as one batch (its id). */
+  batchId?: string;
+  error?: string;
+  at: number;
+}
+
+/** Answer to approvals:*: the job, the inventory as the tab shows it, which node is read and where prices come from. */
+export interface ApprovalsStatus {
+  chainId: number;
+  account: string;
+  job?: ScanJob;
+  view?: InventoryView;
+  /** The node the scan reads ("your RPC (host)", "MetaMask's RPC for …", "the public RPC …"). */
+  source?: Localized;
+  /** No node at all for this chain: why. */
+  noSource?: Localized;
+  priceSource: PriceSourceKind;
+  revoke?: RevokeState;
+}

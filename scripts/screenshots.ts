@@ -5,6 +5,7 @@
  * The store listings' screenshots (docs/store-listing.md) come from the same run, at the size both stores take
  * (1280×800): the demo dApp with the review panel over it, and the popup's tabs side by side, in docs/store/.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -123,7 +124,7 @@ async function storePopups(browser: ExtensionBrowser, lang: Lang) {
   ] as const;
   const img = (view: string) => `data:image/png;base64,${readFileSync(`${OUT}/${lang}-${view}.png`).toString('base64')}`;
   const html = `<!doctype html><html><body style="margin:0;width:${STORE.width}px;height:${STORE.height}px;background:#eef1f5;font:20px system-ui,sans-serif;display:flex;gap:64px;justify-content:center;align-items:flex-start;padding-top:36px;box-sizing:border-box">${views
-    .map(([view, caption]) => `<figure style="margin:0;text-align:center"><figcaption style="margin-bottom:14px;color:#1d2733">${caption}</figcaption><div style="height:${STORE.height - 110}px;overflow:hidden;border-radius:10px;box-shadow:0 4px 24px #0002;background:#fff"><img src="${img(view)}" style="width:360px;display:block"></div></figure>`)
+    .map(([view, caption]) => `<figure style="margin:0;width:420px;text-align:center"><figcaption style="margin-bottom:14px;color:#1d2733">${caption}</figcaption><div style="width:360px;margin:0 auto;height:${STORE.height - 110}px;overflow:hidden;border-radius:10px;box-shadow:0 4px 24px #0002;background:#fff"><img src="${img(view)}" style="width:360px;display:block"></div></figure>`)
     .join('')}</body></html>`;
   const page = await browser.context.newPage();
   await page.setViewportSize(STORE);
@@ -178,7 +179,20 @@ async function withdrawPlan(browser: ExtensionBrowser, lang: Lang) {
   await page.close();
 }
 
+/** Without a Japanese font Chromium draws the Japanese screenshots as empty boxes: refuse rather than write them. */
+function requireJapaneseFont(): void {
+  let fonts = '';
+  try {
+    fonts = execFileSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' });
+  } catch {
+    // no fontconfig: let Chromium try
+    return;
+  }
+  if (!fonts.trim()) throw new Error('no Japanese font is installed: the ja-* screenshots would show empty boxes (apt-get install -y fonts-noto-cjk)');
+}
+
 async function main() {
+  requireJapaneseFont();
   mkdirSync(OUT, { recursive: true });
   mkdirSync(STORE_OUT, { recursive: true });
   const devnet = await startDevnet({ seed: 41, quiet: true });

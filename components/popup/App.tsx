@@ -5,6 +5,7 @@ import { GasTab } from './GasTab';
 import { ReviewsTab } from './ReviewsTab';
 import { SettingsTab } from './SettingsTab';
 import { WithdrawTab } from './WithdrawTab';
+import { ApprovalsTab } from './ApprovalsTab';
 import { Welcome } from './Welcome';
 import { welcomeItem } from '@/components/storage/first-run';
 
@@ -22,6 +23,7 @@ export function App() {
     { id: 'gas', label: 'tabGas', render: () => <GasTab lang={lang} fiat={settings.fiat} /> },
     { id: 'reviews', label: 'tabReviews', render: () => <ReviewsTab lang={lang} /> },
     { id: 'withdraw', label: 'tabWithdraw', render: () => <WithdrawTab lang={lang} fiat={settings.fiat} /> },
+    { id: 'approvals', label: 'tabApprovals', render: () => <ApprovalsTab lang={lang} /> },
     { id: 'settings', label: 'tabSettings', render: () => <SettingsTab /> },
   ];
   const [active, setActive] = useState(tabs[0]!.id);

@@ -14,6 +14,7 @@ import { AssetChanges, changeFiat } from './AssetChanges';
 import { Cards } from './Cards';
 import { FindingList } from './FindingList';
 import { HoldForGas } from './HoldForGas';
+import { ExposureLine } from './ExposureLine';
 import { RecheckNotice } from './RecheckNotice';
 
 type State =
@@ -27,8 +28,10 @@ const prefetched = new Map<string, Promise<ReviewGetResponse>>();
 /** Asks the background for `key`'s review now; the panel for that key takes this answer first. */
 export function prefetchReview(key: string): void {
   if (prefetched.has(key)) return;
+  for (const m of ['preflight:panel:asked', 'preflight:panel:answered']) performance.clearMarks(m);
+  performance.mark('preflight:panel:asked');
   const asked = ask<ReviewGetResponse>({ t: 'review:get', key });
-  asked.catch(() => undefined);
+  asked.then(() => performance.mark('preflight:panel:answered'), () => undefined);
   prefetched.set(key, asked);
 }
 
@@ -234,6 +237,7 @@ export function ReviewPanel({ reviewKey, lang, timeoutMs, currency = 'USD' }: { 
             </p>
           )}
           <FindingList findings={state.review.findings} lang={lang} />
+          {state.phase === 'ready' && state.review.exposure && <ExposureLine exposure={state.review.exposure} lang={lang} />}
           {state.phase === 'ready' && state.review.assetChanges && <AssetChanges changes={state.review.assetChanges} lang={lang} chainId={state.review.request.chainId} currency={currency} rates={rates} />}
           {state.phase === 'ready' && <Cards cards={state.review.cards} lang={lang} />}
           {state.phase === 'ready' && hold && (

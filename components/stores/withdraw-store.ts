@@ -3,8 +3,7 @@ import type { BalanceLine, PlanView } from '@/core/messages';
 import type { PlanRequest } from '@/core/withdraw/plan-request';
 import { stepAwaitingLostHash } from '@/core/store/plans';
 import { ask } from '@/components/runtime';
-import { detectWallet, metaMaskStatus, type DetectedWallet } from './withdraw-wallet';
-import type { MetaMaskStatus } from '@/core/messages';
+import { accountAfterDetect, detectWallet, metaMaskActions, type DetectedWallet } from './withdraw-wallet';
 
 /** A prepared step's lost-hash search costs RPC calls: at most every 12 s from the tab (the background alarm runs it every minute). */
 const LOST_HASH_CHECK_MS = 12_000;
@@ -14,6 +13,8 @@ interface WithdrawState {
   chainId: number;
   wallet?: DetectedWallet;
   account: string;
+  /** The user typed the account: the wallet found afterwards must not overwrite it. */
+  typed: boolean;
   balances?: BalanceLine[];
   plans: PlanView[];
   view?: PlanView;
@@ -58,38 +59,25 @@ export const useWithdraw = create<WithdrawState>((set, get) => {
   return {
     chainId: 1,
     account: '',
+    typed: false,
     plans: [],
     setChain(chainId) {
-      set({ chainId, wallet: undefined, balances: undefined, account: '' });
+      set({ chainId, wallet: undefined, balances: undefined, account: '', typed: false });
       void get().detect();
     },
     setAccount(account) {
-      set({ account: account.trim(), balances: undefined });
+      set({ account: account.trim(), typed: account.trim() !== '', balances: undefined });
     },
     detect: () =>
       run('wallet', async () => {
         const chainId = get().chainId;
         const wallet = await detectWallet(chainId);
         if (get().chainId !== chainId) return; // the user picked another chain meanwhile: its own detection answers
-        set({ wallet, account: wallet.accounts[0] ?? get().account });
-        if (wallet.accounts[0]) await get().loadBalances();
+        const account = accountAfterDetect(get(), wallet);
+        set({ wallet, account });
+        if (account) await get().loadBalances();
       }),
-    connectMetaMask: () =>
-      run('metamask', async () => {
-        const metamask = await ask<MetaMaskStatus>({ t: 'metamask:connect' });
-        set((s) => ({ wallet: s.wallet ? { ...s.wallet, metamask } : s.wallet }));
-      }),
-    async refreshMetaMask() {
-      try {
-        const metamask = await metaMaskStatus();
-        const before = get().wallet?.metamask;
-        const connectedNow = metamask.found && metamask.accounts.length > 0 && !(before?.found && before.accounts.length > 0);
-        if (connectedNow) await get().detect();
-        else set((s) => ({ wallet: s.wallet ? { ...s.wallet, metamask } : s.wallet }));
-      } catch (e) {
-        set({ error: message(e) });
-      }
-    },
+    ...metaMaskActions(get, set, run),
     loadBalances: async () => {
       const { chainId, account } = get();
       set({ busy: 'balances', error: undefined });

@@ -33,3 +33,49 @@ export async function detectWallet(chainId: number): Promise<DetectedWallet> {
   if (node.kind === 'node-accounts') return { kind: 'node-accounts', accounts: node.accounts, reason: why, metamask };
   return { kind: 'read-only', accounts: [], reason: `${why}; ${node.reason ?? 'the node signs nothing'}`, metamask };
 }
+
+/** What the Withdraw and Approvals stores share: the chain's wallet, the account in the field and whether it was typed. */
+export interface WalletFields {
+  chainId: number;
+  wallet?: DetectedWallet;
+  account: string;
+  /** The user typed the account: a wallet found afterwards must not overwrite it. */
+  typed: boolean;
+  error?: string;
+}
+
+/** The account the field shows once the wallet is found: one the user typed meanwhile wins over the wallet's. */
+export function accountAfterDetect(fields: Pick<WalletFields, 'account' | 'typed'>, wallet: DetectedWallet): string {
+  return fields.typed ? fields.account : (wallet.accounts[0] ?? fields.account);
+}
+
+/**
+ * The two MetaMask actions of a tab's store: ask MetaMask to connect Preflight (its window), and follow its status
+ * while that request is open. Once it connects, the wallet is detected again and the field takes MetaMask's account
+ * (connecting asks for it, so a typed one gives way).
+ */
+export function metaMaskActions(
+  get: () => WalletFields & { detect(): Promise<void> },
+  set: (partial: Partial<WalletFields>) => void,
+  run: (busy: 'metamask', action: () => Promise<void>) => Promise<void>,
+): { connectMetaMask(): Promise<void>; refreshMetaMask(): Promise<void> } {
+  const keep = (metamask: MetaMaskStatus) => {
+    const wallet = get().wallet;
+    if (wallet) set({ wallet: { ...wallet, metamask } });
+  };
+  return {
+    connectMetaMask: () => run('metamask', async () => keep(await ask<MetaMaskStatus>({ t: 'metamask:connect' }))),
+    async refreshMetaMask() {
+      try {
+        const metamask = await metaMaskStatus();
+        const before = get().wallet?.metamask;
+        const connectedNow = metamask.found && metamask.accounts.length > 0 && !(before?.found && before.accounts.length > 0);
+        if (!connectedNow) return keep(metamask);
+        set({ typed: false });
+        await get().detect();
+      } catch (e) {
+        set({ error: e instanceof Error ? e.message : String(e) });
+      }
+    },
+  };
+}

@@ -75,6 +75,48 @@ describe('FeeHistoryStore', () => {
     expect(s.timestamps[s.timestamps.length - 1]).toBe(1_700_000_000 + 5010 * 12);
   });
 
+  it('with a back-fill limit, fetches every new block and only that many old ranges (the idle sync)', async () => {
+    const node = new FakeNode();
+    const storage = new MemoryFeeHistoryStorage();
+    const idle = () => new FeeHistoryStore({ chainId: 1, request: node.request, storage, retentionBlocks: 20_000, maxRequestsPerSync: 64, maxBackfillRequestsPerSync: 1 });
+    const first = await idle().sync();
+    // From nothing every block of the window is new (0..5000): all of it in the first sync, whatever the back-fill cap.
+    expect(first.fetchedBlocks).toBe(5001);
+    node.head = 8000; // 3,000 new blocks over 3 chunks, never limited by the back-fill cap
+    const again = await idle().sync();
+    expect(again.fetchedBlocks).toBe(3000);
+    const s = await idle().samples();
+    expect(s.blocks.length).toBe(8001); // no gap
+    // An old history whose start is missing: one range of it per sync, the new blocks still whole.
+    const old = new MemoryFeeHistoryStorage();
+    node.head = 20_000;
+    await new FeeHistoryStore({ chainId: 1, request: node.request, storage: old, retentionBlocks: 3000, maxRequestsPerSync: 64 }).sync();
+    node.head = 20_500;
+    node.calls = [];
+    const r = await new FeeHistoryStore({ chainId: 1, request: node.request, storage: old, retentionBlocks: 10_000, maxRequestsPerSync: 64, maxBackfillRequestsPerSync: 1 }).sync();
+    expect(node.calls.filter((c) => c.method === 'eth_feeHistory').length).toBe(1 + 1 + 1); // 20001..20479, 20480..20500, one back-fill range
+    expect(r.fetchedBlocks).toBe(500 + 617); // the new blocks, and the back-fill range 16384..17000 below the oldest stored (17001)
+    expect(r.missingBlocks).toBe(10_000 - 3000 - 500 - 617);
+  });
+
+  it('a sync whose budget cannot reach the stored history takes the newest blocks and leaves no gap behind', async () => {
+    const node = new FakeNode();
+    const storage = new MemoryFeeHistoryStorage();
+    const at = (budget: number) => new FeeHistoryStore({ chainId: 1, request: node.request, storage, retentionBlocks: 20_000, maxRequestsPerSync: budget });
+    await at(64).sync(); // 0..5000
+    node.head = 9000;
+    await at(1).sync(); // the review's quick sync: only 8192..9000
+    let s = await at(1).samples();
+    expect(s.blocks[s.blocks.length - 1]).toBe(9000); // fresh for the review
+    expect((await storage.getMeta(1))?.newestBlock).toBe(5000); // but whole only up to 5000
+    await at(2).sync(); // the newest range again, and the oldest new one: 5001..5119
+    expect((await storage.getMeta(1))?.newestBlock).toBe(5119);
+    await at(64).sync();
+    s = await at(64).samples();
+    expect(s.blocks.length).toBe(9001); // 0..9000, no gap
+    expect((await storage.getMeta(1))?.newestBlock).toBe(9000);
+  });
+
   it('re-fetches the overlap after a reorg and keeps no stale block', async () => {
     const node = new FakeNode();
     const storage = new MemoryFeeHistoryStorage();

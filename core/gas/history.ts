@@ -92,6 +92,12 @@ export interface FeeHistoryStoreOptions {
   percentiles?: readonly number[];
   /** eth_feeHistory calls per sync (default 16); older blocks are back-filled on later syncs. */
   maxRequestsPerSync?: number;
+  /**
+   * Of those, at most this many back-fill the oldest part of the window (default: all of them). The newest blocks
+   * (from the stored head to the node's) come first and are never limited by it, so an idle sync can back-fill
+   * slowly without leaving a gap behind the head.
+   */
+  maxBackfillRequestsPerSync?: number;
   /** Blocks read per sync when the node lacks eth_feeHistory (default 20). */
   fallbackBlocks?: number;
 }
@@ -100,10 +106,16 @@ export class FeeHistoryStore {
   private readonly retention: number;
   private readonly percentiles: number[];
   private running: Promise<unknown> = Promise.resolve();
+  private newestRawHead: unknown;
 
   constructor(private readonly o: FeeHistoryStoreOptions) {
     this.retention = o.retentionBlocks ?? Math.round((30 * 86400) / gasChain(o.chainId).blockTimeSeconds);
     this.percentiles = [...(o.percentiles ?? DEFAULT_PERCENTILES)];
+  }
+
+  /** The raw `latest` header the last sync read (undefined before one ran): callers reuse it instead of reading it again. */
+  get lastHead(): unknown {
+    return this.newestRawHead;
   }
 
   /** Bring the stored history up to the node's head. Calls are serialised per store. */
@@ -115,7 +127,9 @@ export class FeeHistoryStore {
 
   private async syncOnce(): Promise<SyncResult> {
     const { request, storage, chainId } = this.o;
-    const head = parseHead(await getBlock(request, 'latest'), 'latest block');
+    const rawHead = await getBlock(request, 'latest');
+    const head = parseHead(rawHead, 'latest block');
+    this.newestRawHead = rawHead;
     let meta = await storage.getMeta(chainId);
     let reorged = false;
     let from = head.number - this.retention + 1;
@@ -132,7 +146,8 @@ export class FeeHistoryStore {
     if (head.baseFeePerGas === undefined) return this.syncLegacy(head, meta, reorged);
     let fetched = 0;
     let mode: HistoryMeta['mode'] = meta?.mode === 'blocks' ? 'blocks' : 'fee-history';
-    const ranges = this.plan(from, head.number, await this.oldestStored(), head.number - this.retention + 1);
+    const { ranges, contiguousTo } = this.plan(from, head.number, await this.oldestStored(), head.number - this.retention + 1, meta !== undefined);
+    const ends = new Map<number, HeadInfo>();
     for (const [lo, hi] of ranges) {
       let range: FeeRange;
       if (mode === 'fee-history') {
@@ -144,32 +159,48 @@ export class FeeHistoryStore {
           break;
         }
         const end = hi === head.number ? head : parseHead(await getBlock(request, hi));
+        ends.set(hi, end);
         await this.write(range, end);
         fetched += hi - lo + 1;
       }
     }
     if (mode === 'blocks') fetched += await this.syncFromBlocks(head, meta);
-    meta = { chainId, mode, percentiles: this.percentiles, newestBlock: head.number, newestHash: head.hash, newestTimestamp: head.timestamp };
+    // Whole up to `contiguousTo` only: the meta points there (with that block's header for the next reorg check).
+    const whole = mode === 'fee-history' && contiguousTo < head.number ? (ends.get(contiguousTo) ?? parseHead(await getBlock(request, contiguousTo))) : head;
+    meta = { chainId, mode, percentiles: this.percentiles, newestBlock: whole.number, newestHash: whole.hash, newestTimestamp: whole.timestamp };
     await storage.putMeta(meta);
     await this.prune(head.number - this.retention + 1);
     const stored = (await this.samples()).blocks.length;
     return { mode, head: head.number, fetchedBlocks: fetched, reorged, missingBlocks: Math.max(0, Math.min(this.retention, head.number + 1) - stored) };
   }
 
-  /** Chunk-aligned ranges: newest blocks first, then back-fill of the oldest part of the window. */
-  private plan(from: number, to: number, oldest: number | undefined, windowStart: number): Array<[number, number]> {
-    const out: Array<[number, number]> = [];
-    const budget = this.o.maxRequestsPerSync ?? 16;
-    const push = (lo: number, hi: number): void => {
-      for (let end = hi; end >= lo && out.length < budget; ) {
+  /**
+   * Chunk-aligned ranges: newest blocks first, then back-fill of the oldest part of the window. When the new blocks
+   * after a stored history do not fit the budget (a quick sync on the review's path, a fast chain after a long pause),
+   * the newest range is fetched for freshness and the rest of the budget goes to the oldest new blocks, and
+   * `contiguousTo` says up to where the stored history is whole: the next sync goes on from there, so no gap is left.
+   */
+  private plan(from: number, to: number, oldest: number | undefined, windowStart: number, resumable: boolean): { ranges: Array<[number, number]>; contiguousTo: number } {
+    let budget = this.o.maxRequestsPerSync ?? 16;
+    const chunks = (lo: number, hi: number): Array<[number, number]> => {
+      const out: Array<[number, number]> = [];
+      for (let end = hi; end >= lo; ) {
         const start = Math.max(lo, Math.floor(end / CHUNK_SIZE) * CHUNK_SIZE);
         out.push([start, end]);
         end = start - 1;
       }
+      return out;
     };
-    push(Math.max(from, 0), to);
-    if (oldest !== undefined && oldest > windowStart) push(Math.max(windowStart, 0), Math.min(oldest - 1, from - 1));
-    return out;
+    const fresh = chunks(Math.max(from, 0), to);
+    if (fresh.length > budget) {
+      if (!resumable) return { ranges: fresh.slice(0, budget), contiguousTo: to }; // no history yet: the rest is back-fill
+      const older = budget > 1 ? fresh.slice(fresh.length - (budget - 1)) : [];
+      return { ranges: [fresh[0]!, ...older], contiguousTo: older[0]?.[1] ?? from - 1 };
+    }
+    budget = Math.min(budget, fresh.length + (this.o.maxBackfillRequestsPerSync ?? budget));
+    const ranges = [...fresh];
+    if (oldest !== undefined && oldest > windowStart) ranges.push(...chunks(Math.max(windowStart, 0), Math.min(oldest - 1, from - 1)).slice(0, budget - fresh.length));
+    return { ranges, contiguousTo: to };
   }
 
   /**

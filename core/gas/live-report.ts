@@ -7,7 +7,7 @@ import { adviseSendOrWait, type GasAdvice } from './advice';
 import { FeeHistoryResponseError, GasInputError, InsufficientHistoryError } from './errors';
 import { gasChain, type GasChain } from './chains';
 import { FeeHistoryStore, MemoryFeeHistoryStorage, type FeeHistoryStorage, type SyncResult } from './history';
-import type { RpcRequest } from './history-rpc';
+import { quantity, type RpcRequest } from './history-rpc';
 import { DEFAULT_FULL_BLOCKS, maxFeeForFullBlocks } from './max-fee';
 import { legacyTiersFromSamples, type LegacyTiers } from './legacy-tiers';
 import { nextBaseFee } from './next-base-fee';
@@ -75,7 +75,9 @@ export async function liveGasReport(input: LiveReportInput): Promise<LiveReport>
     maxRequestsPerSync: input.maxRequestsPerSync ?? 64,
   });
   type RawHead = { number: string; baseFeePerGas?: string; gasUsed: string; gasLimit: string; extraData?: string; blobGasUsed?: string };
-  const [sync, head] = await Promise.all([store.sync(), input.request('eth_getBlockByNumber', ['latest', false]) as Promise<RawHead | null>]);
+  // The sync reads the newest header first: the exact next-block base fee is computed from that same header.
+  const sync = await store.sync();
+  const head = (store.lastHead ?? null) as RawHead | null;
   const samples = await store.samples();
   const nextFee = head?.baseFeePerGas !== undefined ? await nextBaseFeeOf(input.request, chain, head as RawHead & { baseFeePerGas: string }) : undefined;
   const next = nextFee?.fee;
@@ -128,6 +130,30 @@ export async function liveGasReport(input: LiveReportInput): Promise<LiveReport>
     storedBlocks: samples.blocks.length,
     advice,
   };
+}
+
+type HeadFields = { number: string; baseFeePerGas?: string; gasUsed: string; gasLimit: string; extraData?: string; blobGasUsed?: string };
+
+/**
+ * The exact base fee of the next block, the same figure as the report's `nextBaseFee` on an EIP-1559 chain, in one
+ * JSON-RPC call: from `head` (a raw `latest` header already read, e.g. by a sync: then no call at all on a chain whose
+ * rule is EIP-1559 arithmetic), else from the node's newest header, or on a chain with its own rule from
+ * eth_feeHistory(1, latest). Undefined when the header has no base fee (no EIP-1559: the caller knows such a chain from
+ * its stored history mode and uses its gas price tiers). `block` is the newest block seen.
+ */
+export async function nextBaseFeeNow(request: RpcRequest, chainId: number, head?: unknown): Promise<{ fee: bigint; block: number } | undefined> {
+  const chain = gasChain(chainId);
+  if (head === undefined && chain.baseFeeRule === 'node') {
+    const raw = (await request('eth_feeHistory', ['0x1', 'latest', []])) as { oldestBlock?: unknown; baseFeePerGas?: unknown } | null;
+    const list = raw?.baseFeePerGas;
+    if (!Array.isArray(list) || list.length !== 2 || typeof raw?.oldestBlock !== 'string') throw new FeeHistoryResponseError('eth_feeHistory gave no next-block base fee');
+    return { fee: quantity(list[1], 'next base fee'), block: Number(quantity(raw.oldestBlock, 'oldestBlock')) };
+  }
+  const h = (head ?? (await request('eth_getBlockByNumber', ['latest', false]))) as HeadFields | null;
+  if (!h || typeof h !== 'object') throw new FeeHistoryResponseError('the node returned no latest block');
+  if (h.baseFeePerGas === undefined || h.baseFeePerGas === null) return undefined;
+  const next = await nextBaseFeeOf(request, chain, { ...h, baseFeePerGas: h.baseFeePerGas });
+  return { fee: next.fee, block: Number(quantity(h.number, 'block number')) };
 }
 
 /**

@@ -21,7 +21,9 @@ export type PageMessage =
   /** `via`: 'port' for MetaMask's multichain API over chrome.runtime (it never crosses the window streams). */
   | { t: 'review'; id: string; method: string; params: unknown; chainId: string | null; via?: 'provider' | 'port' }
   | { t: 'settled'; id: string; ok: boolean }
-  | { t: 'unwrappable'; reason: string };
+  | { t: 'unwrappable'; reason: string }
+  /** The page uses a wallet (its first provider call or EIP-6963 provider request): the panel can be made ready. */
+  | { t: 'interest' };
 
 export type ContentMessage =
   | { t: 'ack'; id: string }
@@ -60,6 +62,7 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
   }
   if (!isRecord(v) || typeof v.t !== 'string') return undefined;
   if (v.t === 'ready') return { t: 'ready' };
+  if (v.t === 'interest') return { t: 'interest' };
   if (v.t === 'review' && typeof v.id === 'string' && typeof v.method === 'string') {
     return { t: 'review', id: v.id, method: v.method, params: v.params, chainId: typeof v.chainId === 'string' ? v.chainId : null, via: v.via === 'port' ? 'port' : 'provider' };
   }

@@ -108,6 +108,22 @@ describe('wrapProvider', () => {
     expect(calls).toEqual(['personal_sign']);
   });
 
+  it('says the page used the wallet on each call the page makes (any method, any entry point), never on a forward', async () => {
+    const { provider } = fakeWallet();
+    let used = 0;
+    const h = hooksAnswering({ decision: 'continue' });
+    wrapProvider(provider as Eip1193Like, { ...h.hooks, used: () => void used++ });
+    expect(used).toBe(0);
+    await provider.request({ method: 'eth_chainId' });
+    expect(used).toBe(1);
+    await new Promise((res) => provider.sendAsync({ id: 1, method: 'eth_accounts' }, res));
+    await provider.send('eth_blockNumber');
+    expect(used).toBe(3);
+    // A reviewed request counts once: the wallet's own inner calls while it is forwarded do not.
+    await provider.request({ method: 'personal_sign', params: ['0x68', '0x1'] });
+    expect(used).toBe(4);
+  });
+
   it('applies the recommended fees only when chosen, dropping a legacy gasPrice', () => {
     const params = [{ to: '0x2', gasPrice: '0x1' }];
     expect(applyFees('eth_sendTransaction', params, undefined)).toBe(params);

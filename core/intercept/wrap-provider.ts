@@ -34,6 +34,8 @@ export interface WrapHooks {
   review(method: string, params: unknown, provider: Eip1193Like): Promise<Verdict>;
   /** The wallet answered a forwarded request (the companion card can go). */
   settled?(ticket: string, ok: boolean): void;
+  /** The page called the provider (any method): it talks to a wallet, so a request to review may follow. */
+  used?(): void;
 }
 
 type Callback = (error: unknown, response?: unknown) => void;
@@ -114,6 +116,7 @@ export function wrapProvider(provider: Eip1193Like, hooks: WrapHooks, define: ty
     const req = original.request;
     wrapped.request = async function request(this: unknown, args: { method: string; params?: unknown }) {
       const self = this ?? provider;
+      if (forwarding === 0) hooks.used?.();
       if (forwarding > 0 || !args || !isReviewedMethod(args.method)) return apply(req, self, [args]);
       const g = await gate(args.method, args.params);
       return forward(g.ticket, () => passOn(req, self, [{ ...args, params: g.params }]));
@@ -123,6 +126,7 @@ export function wrapProvider(provider: Eip1193Like, hooks: WrapHooks, define: ty
     const sendAsync = original.sendAsync;
     wrapped.sendAsync = function (this: unknown, payload: unknown, callback: Callback) {
       const self = this ?? provider;
+      if (forwarding === 0) hooks.used?.();
       const items: unknown[] = isArray(payload) ? payload : [payload];
       let anyReviewed = false;
       for (let i = 0; i < items.length; i++) if (isPayload(items[i]) && isReviewedMethod((items[i] as JsonRpcPayload).method)) anyReviewed = true;
@@ -149,6 +153,7 @@ export function wrapProvider(provider: Eip1193Like, hooks: WrapHooks, define: ty
     const send = original.send;
     wrapped.send = function (this: unknown, ...args: unknown[]) {
       const self = this ?? provider;
+      if (forwarding === 0) hooks.used?.();
       const first = args[0];
       const second = args[1];
       // send(method, params) → Promise (EIP-1193 legacy form)

@@ -48,6 +48,8 @@ export interface ReviewDeps {
   privateRpc?: boolean;
   /** ETH price in USD, when known (fiat figures in findings). */
   ethUsd?: number;
+  /** The stored approvals inventory of an account on a chain (core/approvals), for the whole-wallet view; no scan. */
+  approvals?: (chainId: number, account: string) => Promise<import('../approvals/types').Inventory | undefined>;
   /** Extra services later analyzers use (gas engine, MEV engine, phishing list); each optional. */
   services?: Partial<ReviewServices>;
 }

@@ -44,6 +44,15 @@ export interface BypassState {
   accounts: Record<string, WatchedAccount>;
   /** Newest last, at most MAX_EVENTS. */
   events: BypassEvent[];
+  /** When the accounts were last checked (ms): the background checks on the idle schedule (core/gas/idle-schedule.ts). */
+  checkedAt?: number;
+}
+
+/** When the newest continued request still awaited on chain was continued (ms), if any. */
+export function lastContinuedAt(state: BypassState): number | undefined {
+  let newest: number | undefined;
+  for (const a of Object.values(state.accounts)) for (const p of a.pending) newest = Math.max(newest ?? p.at, p.at);
+  return newest;
 }
 
 export const MAX_EVENTS = 50;
@@ -85,6 +94,7 @@ export async function checkBypass(state: BypassState, rpcFor: (chainId: number) 
   const maxBlocks = o.maxBlocks ?? DEFAULT_MAX_BLOCKS;
   const accounts: Record<string, WatchedAccount> = {};
   const found: BypassEvent[] = [];
+  let failed = false;
   for (const [id, watched] of Object.entries(state.accounts)) {
     const rpc = rpcFor(watched.chainId);
     const fresh = { ...watched, pending: watched.pending.filter((p) => o.now - p.at < PENDING_TTL_MS) };
@@ -127,7 +137,10 @@ export async function checkBypass(state: BypassState, rpcFor: (chainId: number) 
       accounts[id] = { ...fresh, nonce, block: head, pending };
     } catch {
       accounts[id] = fresh; // the node did not answer: try again on the next alarm, nothing is lost
+      failed = true;
     }
   }
-  return { state: { accounts, events: [...state.events, ...found].slice(-MAX_EVENTS) }, found };
+  // A check a node did not answer does not count as one: the next alarm tries again, whatever the schedule.
+  const checkedAt = failed ? state.checkedAt : o.now;
+  return { state: { accounts, events: [...state.events, ...found].slice(-MAX_EVENTS), ...(checkedAt !== undefined ? { checkedAt } : {}) }, found };
 }

@@ -93,6 +93,7 @@ export async function reviewRequest(request: SigningRequest, deps: ReviewDeps, o
   let assetChanges: AnalyzerResult['assetChanges'];
   let suggestedFees: AnalyzerResult['suggestedFees'];
   let hold: AnalyzerResult['hold'];
+  let exposure: AnalyzerResult['exposure'];
   let outcome: AnalyzerResult['outcome'];
   // Only requests whose checks read the chain lose something when the RPC is unusable.
   if (deps.rpcProblem && CHAIN_KINDS.has(parsed.kind)) findings.push(analysisFailed(text('On-chain checks were skipped', 'オンチェーンの確認を省略しました'), deps.rpcProblem));
@@ -114,6 +115,7 @@ export async function reviewRequest(request: SigningRequest, deps: ReviewDeps, o
     assetChanges ??= r.assetChanges;
     suggestedFees ??= r.suggestedFees;
     hold ??= r.hold;
+    exposure ??= r.exposure;
     outcome ??= r.outcome;
   });
   if (notes.notes.length > 0) findings.push(nonCanonicalFinding(notes.notes));
@@ -128,6 +130,7 @@ export async function reviewRequest(request: SigningRequest, deps: ReviewDeps, o
     assetChanges,
     suggestedFees,
     hold,
+    ...(exposure ? { exposure } : {}),
     ...(outcome ? { outcome } : {}),
     ...(notes.refusal ? { refusal: notes.refusal } : {}),
     analysisMs: deps.now() - started,

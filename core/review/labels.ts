@@ -49,3 +49,8 @@ export function labelOf(address: Address | string | undefined, extra?: Readonly<
 export function isKnownContract(address: Address | string | undefined, extra?: Readonly<Record<string, string>>): boolean {
   return labelOf(address, extra) !== undefined;
 }
+
+/** Every well-known contract address (lower-case): the approvals fallback tries them as spenders. */
+export function knownContractAddresses(): string[] {
+  return Object.keys(LABELS);
+}

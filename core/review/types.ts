@@ -136,6 +136,8 @@ export interface AnalyzerResult {
   suggestedFees?: SuggestedFees;
   /** A base-fee target worth waiting for (the panel offers "hold until"). */
   hold?: HoldSuggestion;
+  /** The whole-wallet view of standing approvals after this request (core/approvals/exposure.ts). */
+  exposure?: import('../approvals/exposure').ExposureView;
   /** What the transaction would do, kept with the review so the release check can simulate it again and compare. */
   outcome?: Outcome;
 }
@@ -160,6 +162,8 @@ export interface Review {
   assetChanges?: AssetChange[];
   suggestedFees?: SuggestedFees;
   hold?: HoldSuggestion;
+  /** The whole-wallet view of standing approvals after this request, when it grants or revokes any. */
+  exposure?: import('../approvals/exposure').ExposureView;
   /** The simulated outcome the panel showed (transactions and batches with chain access): the release check's baseline. */
   outcome?: Outcome;
   /** Why MetaMask will refuse this request (nothing would be signed), when it will. */

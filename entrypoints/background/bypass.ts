@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { checkBypass, continuedTx, emptyBypassState, watchContinued, type BypassEvent, type BypassState, type RpcRequest } from '@/core/review/bypass-watch';
+import { bypassDue } from '@/core/gas/idle-schedule';
+import { checkBypass, continuedTx, emptyBypassState, lastContinuedAt, watchContinued, type BypassEvent, type BypassState, type RpcRequest } from '@/core/review/bypass-watch';
 import type { ReviewRecord } from '@/core/store/db';
 import { db } from '@/components/storage/db';
 import { loadSettings } from '@/components/storage/settings';
@@ -38,12 +39,16 @@ export async function watchDecision(record: ReviewRecord): Promise<void> {
 
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
-/** On the minute alarm: checks the watched accounts and notifies once per transaction found. */
+/**
+ * On the minute alarm, when due (every 10 minutes, every minute for 10 minutes after a Continue: core/gas/idle-schedule.ts):
+ * checks the watched accounts and notifies once per transaction found.
+ */
 export async function onBypassAlarm(): Promise<BypassEvent[]> {
   const rpc = await rpcFor();
   const found = await update(async (state) => {
-    if (Object.keys(state.accounts).length === 0) return { state, out: [] as BypassEvent[] };
-    const r = await checkBypass(state, rpc, { now: Date.now() });
+    const now = Date.now();
+    if (Object.keys(state.accounts).length === 0 || !bypassDue(state.checkedAt, lastContinuedAt(state), now)) return { state, out: [] as BypassEvent[] };
+    const r = await checkBypass(state, rpc, { now });
     return { state: r.state, out: r.found };
   });
   if (found.length === 0) return found;

@@ -5,6 +5,8 @@ import type { DecideResponse, ReviewGetResponse, RuntimeMessage, TabMessage } fr
 import { isTrustedOrigin } from '@/core/review/phishing';
 import type { PhishingCheckResponse } from '@/core/messages';
 import { loadSettings } from '@/components/storage/settings';
+import { db } from '@/components/storage/db';
+import { benchMark } from './bench-mark';
 import { ensureReview, knownRecipients, reviewBook, startReview } from './review-service';
 import { releaseCheck } from './release-check';
 import { fiatRates, gasReportResponse } from './gas';
@@ -13,6 +15,7 @@ import { gasAlertsItem } from '@/components/storage/gas-alerts';
 import { noteChainUsed } from '@/components/storage/recent-chains';
 import { bypassEvents, clearBypassEvents, onStreamBypass, watchDecision } from './bypass';
 import { handleWithdrawMessage, isWithdrawMessage } from './withdraw-handlers';
+import { handleApprovalsMessage, isApprovalsMessage } from './approvals';
 import { originCheck, refreshThreatListNow, threatListsState } from './threat-lists';
 
 type Sender = Browser.runtime.MessageSender;
@@ -36,11 +39,17 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
     if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages plan and execute withdrawals');
     return handleWithdrawMessage(message);
   }
+  if (isApprovalsMessage(message)) {
+    // The popup's Approvals tab, and the review panel's "build the inventory" button.
+    if (!fromExtensionPage(sender)) throw new ForbiddenSenderError('only extension pages scan and revoke approvals');
+    return handleApprovalsMessage(message);
+  }
   switch (message.t) {
     case 'review:start': {
       // From a content script: origin, tab and frame come from the browser, never from the page.
       if (!sender.tab?.id || !sender.url || !isReviewedMethod(message.request.method)) throw new ForbiddenSenderError('not a content script');
       const origin = sender.origin ?? new URL(sender.url).origin;
+      benchMark('preflight:review:start');
       await startReview({
         key: message.key,
         createdAt: Date.now(),
@@ -70,9 +79,16 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
       void ensureReview(message.key).catch(() => undefined); // what it does, for the Reviews tab
       return { ok: true };
     }
+    case 'panel:top': {
+      // From a content script in a frame (never the page: pages cannot send runtime messages); the key is its own.
+      if (!sender.tab?.id || !sender.frameId) throw new ForbiddenSenderError('not a content script in a frame');
+      await browser.tabs.sendMessage(sender.tab.id, { t: 'panel:show', key: message.key } satisfies TabMessage, { frameId: 0 });
+      return { ok: true };
+    }
     case 'review:get': {
       if (!fromReviewPage(sender)) throw new ForbiddenSenderError('only the review panel reads reviews');
       const record = await ensureReview(message.key);
+      benchMark('preflight:review:get');
       const response: ReviewGetResponse = { request: record.request, review: record.review, decision: record.decision, unsaved: record.unsaved, ...(record.recheck ? { recheck: record.recheck } : {}) };
       return response;
     }
@@ -89,8 +105,17 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
       void watchDecision(record).catch(() => undefined); // bypass watcher: baseline of the account, off the decision path
       const fees = message.applyFees && record.decision === 'continue' ? record.review?.suggestedFees : undefined;
       const out: TabMessage = { t: 'review:decided', key: record.key, decision: record.decision ?? 'reject', fees };
+      // A frame's request whose panel the top page showed (panel:top): the top page takes its panel down.
+      if (record.frameId !== 0) void browser.tabs.sendMessage(record.tabId, out, { frameId: 0 }).catch(() => undefined);
       await browser.tabs.sendMessage(record.tabId, out, { frameId: record.frameId });
       return { ok: true } satisfies DecideResponse;
+    }
+    case 'worker:warm': {
+      // Waking the worker is the point (its bundle is compiled by now); the review's first reads are started too, so
+      // their connections are open when the request comes. Nothing is read from the page or sent anywhere.
+      void loadSettings().catch(() => undefined);
+      void db().catch(() => undefined);
+      return { ok: true };
     }
     case 'phishing:check': {
       // The origin is the browser's, not the page's claim.

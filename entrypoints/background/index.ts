@@ -1,3 +1,4 @@
+import './boot-mark';
 import { browser } from 'wxt/browser';
 import type { RuntimeMessage } from '@/core/messages';
 import { handleMessage } from './handlers';
@@ -5,11 +6,13 @@ import { GAS_ALARM, onGasAlarm } from './gas-alerts';
 import { onBypassAlarm } from './bypass';
 import { WITHDRAW_ALARM, onWithdrawAlarm } from './withdraw-steps';
 import { THREAT_ALARM, onThreatAlarm } from './scam-list';
+import { APPROVALS_ALARM, resumeScans } from './approvals';
 import { onDomainListsAlarm } from './threat-lists';
 
 export default defineBackground({
   type: 'module',
   main() {
+    performance.mark('preflight:main');
     // Registered synchronously: a worker woken by a message must find its listener at once.
     browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
       if (typeof message !== 'object' || message === null || typeof (message as { t?: unknown }).t !== 'string') return false;
@@ -28,6 +31,7 @@ export default defineBackground({
       if (alarm.name === GAS_ALARM) void onBypassAlarm().catch(() => undefined); // bypass watcher, on-chain part
       if (alarm.name === WITHDRAW_ALARM) void onWithdrawAlarm().catch(() => undefined);
       if (alarm.name === THREAT_ALARM) void onThreatAlarm().catch(() => undefined);
+      if (alarm.name === APPROVALS_ALARM) void resumeScans().catch(() => undefined); // a scan a stopped worker left unfinished
       if (alarm.name === THREAT_ALARM) void onDomainListsAlarm().catch(() => undefined); // MetaMask's phishing list, ScamSniffer's domains
     });
     void browser.alarms.create(GAS_ALARM, { periodInMinutes: 1 });
@@ -36,5 +40,7 @@ export default defineBackground({
     // The public threat lists: checked at start and every 30 minutes, each fetched when due (core/store/scam-list.ts,
     // core/store/threat-domains.ts).
     void browser.alarms.create(THREAT_ALARM, { periodInMinutes: 30, delayInMinutes: 0.5 });
+    // Approvals scans go on from their stored cursor when the worker starts again (also on their alarm while one runs).
+    void resumeScans().catch(() => undefined);
   },
 });

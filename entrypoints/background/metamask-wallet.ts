@@ -6,7 +6,6 @@
  * If the worker stops meanwhile, the step is found on chain by its sender, recipient, calldata and value
  * (withdraw-steps.ts, core/withdraw/sent-recovery.ts).
  */
-import { toHex } from 'viem';
 import { metaMask, MetaMaskNotFoundError, MetaMaskRpcError } from '@/components/metamask';
 import type { MetaMaskStatus, PlanView } from '@/core/messages';
 import { nextActionableStep, requirePlan } from '@/core/store/plans';
@@ -14,12 +13,12 @@ import { db } from '@/components/storage/db';
 import { planView, WithdrawSetupError } from './withdraw';
 import { stepReleaseCheck, stepSent } from './withdraw-steps';
 import { clearWalletWait, setWalletWait, walletWaitOf } from './wallet-waits';
+import { requireMetaMaskAccount, sendThroughMetaMask } from './metamask-send';
 
 let connecting = false;
 let connectError: string | undefined;
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 export async function metaMaskStatus(): Promise<MetaMaskStatus> {
   let found;
@@ -100,20 +99,11 @@ export async function sendStepWithMetaMask(planId: string, stepId: string): Prom
   // Simulated again before MetaMask is asked: an outcome that moved since the step was prepared is shown, not sent.
   const stopped = await stepReleaseCheck(record, step);
   if (stopped) return stopped;
-  const accounts = await metaMask.request<string[]>({ method: 'eth_accounts' });
-  if (!accounts.some((a) => same(a, tx.from))) {
-    throw new WithdrawSetupError(accounts.length === 0
-      ? 'MetaMask gives Preflight no account: it is locked, or Preflight is not connected to it. Use “Unlock MetaMask” or “Connect MetaMask” in the Withdraw tab first.'
-      : `MetaMask gives Preflight ${accounts[0]}, but this plan sends from ${tx.from}: connect that account to Preflight in MetaMask.`);
-  }
+  await requireMetaMaskAccount(tx.from, 'the Withdraw tab');
   setWalletWait(planId, { stepId, since: Date.now() });
-  // One user flow from the chain check to MetaMask's answer: Preflight's own chain reads do not switch MetaMask's
-  // network meanwhile. The tx names its chain too, so MetaMask refuses it rather than send it on another network.
-  void metaMask.userFlow(async () => {
-    const chainId = await metaMask.request<string>({ method: 'eth_chainId' });
-    if (Number(chainId) !== tx.chainId) await metaMask.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: toHex(tx.chainId) }] });
-    const hash = await metaMask.request<unknown>({ method: 'eth_sendTransaction', params: [{ from: tx.from, to: tx.to, data: tx.data, value: tx.value, chainId: toHex(tx.chainId) }] });
-    if (typeof hash !== 'string') throw new WithdrawSetupError(`MetaMask answered ${JSON.stringify(hash)} instead of a transaction hash.`);
+  // One user flow from the chain check to MetaMask's answer (metamask-send.ts): Preflight's own chain reads do not
+  // switch MetaMask's network meanwhile. The tx names its chain too, so MetaMask refuses it rather than send it on another network.
+  void sendThroughMetaMask(tx).then(async (hash) => {
     await stepSent(planId, stepId, hash);
     clearWalletWait(planId);
   }).catch((e: unknown) => {

@@ -18,6 +18,8 @@ import { gasReport } from './gas';
 import { scamAddresses } from './scam-list';
 import { hostCheck } from './threat-lists';
 import { userTimeZone } from '@/components/i18n/time';
+import { loadInventory } from '@/core/store/approvals';
+import { benchMark } from './bench-mark';
 
 /**
  * Records that IndexedDB had no room for: browser.storage.session keeps them while the browser runs (and
@@ -58,14 +60,17 @@ async function analyze(record: ReviewRecord): Promise<Review> {
   // Everything the checks need is read at once: settings and the chain's reader, the known recipients, the
   // recent ETH price and the scam list are independent reads (storage, IndexedDB, MetaMask's port).
   const settingsRead = loadSettings();
+  // (Each input's own mark, for scripts/bench/cold-first.ts: which read a just-started worker waits for.)
+  const marked = <T>(p: Promise<T>, name: string): Promise<T> => p.finally(() => benchMark(name));
   const [settings, found, recipients, spenders, ethUsd, scam] = await Promise.all([
-    settingsRead,
-    settingsRead.then((s) => readAccess(record.request.chainId, s)),
-    knownRecipients.list().catch(() => []),
+    marked(settingsRead, 'preflight:in:settings'),
+    marked(settingsRead.then((s) => readAccess(record.request.chainId, s)), 'preflight:in:access'),
+    marked(knownRecipients.list().catch(() => []), 'preflight:in:recipients'),
     knownRecipients.spenders().catch(() => []),
-    knownChain(record.request.chainId)?.currency.symbol === 'ETH' ? recentEthUsd(Date.now()) : undefined,
-    scamAddresses().catch(() => undefined),
+    knownChain(record.request.chainId)?.currency.symbol === 'ETH' ? marked(recentEthUsd(Date.now()), 'preflight:in:ethusd') : undefined,
+    marked(scamAddresses().catch(() => undefined), 'preflight:in:scam'),
   ]);
+  benchMark('preflight:inputs');
   const access = 'none' in found ? undefined : found;
   const run = (client: PublicClient | undefined, rpcProblem?: Error) =>
     reviewRequest(
@@ -86,6 +91,8 @@ async function analyze(record: ReviewRecord): Promise<Review> {
         knownRecipients: recipients,
         knownSpenders: spenders,
         scamAddresses: scam,
+        // The stored approvals inventory (one IndexedDB read): the whole-wallet view on approvals and permits.
+        approvals: (chainId, account) => db().then((d) => loadInventory(d, chainId, account)),
         checkDomain: hostCheck,
         ethUsd,
         // A 1 h deadline keeps the history small (one eth_feeHistory call) on the panel's latency path.
@@ -116,7 +123,13 @@ function runReview(record: ReviewRecord, stored: Promise<unknown>): Promise<Book
   let running = inflight.get(record.key);
   if (!running) {
     const analysed = analyze(record);
-    running = Promise.all([analysed, stored]).then(([review]) => reviewBook.saveReview(record.key, review));
+    void analysed.then(() => benchMark('preflight:analysed'), () => undefined);
+    void stored.then(() => benchMark('preflight:stored'), () => undefined);
+    running = Promise.all([analysed, stored]).then(async ([review]) => {
+      const saved = await reviewBook.saveReview(record.key, review);
+      benchMark('preflight:reviewed');
+      return saved;
+    });
     inflight.set(record.key, running);
     void running.finally(() => inflight.delete(record.key)).catch(() => undefined);
   }

@@ -5,14 +5,19 @@ import type { PhishingCheckResponse } from '@/core/messages';
 import type { ReviewFees } from '@/core/intercept/protocol';
 import { showBypassBanner, showPhishingBanner, showUnwrappableBanner } from './banner';
 import { openContentChannel } from './channel';
-import { mountPanel, type Panel } from './panel';
+import { mountPanel, preloadPanel, type Panel } from './panel';
 import { installStreamGuard } from './stream-guard';
+import { afterLoadIdle } from './after-load';
+import { randomKey } from './random-key';
 
 /**
  * A page may not queue more than this many undecided requests: the rest are rejected at once (4001),
  * never forwarded, so a flood can neither bury the user in panels nor slip a request past them.
  */
 export const MAX_PENDING_PER_PAGE = 20;
+
+/** A page's presses and keys wake the worker at most this often (Chrome stops an idle one after ~30 s). */
+const WARM_EVERY_MS = 10_000;
 
 interface Pending {
   key: string;
@@ -22,7 +27,44 @@ interface Pending {
   decide(decision: 'continue' | 'reject', fees?: ReviewFees): void;
 }
 
-const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, '0')).join('');
+/**
+ * Firefox gives an extension frame inside a sandboxed frame without allow-same-origin (an opaque origin) the sandbox
+ * too, and with it no extension APIs: a panel there would stay blank while its request waits. So such a frame's
+ * panel is shown on the tab's top page (through the background); Chromium runs the panel in the frame itself.
+ */
+const panelElsewhere = browser.runtime.getURL('/').startsWith('moz-extension:') && window !== window.top && window.origin === 'null';
+
+/** The panel of this frame's request, on the top page; shown here after all if the top page cannot show it. */
+function topPanel(key: string): Panel {
+  let local: Panel | undefined;
+  let removed = false;
+  let mode: 'review' | 'companion' = 'review';
+  const ask: RuntimeMessage = { t: 'panel:top', key };
+  browser.runtime.sendMessage(ask).then(
+    (answer: { ok?: boolean } | undefined) => {
+      if (answer?.ok || removed) return;
+      local = mountPanel(key);
+      local.setMode(mode);
+    },
+    () => {
+      if (removed) return;
+      local = mountPanel(key);
+      local.setMode(mode);
+    },
+  );
+  return {
+    // The top page's panel goes when the decision arrives there; a companion card is not kept for such a frame.
+    setMode(m) {
+      mode = m;
+      local?.setMode(m);
+    },
+    remove() {
+      removed = true;
+      local?.remove();
+    },
+  };
+}
+
 
 /** Only the language is needed here: read it directly rather than bundle the settings module. */
 const lang = (): Promise<'en' | 'ja'> =>
@@ -57,8 +99,10 @@ export default defineContentScript({
     /** One panel at a time: the oldest undecided request is shown; the rest wait their turn. */
     const showNext = () => {
       const next = queue.find((p) => !p.decided);
-      if (next && !next.panel) next.panel = mountPanel(next.key);
+      if (next && !next.panel) next.panel = panelElsewhere ? topPanel(next.key) : mountPanel(next.key);
     };
+    /** Panels shown here for requests of this tab's frames whose own panel could not run (top frame only). */
+    const forFrames = new Map<string, Panel>();
     const forget = (p: Pending) => {
       p.panel?.remove();
       byKey.delete(p.key);
@@ -88,7 +132,7 @@ export default defineContentScript({
         return undefined;
       }
       checkPhishing();
-      const p: Pending = { key: newKey(), decided: false, decide };
+      const p: Pending = { key: randomKey(), decided: false, decide };
       byKey.set(p.key, p);
       queue.push(p);
       sendRuntime({ t: 'review:start', key: p.key, request });
@@ -124,12 +168,28 @@ export default defineContentScript({
           listed.push(r);
         }
         void wallet.then((chainId) => {
-          for (const r of listed) sendRuntime({ t: 'bypass:stream', key: newKey(), request: { method: r.method, params: r.params, chainId: r.chainId ?? chainId } });
+          for (const r of listed) sendRuntime({ t: 'bypass:stream', key: randomKey(), request: { method: r.method, params: r.params, chainId: r.chainId ?? chainId } });
         });
       },
     });
 
+    // Chrome stops an idle extension worker after ~30 s, and starting it again (fetching and compiling its bundle) is
+    // most of the wait for the first request after that. Once the page has used a wallet, a press or a key on the page
+    // wakes the worker (at most once per WARM_EVERY_MS): its start then overlaps the click that asks to sign and
+    // whatever the dApp does before it sends the request. Pages that never ask a wallet for anything send nothing.
+    let usesWallet = false;
+    let warmedAt = -Infinity;
+    const warm = () => {
+      if (!usesWallet || performance.now() - warmedAt < WARM_EVERY_MS) return;
+      warmedAt = performance.now();
+      const ask: RuntimeMessage = { t: 'worker:warm' };
+      browser.runtime.sendMessage(ask).catch(() => undefined);
+    };
+    window.addEventListener('pointerdown', warm, { capture: true, passive: true });
+    window.addEventListener('keydown', warm, { capture: true, passive: true });
+
     const channel = openContentChannel((m) => {
+      if (m.t === 'review' || m.t === 'interest') usesWallet = true;
       if (m.t === 'review') {
         if (!isReviewedMethod(m.method) || byId.has(m.id)) return;
         channel.send({ t: 'ack', id: m.id });
@@ -145,6 +205,8 @@ export default defineContentScript({
         });
         if (p) byId.set(m.id, p);
         else channel.send({ t: 'decision', id: m.id, decision: 'reject' });
+      } else if (m.t === 'interest') {
+        if (!panelElsewhere) preloadPanel(); // (such a frame's panel shows on the top page)
       } else if (m.t === 'unwrappable') {
         void lang().then(showUnwrappableBanner);
       } else if (m.t === 'settled') {
@@ -157,12 +219,10 @@ export default defineContentScript({
       }
     });
 
-    // Phishing banner as soon as the page's DOM is there (top frame only: one banner per tab). Asked after
-    // DOMContentLoaded so that waking the worker never competes with the page's own loading.
-    if (window === window.top) {
-      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', checkPhishing, { once: true });
-      else checkPhishing();
-    }
+    // Phishing banner once the page has loaded (top frame only: one banner per tab), or at its first request if that
+    // comes sooner. Asked after the load event and an idle moment: starting the worker (parsing its bundle) would
+    // otherwise compete with the page's own loading for the CPU on every page load.
+    if (window === window.top) afterLoadIdle(checkPhishing, 500);
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       const m = message as TabMessage;
@@ -170,7 +230,16 @@ export default defineContentScript({
         if (window === window.top) showBypassBanner(language, m.method);
         return;
       }
+      if (m?.t === 'panel:show') {
+        if (window === window.top && !forFrames.has(m.key)) forFrames.set(m.key, mountPanel(m.key));
+        return;
+      }
       if (m?.t !== 'review:decided') return;
+      const shownForFrame = forFrames.get(m.key);
+      if (shownForFrame) {
+        forFrames.delete(m.key);
+        shownForFrame.remove();
+      }
       const p = byKey.get(m.key);
       if (!p || p.decided) return;
       p.decided = true;

@@ -99,7 +99,16 @@ export function installInpage(): void {
     });
   }
 
+  // Said once per page, at the page's first wallet call or EIP-6963 request: the content script preloads the panel.
+  let interested = false;
+  const used = () => {
+    if (interested) return;
+    interested = true;
+    channel.send({ t: 'interest' });
+  };
+
   const hooks = {
+    used,
     review: (method: string, params: unknown, provider: Eip1193Like): Promise<Verdict> => askReview(method, params, () => chainIdOf(provider), 'provider'),
     settled(ticket: string, ok: boolean) {
       channel.send({ t: 'settled', id: ticket, ok });
@@ -145,5 +154,6 @@ export function installInpage(): void {
   listen(natives.document, 'DOMContentLoaded', recheck);
   listen(win, 'load', recheck);
   // EIP-6963: wrap each announced provider before the dApp's own listener sees it (capture phase, registered first).
+  listen(win, 'eip6963:requestProvider', used, true);
   listen(win, 'eip6963:announceProvider', (event) => wrap((event as CustomEvent<{ provider?: unknown }>).detail?.provider), true);
 }

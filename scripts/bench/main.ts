@@ -3,12 +3,19 @@
  * - review latency from the dApp's request() call to the verdict rendered in the panel, p50/p95,
  *   warm (worker alive) and cold (worker stopped before each request);
  * - the inpage script's size (raw and gzip);
- * - the demo dApp's page-load time with and without the extension (ratio of medians, same run).
+ * - page-load time with and without the extension (ratios of p50 and p95, same run), on the demo dApp (light) and on
+ *   a heavy dApp-like page (scripts/bench/heavy-page.ts), and how many panel frames a page that never asks a wallet
+ *   for anything has (0), and has once it asks (1, preloaded after its load event);
  * - the service worker's JS heap over 10,000 reviews, measured in Chromium over CDP (scripts/bench/worker-memory.ts).
  * - the gas forecast from 30 days of history, timed inside the service worker vs the naive baseline (scripts/bench/worker-forecast.ts).
  * - with `--only metamask` (not in the default run: it onboards two real MetaMasks), the time Preflight adds before
  *   MetaMask's confirmation shows, MetaMask alone vs Preflight in front (scripts/bench/metamask.ts; --n 30 per kind, --warmup 2, --lock FILE, --dir BUILD).
- * Prints JSON (progress on stderr). Options: --no-build (use .output/chrome-mv3 under the working directory as it is), --n 50 (requests per series), --loads 30 (page loads per side), --reviews 10000, --tabs 3, --runs 200 (forecast timings).
+ * - with `--only approvals` (not in the default run), the approvals scan over 500 approvals in 10,000 devnet blocks against
+ *   anvil and refusing proxies (scripts/bench/approvals.ts; --approvals, --blocks, --results-cap, --runs).
+ * - with `--only idle` (not in the default run), JSON-RPC calls per chain per hour of an idle browser, before and after the
+ *   idle schedule, against anvil with a simulated clock (scripts/bench/idle.ts; --chromium-minutes N --before-dir DIR
+ *   also leaves the real extension builds idle in Chromium for N real minutes).
+ * Prints JSON (progress on stderr). Options: --compare-dir BUILD (page loads: a third side with another build), --settle-ms 1000 (pause after each page load), --raw (every page-load sample), --no-build (use .output/chrome-mv3 under the working directory as it is), --n 50 (requests per series), --loads 30 (page loads per side), --reviews 10000, --tabs 3, --runs 200 (forecast timings).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -22,11 +29,16 @@ import { summarize } from './stats';
 import { workerForecast } from './worker-forecast';
 import { metamaskOverhead } from './metamask';
 import { workerMemory } from './worker-memory';
+import { approvalsBench } from './approvals';
+import { idleBench } from './idle';
+import { serveHeavyPage } from './heavy-page';
 
 const args = parseArgs(process.argv.slice(2));
 const N = Number(args.flags.n ?? 50);
 const LOADS = Number(args.flags.loads ?? 30);
-/** --only latency|load|memory|forecast|metamask runs one part. */
+/** Pause after each page load before the next side's (--settle-ms). */
+const SETTLE_MS = Number(args.flags['settle-ms'] ?? 1000);
+/** --only latency|load|memory|forecast|metamask|approvals|idle runs one part. */
 const ONLY = typeof args.flags.only === 'string' ? args.flags.only : undefined;
 
 async function latencyOnce(page: Page, method: 'personal_sign' | 'approve'): Promise<number> {
@@ -46,27 +58,90 @@ async function latencyOnce(page: Page, method: 'personal_sign' | 'approve'): Pro
   await frame.waitForSelector('[data-testid="review"][data-verdict]', { timeout: 15_000 });
   const t1 = await frame.evaluate(() => Date.now());
   await decide(frame, 'reject');
-  await page.waitForFunction(() => !Array.from(document.querySelectorAll('preflight-panel')).length, undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => !Array.from(document.querySelectorAll('preflight-panel:not([data-standby])')).length, undefined, { timeout: 10_000 });
   return t1 - t0;
 }
 
-async function pageLoads(withExtension: boolean, url: string): Promise<number[]> {
-  const b = await launchWithExtension({ withExtension });
-  const page = await b.context.newPage();
-  const out: number[] = [];
-  for (let i = 0; i < LOADS + 3; i++) {
-    await page.goto(`${url}?bench=${i}`, { waitUntil: 'load' });
-    const ms = await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      return nav.loadEventStart - nav.startTime;
-    });
-    if (i >= 3) out.push(ms); // the first loads warm caches on both sides
+/**
+ * Page loads of each url, side by side: one browser per side (without the extension, with it, and optionally with
+ * another build), every load of every url done on each side in turn, so drift in the machine's load hits all
+ * sides alike.
+ */
+async function pageLoads(sides: Record<string, { withExtension: boolean; extensionDir?: string }>, urls: Record<string, string>): Promise<Record<string, Record<string, number[]>>> {
+  const out: Record<string, Record<string, number[]>> = {};
+  // One tab per page and side: each load then stays on its own site. Alternating the light and the heavy page in one
+  // tab made every load a cross-site navigation that sometimes waited for a new renderer process (the light page's
+  // loads fell in two modes, ≈100 and ≈400 ms, on every side, the extension's absent included).
+  const pages: Record<string, Record<string, Page>> = {};
+  const browsers: { close(): Promise<void> }[] = [];
+  try {
+    for (const [side, o] of Object.entries(sides)) {
+      const b = await launchWithExtension({ withExtension: o.withExtension, ...(o.extensionDir ? { extensionDir: o.extensionDir } : {}) });
+      browsers.push(b);
+      pages[side] = {};
+      for (const name of Object.keys(urls)) pages[side][name] = await b.context.newPage();
+      out[side] = Object.fromEntries(Object.keys(urls).map((k) => [k, []]));
+    }
+    for (let i = 0; i < LOADS + 3; i++) {
+      for (const [name, url] of Object.entries(urls)) {
+        // The side that goes first changes load by load, and each load is followed by a pause: what a page does after
+        // its load event (its own timers, the extension's after-load work) must not land in another side's load.
+        const order = Object.keys(sides);
+        for (let k = 0; k < order.length; k++) {
+          const side = order[(i + k) % order.length]!;
+          const page = pages[side]![name]!;
+          await page.bringToFront();
+          await page.goto(`${url}?bench=${i}`, { waitUntil: 'load' });
+          const ms = await page.evaluate(() => {
+            const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+            return nav.loadEventStart - nav.startTime;
+          });
+          if (i >= 3) out[side]![name]!.push(ms); // the first loads warm caches on every side
+          await page.waitForTimeout(SETTLE_MS);
+        }
+      }
+    }
+  } finally {
+    for (const b of browsers) await b.close();
   }
-  await b.close();
   return out;
 }
 
+/** Panel frames a page that never asks a wallet for anything has after its load and 2 s of idle (should be 0). */
+async function panelFramesOnPlainPage(url: string): Promise<{ plain: number; after_wallet_use: number }> {
+  const b = await launchWithExtension();
+  const page = await b.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(2_000);
+  const count = () => page.frames().filter((f) => f.url().includes('/review.html')).length;
+  const plain = count();
+  // The same page once it asks for a wallet (EIP-6963): the panel frame is preloaded, hidden.
+  await page.evaluate(() => window.dispatchEvent(new Event('eip6963:requestProvider')));
+  await page.waitForTimeout(2_000);
+  const after = count();
+  await b.close();
+  return { plain, after_wallet_use: after };
+}
+
 async function main() {
+  if (ONLY === 'approvals') {
+    // The approvals scan's engine in Node against anvil and limiting proxies (scripts/bench/approvals.ts): no build.
+    const out = await approvalsBench({
+      approvals: Number(args.flags.approvals ?? 500), blocks: Number(args.flags.blocks ?? 10_000), resultsCap: Number(args.flags['results-cap'] ?? 20), runs: Number(args.flags.runs ?? 3),
+      log: (m) => process.stderr.write(`[bench approvals] ${m}\n`),
+    });
+    process.stdout.write(JSON.stringify({ approvals_scan: out }, null, 2) + '\n');
+    return;
+  }
+  if (ONLY === 'idle') {
+    // Simulated time against anvil, no build; the optional real-time Chromium part uses the built extension.
+    const minutes = args.flags['chromium-minutes'] !== undefined ? Number(args.flags['chromium-minutes']) : undefined;
+    if (minutes && args.flags['no-build'] === undefined) execSync('npx wxt build', { stdio: 'ignore' });
+    const dir = (k: string) => (typeof args.flags[k] === 'string' ? (args.flags[k] as string) : undefined);
+    const out = await idleBench({ ...(minutes ? { chromiumMinutes: minutes } : {}), ...(dir('before-dir') ? { beforeDir: dir('before-dir') } : {}), ...(dir('after-dir') ? { afterDir: dir('after-dir') } : {}), log: (m) => process.stderr.write(`[bench idle] ${m}\n`) });
+    process.stdout.write(JSON.stringify({ idle_rpc: out }, null, 2) + '\n');
+    return;
+  }
   if (args.flags['no-build'] === undefined) execSync('npx wxt build', { stdio: 'ignore' });
   if (ONLY === 'forecast') {
     // Needs no devnet: the engine's code evaluated in the worker.
@@ -123,16 +198,33 @@ async function main() {
     result.size_bytes = { inpage: inpage.length, inpageGzip: gzipSync(inpage).length, content };
 
     if (ONLY === undefined || ONLY === 'load') {
-      // Alternate the two sides in rounds so drift in machine load hits both equally.
-      const withoutAll: number[] = [];
-      const withAll: number[] = [];
-      for (let round = 0; round < 3; round++) {
-        withoutAll.push(...(await pageLoads(false, dapp.url)));
-        withAll.push(...(await pageLoads(true, dapp.url)));
+      // Light: the demo dApp (its wallet on the devnet); heavy: scripts/bench/heavy-page.ts (40 scripts, ~17,000 elements, 4 iframes).
+      const heavy = await serveHeavyPage();
+      try {
+        const urls = { light: dapp.url, heavy: heavy.url };
+        // --compare-dir BUILD: a third side, another build of the extension (e.g. main's), in the same rounds.
+        const compareDir = typeof args.flags['compare-dir'] === 'string' ? args.flags['compare-dir'] : undefined;
+        const all = await pageLoads(
+          { without: { withExtension: false }, with: { withExtension: true }, ...(compareDir ? { compare: { withExtension: true, extensionDir: compareDir } } : {}) },
+          urls,
+        );
+        const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
+        const loads: Record<string, unknown> = {};
+        for (const k of Object.keys(urls)) {
+          const without = summarize(all.without![k]!);
+          const withExt = summarize(all.with![k]!);
+          loads[k] = { without, with: withExt, ratio_p50: ratio(withExt.p50, without.p50), ratio_p95: ratio(withExt.p95, without.p95) };
+          if (compareDir) {
+            const other = summarize(all.compare![k]!);
+            loads[`${k}_compare`] = { dir: compareDir, with: other, ratio_p50: ratio(other.p50, without.p50), ratio_p95: ratio(other.p95, without.p95) };
+          }
+        }
+        result.page_load_ms = loads;
+        if (args.flags.raw !== undefined) result.page_load_raw_ms = all;
+        result.panel_frames_loaded = await panelFramesOnPlainPage(heavy.plainUrl);
+      } finally {
+        await heavy.close();
       }
-      const without = summarize(withoutAll);
-      const withExt = summarize(withAll);
-      result.page_load_ms = { without, with: withExt, ratio_p50: Math.round((withExt.p50 / without.p50) * 1000) / 1000 };
     }
   } finally {
     await dapp.stop();

@@ -76,7 +76,7 @@ async function once(mm: MetaMaskWorld, name: string, withPreflight: boolean): Pr
     await win.waitForEvent('close', { timeout: 10_000 }).catch(() => undefined);
   }
   await mm.page.waitForFunction(() => (window as unknown as { __benchDone?: boolean }).__benchDone === true, undefined, { timeout: 60_000 });
-  if (withPreflight) await mm.page.waitForFunction(() => document.querySelectorAll('preflight-panel').length === 0, undefined, { timeout: 30_000 });
+  if (withPreflight) await mm.page.waitForFunction(() => document.querySelectorAll('preflight-panel:not([data-standby])').length === 0, undefined, { timeout: 30_000 });
   return { windowMs: windowAt - t0, visibleMs: visibleAt - t0, ...(verdictMs !== undefined ? { verdictMs } : {}) };
 }
 

@@ -51,7 +51,7 @@ async function once(page: Page, name: string): Promise<Sample> {
   });
   const done = await answered;
   if ((await page.locator(`[data-testid="result-${name}"]`).getAttribute('data-status')) !== 'ok') throw new Error(`${name}: the dApp got an error`);
-  await page.waitForFunction(() => document.querySelectorAll('preflight-panel').length === 0, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelectorAll('preflight-panel:not([data-standby])').length === 0, undefined, { timeout: 30_000 });
   return { continueMs: done - clicked, key };
 }
 

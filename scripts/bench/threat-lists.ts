@@ -80,7 +80,7 @@ async function main() {
       await frame.waitForSelector('[data-testid="review"][data-verdict]', { timeout: 15_000 });
       const t1 = await frame.evaluate(() => Date.now());
       await decide(frame, 'reject');
-      await page.waitForFunction(() => !document.querySelector('preflight-panel'), undefined, { timeout: 10_000 });
+      await page.waitForFunction(() => !document.querySelector('preflight-panel:not([data-standby])'), undefined, { timeout: 10_000 });
       return t1 - t0;
     };
     /** Alternating request by request: the lists' check (checked page) and none (trusted page), same worker, same moment. */

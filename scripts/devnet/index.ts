@@ -15,6 +15,7 @@ import { seedPools, type PoolInfo } from './pools.ts';
 import { deployDevTokens, type DevTokens } from './tokens.ts';
 import { startTraffic } from './traffic.ts';
 import { deployDrainContracts, type DrainContracts } from './deploy-drains.ts';
+import { installMulticall3 } from './multicall3.ts';
 
 export { startTraffic } from './traffic.ts';
 export { startDapp } from './dapp-server.ts';
@@ -73,6 +74,7 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
     const safe = await deploySafe(c, lp, [user, accounts[1]!, accounts[2]!], 2);
     await call(c, lp, t.usdc, mintableErc20Abi, 'mint', [safe.address, parseUnits('50000', 6)]);
     const safeStartupMs = Date.now() - safeStarted;
+    await installMulticall3(c); // batched reads at Multicall3's canonical address, as on mainnet (no transaction)
 
     // The user: WETH, USDC, VOL and three NFTs; routers pre-approved so swaps work directly.
     await call(c, user, u.weth, wethAbi, 'deposit', [], parseEther('50'));

@@ -1,10 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import axe from 'axe-core';
-import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDapp } from '../../scripts/devnet/dapp-server';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
-import { clickCase, decide, launchWithExtension, readVerdict, reviewFrame, type ExtensionBrowser } from './harness';
+import { clickCase, decide, drivers, readVerdict, type BrowserSession, type Surface } from './driver';
 
 /**
  * Accessibility with axe-core (WCAG 2.x A/AA rules and best practices) on every popup tab, the first-run welcome,
@@ -13,16 +11,12 @@ import { clickCase, decide, launchWithExtension, readVerdict, reviewFrame, type 
  */
 let devnet: Devnet;
 let dapp: { url: string; stop(): Promise<void> };
-let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   devnet = await startDevnet({ seed: 41, quiet: true });
   dapp = await startDapp({ devnet });
-  browser = await launchWithExtension();
-  await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
 });
 afterAll(async () => {
-  await browser?.close();
   await dapp?.stop();
   await devnet?.stop();
 });
@@ -42,22 +36,26 @@ function check(where: string, violations: Violation[]) {
   expect(violations.filter((v) => v.impact === 'moderate').map((v) => v.id), `${where}\n${list.join('\n')}`).toEqual([]);
 }
 
-/** axe-core run inside the review panel's frame (an extension frame inside a closed shadow root). */
-async function axeFrame(frame: Frame): Promise<Violation[]> {
-  await frame.evaluate(axe.source);
-  return frame.evaluate(async () => (await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] })).violations as unknown as Violation[]);
+/** axe-core run in a document (a popup tab, the review panel's frame in a closed shadow root), all rules. */
+async function runAxe(doc: Surface): Promise<Violation[]> {
+  await doc.evaluate(axe.source);
+  return doc.evaluate(async () => (await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] })).violations as unknown as Violation[]);
 }
 
-async function popupPage(scheme: 'light' | 'dark'): Promise<Page> {
-  const popup = await browser.context.newPage();
-  await popup.emulateMedia({ colorScheme: scheme });
-  await popup.setViewportSize({ width: 400, height: 800 });
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  return popup;
-}
+describe.each(drivers)('accessibility (axe-core, built extension, $name)', (driver) => {
+  let browser: BrowserSession;
+  beforeAll(async () => {
+    browser = await driver.launch();
+    await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  // Firefox over BiDi has no colour-scheme emulation: light only there.
+  const schemes = driver.name === 'firefox' ? (['light'] as const) : (['light', 'dark'] as const);
+  const popupPage = (scheme: 'light' | 'dark') => browser.openExtensionPage('popup.html', { width: 400, height: 800, colorScheme: scheme });
 
-describe('accessibility (axe-core, built extension, Chromium)', () => {
-  for (const scheme of ['light', 'dark'] as const) {
+  for (const scheme of schemes) {
     it(`popup: the welcome and every tab, ${scheme}`, async () => {
       const popup = await popupPage(scheme);
       // First run shows the welcome; after "Start" the header's "?" brings it back.
@@ -66,13 +64,23 @@ describe('accessibility (axe-core, built extension, Chromium)', () => {
       await popup.locator('[data-testid="welcome-metamask"][data-found]').waitFor({ timeout: 15_000 });
       await popup.locator('[data-testid="gas-chain"]').selectOption('31337');
       await popup.locator('[data-testid="gas-now"]').waitFor({ timeout: 30_000 });
-      check(`${scheme} welcome + gas`, (await new AxeBuilder({ page: popup }).analyze()).violations);
+      check(`${scheme} welcome + gas`, await runAxe(popup));
       await popup.locator('[data-testid="welcome-done"]').click();
-      for (const tab of ['gas', 'reviews', 'withdraw', 'settings']) {
+      for (const tab of ['gas', 'reviews', 'withdraw', 'approvals', 'settings']) {
         await popup.locator(`[data-testid="tab-${tab}"]`).click();
         await popup.locator(`#panel-${tab}`).waitFor();
+        if (tab === 'approvals') {
+          // With rows: the devnet user's router approvals, scanned.
+          await popup.locator('[data-testid="approvals-chain"]').selectOption('31337');
+          // The wallet search first (it fills the field with the node's account): typing while it ends raced it.
+          await popup.locator('[data-testid="approvals-metamask"][data-state="missing"]').waitFor({ timeout: 20_000 });
+          await popup.locator('[data-testid="approvals-account"]').fill(devnet.accounts[0]!);
+          await popup.locator('[data-testid="approvals-scan"]').click();
+          await popup.locator('[data-testid="approvals-progress"][data-state="done"]').waitFor({ timeout: 30_000 });
+          await popup.locator('[data-testid="approval-row"]').first().waitFor();
+        }
         await popup.waitForTimeout(300);
-        check(`${scheme} tab ${tab}`, (await new AxeBuilder({ page: popup }).analyze()).violations);
+        check(`${scheme} tab ${tab}`, await runAxe(popup));
       }
       await popup.close();
     });
@@ -83,16 +91,16 @@ describe('accessibility (axe-core, built extension, Chromium)', () => {
     ['approve-unlimited', 'caution'],
     ['eth-transfer', 'ok'],
   ] as const) {
-    for (const scheme of ['light', 'dark'] as const) {
+    for (const scheme of schemes) {
       it(`review panel, ${expected} (${name}), ${scheme}`, async () => {
-        const page = await browser.context.newPage();
-        await page.emulateMedia({ colorScheme: scheme });
+        const page = await browser.newPage();
+        if (scheme === 'dark') await page.emulateMedia({ colorScheme: scheme });
         await page.goto(dapp.url);
         await page.locator('body[data-ready="1"]').waitFor();
         await clickCase(page, name);
-        const frame = await reviewFrame(page);
+        const frame = await browser.reviewFrame(page);
         expect((await readVerdict(frame, 20_000)).verdict).toBe(expected);
-        check(`${scheme} panel ${expected}`, await axeFrame(frame));
+        check(`${scheme} panel ${expected}`, await runAxe(frame));
         await decide(frame, 'reject');
         await page.close();
       });
@@ -123,13 +131,13 @@ describe('accessibility (axe-core, built extension, Chromium)', () => {
   });
 
   it('keyboard: in the panel, Tab reaches Continue and Enter continues; Escape rejects', async () => {
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     await page.goto(dapp.url);
     await page.locator('body[data-ready="1"]').waitFor();
     const sent = await clickCase(page, 'eth-transfer');
-    let frame = await reviewFrame(page);
+    let frame = await browser.reviewFrame(page);
     expect((await readVerdict(frame, 20_000)).verdict).toBe('ok');
-    const focusedIn = (f: Frame) => f.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? '');
+    const focusedIn = (f: Surface) => f.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? '');
     await frame.locator('[data-testid="review-reject"]').focus();
     for (let i = 0; i < 4 && (await focusedIn(frame)) !== 'review-continue'; i++) await frame.locator(':focus').press('Tab');
     expect(await focusedIn(frame)).toBe('review-continue');
@@ -138,11 +146,11 @@ describe('accessibility (axe-core, built extension, Chromium)', () => {
     await page.close();
 
     // A fresh page, so the companion card of the request above cannot be taken for the new panel.
-    const page2 = await browser.context.newPage();
+    const page2 = await browser.newPage();
     await page2.goto(dapp.url);
     await page2.locator('body[data-ready="1"]').waitFor();
     const signed = await clickCase(page2, 'personal-sign-siwe');
-    frame = await reviewFrame(page2);
+    frame = await browser.reviewFrame(page2);
     await readVerdict(frame, 20_000);
     await frame.locator('[data-testid="review-reject"]').focus();
     await frame.locator(':focus').press('Escape');
@@ -151,10 +159,9 @@ describe('accessibility (axe-core, built extension, Chromium)', () => {
   });
 
   it('the test page', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/try.html`);
+    const page = await browser.openExtensionPage('try.html');
     await page.locator('[data-testid="try-eth-sign"]').waitFor();
-    check('test page', (await new AxeBuilder({ page }).analyze()).violations);
+    check('test page', await runAxe(page));
     await page.close();
   });
 });

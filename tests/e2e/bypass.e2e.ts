@@ -1,7 +1,6 @@
-import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
-import { decide, launchWithExtension, readVerdict, reviewFrame, type ExtensionBrowser } from './harness';
+import { decide, drivers, readVerdict, type BrowserSession } from './driver';
 import { serveStatic } from './static-server';
 
 /** A wallet backed by anvil's unlocked accounts, and a path to the node the wrapper never sees (`__around`). */
@@ -14,23 +13,19 @@ window.__around = (tx) => rpc('eth_sendTransaction', [tx]);
 
 let devnet: Devnet;
 let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   devnet = await startDevnet({ port: 0, seed: 13, traffic: false, quiet: true });
   server = await serveStatic({ '/': page(devnet.rpcUrl) });
-  browser = await launchWithExtension();
-  await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
   await devnet?.stop();
 });
 
-/** The watcher's state in the extension's IndexedDB (kv store, key bypassWatch). */
-const watchState = (w: Worker) =>
-  w.evaluate(
+/** The watcher's state in the extension's IndexedDB (kv store, key bypassWatch), read from an extension context. */
+const watchState = (b: BrowserSession) =>
+  b.inExtension(
     () =>
       new Promise<{ accounts: Record<string, unknown>; events: { hash?: string }[] } | undefined>((resolve) => {
         const open = indexedDB.open('preflight');
@@ -44,32 +39,40 @@ const watchState = (w: Worker) =>
       }),
   );
 
-describe('bypass watcher, on-chain part (built extension, Chromium, anvil)', () => {
+describe.each(drivers)('bypass watcher, on-chain part (built extension, $name, anvil)', (driver) => {
+  let browser: BrowserSession;
+  beforeAll(async () => {
+    browser = await driver.launch();
+    await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
   it('a transaction sent straight to the node after a reviewed one is noticed and shown in the Reviews tab', async () => {
-    const tab = await browser.context.newPage();
+    const tab = await browser.newPage();
     await tab.goto(server.url);
     const from = devnet.accounts[2]!;
     await tab.evaluate((tx) => (window as unknown as { __send(t: unknown): void }).__send(tx), { from, to: devnet.accounts[3], value: '0x1' });
-    const frame = await reviewFrame(tab);
+    const frame = await browser.reviewFrame(tab);
     await readVerdict(frame, 15_000);
     await decide(frame, 'continue');
-    const sent = await tab.waitForFunction(() => (window as unknown as { __result?: string }).__result).then((h) => h.jsonValue());
+    await tab.waitForFunction(() => (window as unknown as { __result?: string }).__result);
+    const sent = await tab.evaluate(() => (window as unknown as { __result?: string }).__result);
     expect(sent).toMatch(/^ok 0x[0-9a-f]{64}$/);
-    const worker = await browser.worker();
-    await expect.poll(async () => Object.keys((await watchState(worker))?.accounts ?? {}).length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(async () => Object.keys((await watchState(browser))?.accounts ?? {}).length, { timeout: 10_000 }).toBe(1);
     const around = await tab.evaluate((tx) => (window as unknown as { __around(t: unknown): Promise<string> }).__around(tx), { from, to: devnet.accounts[4], value: '0x2' });
     // The minute alarm, brought forward (unpacked extensions may fire alarms early); it stays periodic. A check whose
     // node did not answer waits for the next alarm by design, so under load the next one is brought forward too.
-    const bringAlarmForward = () => worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { create(n: string, a: object): Promise<void> } } }).chrome.alarms.create('gas-sample-and-alerts', { when: Date.now() + 100, periodInMinutes: 1 }));
-    const hashes = async () => (await watchState(worker))?.events.map((e) => e.hash) ?? [];
+    const bringAlarmForward = () => browser.inExtension(() => (globalThis as unknown as { chrome: { alarms: { create(n: string, a: object): Promise<void> } } }).chrome.alarms.create('gas-sample-and-alerts', { when: Date.now() + 100, periodInMinutes: 1 }));
+    const hashes = async () => (await watchState(browser))?.events.map((e) => e.hash) ?? [];
     for (let alarm = 0; alarm < 4 && (await hashes()).length === 0; alarm++) {
       await bringAlarmForward();
       await expect.poll(async () => (await hashes()).length, { timeout: 8_000 }).toBeGreaterThan(0).catch(() => undefined);
     }
     expect(await hashes()).toEqual([around]);
 
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const popup = await browser.openExtensionPage('popup.html');
     await popup.locator('[data-testid="tab-reviews"]').click();
     const notice = popup.locator('[data-testid="bypass-notice"]');
     await notice.waitFor({ timeout: 10_000 });
@@ -77,7 +80,7 @@ describe('bypass watcher, on-chain part (built extension, Chromium, anvil)', () 
     expect(await popup.locator('[data-testid="bypass-item"]').getAttribute('data-hash')).toBe(around);
     await popup.locator('[data-testid="bypass-dismiss"]').press('Enter'); // keyboard reachable
     await expect.poll(() => notice.count()).toBe(0);
-    expect((await watchState(worker))?.events).toEqual([]);
+    expect((await watchState(browser))?.events).toEqual([]);
     await popup.close();
     await tab.close();
   }, 120_000);

@@ -1,42 +1,25 @@
-import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDapp } from '../../scripts/devnet/dapp-server';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
 import { encodeFunctionData, parseAbi, type Address, type Hex } from 'viem';
 import { createClients } from '../../scripts/devnet/chain';
 import { flip } from '../../scripts/devnet/spoofing';
-import { clickCase, decide, launchWithExtension, panelReview, readVerdict, reviewFrame, type ExtensionBrowser } from './harness';
+import { clickCase, decide, drivers, panelReview, readVerdict, type BrowserSession, type DriverPage } from './driver';
 
-/** A domain on MetaMask's phishing blocklist (eth-phishing-detect), resolved to this machine by Chromium. */
+/** A domain on MetaMask's phishing blocklist (eth-phishing-detect), resolved to this machine by the browser. */
 const PHISHING_HOST = 'moonbirds.tv';
 
 let devnet: Devnet;
 let dapp: { url: string; stop(): Promise<void> };
-let browser: ExtensionBrowser;
-let page: Page;
 
 beforeAll(async () => {
   devnet = await startDevnet({ seed: 21, quiet: true });
   dapp = await startDapp({ devnet });
-  browser = await launchWithExtension({ extraArgs: [`--host-resolver-rules=MAP ${PHISHING_HOST} 127.0.0.1`] });
-  await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
 });
 afterAll(async () => {
-  await browser?.close();
   await dapp?.stop();
   await devnet?.stop();
 });
-afterEach(async () => page?.close());
-
-async function review(caseName: string, url = dapp.url) {
-  page = await browser.context.newPage();
-  await page.goto(url);
-  await page.locator('body[data-ready="1"]').waitFor();
-  const c = await clickCase(page, caseName);
-  const frame = await reviewFrame(page);
-  const v = await readVerdict(frame);
-  return { ...v, frame, c };
-}
 
 /** One demo-dApp request per finding code, each asserted on the panel's test hooks, then rejected. */
 const TABLE: { case: string; code: string; verdict?: string }[] = [
@@ -73,7 +56,29 @@ const TABLE: { case: string; code: string; verdict?: string }[] = [
   { case: 'spoof-claim', code: 'outcome-depends-on-time', verdict: 'danger' },
 ];
 
-describe('every finding code on the demo dApp (built extension, Chromium, anvil)', () => {
+describe.each(drivers)('every finding code on the demo dApp (built extension, $name, anvil)', (driver) => {
+  let browser: BrowserSession;
+  let page: DriverPage;
+
+  beforeAll(async () => {
+    browser = await driver.launch({ hostsToLocalhost: [PHISHING_HOST] });
+    await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => page?.close());
+
+  async function review(caseName: string, url = dapp.url) {
+    page = await browser.newPage();
+    await page.goto(url);
+    await page.locator('body[data-ready="1"]').waitFor();
+    const c = await clickCase(page, caseName);
+    const frame = await browser.reviewFrame(page);
+    const v = await readVerdict(frame);
+    return { ...v, frame, c };
+  }
+
   for (const row of TABLE) {
     it(`${row.case} → ${row.code}`, async () => {
       const r = await review(row.case);
@@ -228,14 +233,13 @@ describe('every finding code on the demo dApp (built extension, Chromium, anvil)
 
   it('release check: an unchanged request is forwarded at once, the check that let it through kept with the decision', async () => {
     const r = await review('flip-claim');
-    const key = new URL(r.frame.url()).hash.slice(1);
+    const key = await r.frame.evaluate(() => location.hash.slice(1));
     const t0 = Date.now();
     await decide(r.frame, 'continue');
     expect((await r.c.settled()).status).toBe('ok');
     expect(Date.now() - t0, 'Continue to the dApp\'s answer').toBeLessThan(3_000);
     // The record as the Reviews tab reads it (the panel has gone with the wallet's answer).
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const popup = await browser.openExtensionPage('popup.html');
     const records = await popup.evaluate(async () => {
       const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ result: { key: string; decision?: string; recheck?: { status: string } }[] }> } } }).chrome.runtime;
       return (await runtime.sendMessage({ t: 'reviews:list', limit: 10 })).result;
@@ -261,13 +265,13 @@ describe('every finding code on the demo dApp (built extension, Chromium, anvil)
 
   it('phishing-domain: a banner as soon as the page loads, and the finding on its requests', async () => {
     const url = dapp.url.replace('127.0.0.1', PHISHING_HOST);
-    page = await browser.context.newPage();
+    page = await browser.newPage();
     await page.goto(url);
     // The banner lives in a closed shadow root: the page cannot see it, so look from outside with the accessibility tree.
     await expect.poll(async () => (await page.locator('preflight-banner').count()) === 1, { timeout: 10_000 }).toBe(true);
     await page.locator('body[data-ready="1"]').waitFor();
     const c = await clickCase(page, 'personal-sign-siwe');
-    const frame = await reviewFrame(page);
+    const frame = await browser.reviewFrame(page);
     const v = await readVerdict(frame);
     expect(v.codes).toContain('phishing-domain');
     expect(v.verdict).toBe('danger');
@@ -277,8 +281,16 @@ describe('every finding code on the demo dApp (built extension, Chromium, anvil)
 
   // Issue 21: SafeTx typed data for the devnet's real Safe 1.4.1 (owners accounts 0-2, 2 of 3).
   const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`.toLowerCase();
-  const safeRow = async (frame: Awaited<ReturnType<typeof review>>['frame'], label: string) =>
-    ((await frame.locator('[data-testid="card-safe"] .row').filter({ has: frame.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').textContent()) ?? '').trim();
+  /** The value of the Safe card's row whose label is exactly `label`. */
+  const safeRow = async (frame: Awaited<ReturnType<typeof review>>['frame'], label: string) => {
+    await frame.locator('[data-testid="card-safe"] .row').first().waitFor();
+    const values = await frame.locator('[data-testid="card-safe"] .row').evaluateAll(
+      (rows, l) => rows.filter((row) => row.querySelector('dt')?.textContent?.trim() === l).map((row) => row.querySelector('dd')?.textContent ?? ''),
+      label,
+    );
+    expect(values, `one Safe card row labelled ${label}`).toHaveLength(1);
+    return values[0]!.trim();
+  };
 
   it('safe-delegatecall: danger, and the safeTxHash shown is the Safe contract’s own getTransactionHash()', async () => {
     const r = await review('safe-delegatecall');

@@ -1,32 +1,65 @@
 import { existsSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rpcUrlsFor } from '../../core/chain/client';
 import { startDapp } from '../../scripts/devnet/dapp-server';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
-import { CHROMIUM, clickCase, decide, launchWithExtension, readVerdict, reviewFrame, type ExtensionBrowser } from './harness';
+import { CHROMIUM } from './harness';
+import { clickCase, decide, drivers, readVerdict, type BrowserSession } from './driver';
 
 /** First run: the popup's welcome, the built-in test page with its pretend wallet, and the panel in a 360 px window. */
 let devnet: Devnet;
 let dapp: { url: string; stop(): Promise<void> };
-let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   devnet = await startDevnet({ seed: 43, quiet: true });
   dapp = await startDapp({ devnet });
-  browser = await launchWithExtension();
 });
 afterAll(async () => {
-  await browser?.close();
   await dapp?.stop();
   await devnet?.stop();
 });
 
-describe('first run (built extension, Chromium)', () => {
+describe.each(drivers)('first run (built extension, $name)', (driver) => {
+  let browser: BrowserSession;
+  beforeAll(async () => {
+    // Chromium takes its UI language only from a locale it ships (Debian's chromium-l10n has ja.pak); firefox-esr
+    // from a language pack (Debian's firefox-esr-l10n-ja) and intl.locale.requested.
+    if (driver.name === 'chromium' && !existsSync('/usr/lib/chromium/locales/ja.pak') && CHROMIUM === '/usr/bin/chromium') throw new Error('Chromium has no Japanese locale: apt-get install chromium-l10n');
+    if (driver.name === 'firefox' && !existsSync('/usr/lib/firefox-esr/browser/extensions/langpack-ja@firefox-esr.mozilla.org.xpi')) throw new Error('firefox-esr has no Japanese language pack: apt-get install firefox-esr-l10n-ja');
+    browser = await driver.launch({ uiLanguage: 'ja' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  // First, while nothing is stored yet: the browser is in Japanese (one launch for the whole file), so the extension
+  // starts in Japanese; the user then picks English in Settings, which the tests below read in.
+  it('a browser in Japanese opens on Japanese: the welcome, the tabs and the manifest description; English in Settings wins', async () => {
+    const popup = await browser.openExtensionPage('popup.html');
+    const welcome = popup.locator('[data-testid="welcome"]');
+    await welcome.waitFor();
+    expect(await popup.locator('#welcome-title').textContent()).toBe('Preflight へようこそ');
+    expect(await popup.locator('[data-testid="tab-settings"]').textContent()).toBe('設定');
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('ja');
+    // The manifest's name and description come from _locales/ja through the platform's i18n.
+    const self = await browser.inExtension(async () => {
+      const c = (globalThis as unknown as { chrome: { management: { getSelf(): Promise<{ name: string; description: string }> } } }).chrome;
+      return c.management.getSelf();
+    });
+    expect(self.name).toBe('Preflight');
+    expect(self.description).toContain('MetaMask が開く前に');
+    // Still the user's choice: English in Settings wins over the browser's language.
+    await popup.locator('[data-testid="tab-settings"]').click();
+    await popup.locator('[data-testid="settings-lang"]').selectOption('en');
+    await popup.locator('[data-testid="tab-settings"]', { hasText: 'Settings' }).waitFor();
+    await popup.reload();
+    await popup.locator('[data-testid="tab-settings"]', { hasText: 'Settings' }).waitFor();
+    await popup.close();
+  });
+
   it('the popup welcomes: what is checked, the RPCs in use, MetaMask not found; Start puts it away for good', async () => {
     await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl } });
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const popup = await browser.openExtensionPage('popup.html');
     const welcome = popup.locator('[data-testid="welcome"]');
     await welcome.waitFor();
     expect(await welcome.textContent()).toContain('Nothing leaves it except JSON-RPC calls');
@@ -45,19 +78,18 @@ describe('first run (built extension, Chromium)', () => {
     await popup.locator('[data-testid="welcome-open"]').click();
     await welcome.waitFor();
     // The test page opens in a tab.
-    const [tryPage] = await Promise.all([browser.context.waitForEvent('page'), popup.locator('[data-testid="welcome-try"]').click()]);
-    await tryPage.waitForLoadState();
-    expect(tryPage.url()).toBe(`chrome-extension://${browser.extensionId}/try.html`);
+    const tryPage = await browser.waitForNewPage(() => popup.locator('[data-testid="welcome-try"]').click());
+    await tryPage.waitForFunction(() => location.pathname === '/try.html' && document.readyState === 'complete');
+    expect(await tryPage.evaluate(() => location.href)).toBe(`${browser.extensionOrigin}/try.html`);
     await tryPage.close();
     await popup.close();
   });
 
   it('the test page: real reviews, a pretend wallet that never signs', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/try.html`);
+    const page = await browser.openExtensionPage('try.html');
     const run = async (id: string) => {
       await page.locator(`[data-testid="try-${id}"]`).click();
-      const frame = await reviewFrame(page, 15_000);
+      const frame = await browser.reviewFrame(page, 15_000);
       return { frame, ...(await readVerdict(frame, 20_000)) };
     };
     const hostile = await run('eth-sign');
@@ -78,14 +110,16 @@ describe('first run (built extension, Chromium)', () => {
   });
 
   it('the panel fits a 360 px wide window: nothing cut off, nothing to scroll sideways', async () => {
-    const page: Page = await browser.context.newPage();
+    const page = await browser.newPage();
     await page.setViewportSize({ width: 360, height: 640 });
     await page.goto(dapp.url);
     await page.locator('body[data-ready="1"]').waitFor();
     await clickCase(page, 'approve-eoa');
-    const frame = await reviewFrame(page);
+    const frame = await browser.reviewFrame(page);
     await readVerdict(frame, 20_000);
-    const box = await (await frame.frameElement()).boundingBox();
+    // The panel's host on the page is exactly its frame's box (the frame sits in the host's closed shadow root).
+    const box = await page.locator('preflight-panel').boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
     expect(box!.x).toBeGreaterThanOrEqual(0);
     expect(box!.x + box!.width).toBeLessThanOrEqual(360);
     const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -95,35 +129,5 @@ describe('first run (built extension, Chromium)', () => {
     expect(focusable).toEqual(expect.arrayContaining(['review-reject', 'review-continue']));
     await decide(frame, 'reject');
     await page.close();
-  });
-
-  it('a browser in Japanese (--lang=ja) opens on Japanese: the welcome, the tabs and the manifest description', async () => {
-    // Chromium takes its UI language only from a locale it ships: Debian's chromium-l10n has ja.pak.
-    if (!existsSync('/usr/lib/chromium/locales/ja.pak') && CHROMIUM === '/usr/bin/chromium') throw new Error('Chromium has no Japanese locale: apt-get install chromium-l10n');
-    const ja = await launchWithExtension({ uiLanguage: 'ja' });
-    try {
-      const popup = await ja.context.newPage();
-      await popup.goto(`chrome-extension://${ja.extensionId}/popup.html`);
-      const welcome = popup.locator('[data-testid="welcome"]');
-      await welcome.waitFor();
-      expect(await popup.locator('#welcome-title').textContent()).toBe('Preflight へようこそ');
-      expect(await popup.locator('[data-testid="tab-settings"]').textContent()).toBe('設定');
-      expect(await popup.evaluate(() => document.documentElement.lang)).toBe('ja');
-      // The manifest's name and description come from _locales/ja through the platform's i18n.
-      const self = await (await ja.worker()).evaluate(async () => {
-        const c = (globalThis as unknown as { chrome: { management: { getSelf(): Promise<{ name: string; description: string }> } } }).chrome;
-        return c.management.getSelf();
-      });
-      expect(self.name).toBe('Preflight');
-      expect(self.description).toContain('MetaMask が開く前に');
-      // Still the user's choice: English in Settings wins over the browser's language.
-      await popup.locator('[data-testid="tab-settings"]').click();
-      await popup.locator('[data-testid="settings-lang"]').selectOption('en');
-      await popup.locator('[data-testid="tab-settings"]', { hasText: 'Settings' }).waitFor();
-      await popup.reload();
-      await popup.locator('[data-testid="tab-settings"]', { hasText: 'Settings' }).waitFor();
-    } finally {
-      await ja.close();
-    }
   });
 });

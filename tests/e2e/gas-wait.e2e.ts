@@ -29,14 +29,24 @@ async function mineWithBaseFee(wei: bigint): Promise<void> {
 }
 
 beforeAll(async () => {
+  // Each stage's time on stderr: this set-up once outlived its 180 s under CI load, and which stage did is the question.
+  let t = Date.now();
+  const stage = (name: string) => {
+    process.stderr.write(`[gas-wait set-up] ${name}: ${Date.now() - t} ms\n`);
+    t = Date.now();
+  };
   devnet = await startDevnet({ seed: 41, quiet: true });
+  stage('devnet');
   const file = parseFeeDataFile(readFileSync(gasDataFile('mainnet-2026-01-blocks.json'), 'utf8'), 'mainnet-2026-01-blocks.json');
   if (file.kind !== 'blocks') throw new Error('expected a block file');
   for (const b of file.blocks.slice(0, REPLAYED)) await mineWithBaseFee(b.baseFeePerGas);
+  stage(`${REPLAYED} blocks replayed`);
   dapp = await startDapp({ devnet });
   // A browser in Tokyo's time zone (the machine's is usually UTC): every time the UI prints must be Tokyo's.
   browser = await launchWithExtension({ timeZone: ZONE });
+  stage('browser');
   await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
+  stage('settings');
 }, 180_000);
 
 afterAll(async () => {

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import * as flows from './driver/flows';
+import type { PanelSurface } from './driver/types';
 
 export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -136,15 +138,9 @@ export function reviewFrames(page: Page): Frame[] {
   return page.frames().filter(isPanelFrame);
 }
 
-/** Waits for the verdict and returns it with the finding codes shown. */
-export async function readVerdict(frame: Frame, timeoutMs = 10_000): Promise<{ verdict: string; codes: string[]; severities: string[] }> {
-  const review = frame.locator('[data-testid="review"][data-verdict]');
-  await review.waitFor({ timeout: timeoutMs });
-  const verdict = (await review.getAttribute('data-verdict')) ?? '';
-  const findings = frame.locator('[data-testid="finding"]');
-  const codes = await findings.evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''));
-  const severities = await findings.evaluateAll((els) => els.map((e) => e.getAttribute('data-severity') ?? ''));
-  return { verdict, codes, severities };
+/** Waits for the verdict and returns it with the finding codes shown (driver/flows.ts, for Playwright's Frame). */
+export function readVerdict(frame: Frame, timeoutMs = 10_000): ReturnType<typeof flows.readVerdict> {
+  return flows.readVerdict(panel(frame), timeoutMs);
 }
 
 /** Clicks a demo dApp button and returns a reader for its result element. */
@@ -160,60 +156,28 @@ export async function clickCase(page: Page, name: string) {
   };
 }
 
-/** How many times a real click into the panel's out-of-process frame got no input ack (see clickInPanel). */
-export const inputStalls = { count: 0 };
+/** How many times a real click into the panel got no input acknowledgement (driver/flows.ts clickInPanel). */
+export const inputStalls = flows.inputStalls;
 
-/**
- * Clicks a control in the review panel as a user would (real mouse input through the browser).
- * Headless Chromium sometimes never acknowledges input routed to an out-of-process extension frame
- * that the click itself re-lays out or removes; Playwright then waits forever. So: the real click with
- * a short timeout, and if the panel is still undecided after it, the control's own click() inside the
- * panel (the same handler runs). Stalls are counted in `inputStalls`.
- */
-export async function clickInPanel(frame: Frame, selector: string): Promise<void> {
-  const control = frame.locator(selector);
-  await control.waitFor({ timeout: 10_000 });
-  try {
-    await control.click({ noWaitAfter: true, timeout: 2_500 });
-    return;
-  } catch {
-    inputStalls.count++;
-  }
-  if (frame.isDetached()) return;
-  const undecided = await frame.evaluate(() => document.querySelector('[data-testid="review"]') !== null).catch(() => false);
-  if (undecided) await frame.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.click(), selector).catch(() => undefined);
+/** Playwright's Frame is the driver layer's panel surface (tests/e2e/driver/chromium.ts). */
+const panel = (frame: Frame) => frame as unknown as PanelSurface;
+
+/** A click into the panel as a user would, with the fallback for headless Chromium's lost input (driver/flows.ts). */
+export function clickInPanel(frame: Frame, selector: string): Promise<void> {
+  return flows.clickInPanel(panel(frame), selector);
 }
 
 /** Continue or Reject in the panel. */
 export function decide(frame: Frame, choice: 'continue' | 'reject'): Promise<void> {
-  return clickInPanel(frame, `[data-testid="review-${choice}"]`);
+  return flows.decide(panel(frame), choice);
 }
 
 /** A key press in the panel (focus moves into it first), with the same stall fallback as clickInPanel. */
-export async function pressInPanel(frame: Frame, key: string): Promise<void> {
-  try {
-    await frame.locator('[data-testid="review-reject"]').press(key, { noWaitAfter: true, timeout: 2_500 });
-    return;
-  } catch {
-    inputStalls.count++;
-  }
-  if (frame.isDetached()) return;
-  await frame.evaluate((k) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k })), key).catch(() => undefined);
+export function pressInPanel(frame: Frame, key: string): Promise<void> {
+  return flows.pressInPanel(panel(frame), key);
 }
 
-/** What the panel reviewed: the background's record for this panel (request as the page sent it, and the review). */
-export async function panelReview(frame: Frame): Promise<{
-  request: { method: string; params: unknown; chainId: number };
-  review?: { verdict: string; summary: { en: string }; suggestedFees?: { maxFeePerGas: string; maxPriorityFeePerGas: string } };
-  decision?: string;
-  /** The last release check (issue 22): `unchanged` is kept with a Continue it let through. */
-  recheck?: { status: 'unchanged' | 'changed' | 'unavailable'; checkedAt: number; ms: number };
-}> {
-  return frame.evaluate(async () => {
-    // Runs in the panel (an extension page), where `chrome` exists.
-    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; result?: never; error?: string }> } } }).chrome.runtime;
-    const answer = await runtime.sendMessage({ t: 'review:get', key: location.hash.slice(1) });
-    if (!answer.ok) throw new Error(answer.error ?? 'review:get failed');
-    return answer.result!;
-  });
+/** What the panel reviewed: the background's record for this panel (driver/flows.ts). */
+export function panelReview(frame: Frame): ReturnType<typeof flows.panelReview> {
+  return flows.panelReview(panel(frame));
 }

@@ -1,14 +1,11 @@
 import { createServer, type Server } from 'node:http';
-import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
 import { startDapp } from '../../scripts/devnet/dapp-server';
-import { clickCase, clickInPanel, decide, pressInPanel, launchWithExtension, readVerdict, reviewFrame, reviewFrames, type ExtensionBrowser } from './harness';
+import { clickCase, clickInPanel, decide, drivers, pressInPanel, readVerdict, type BrowserSession, type DriverPage } from './driver';
 
 let devnet: Devnet;
 let dapp: { url: string; stop(): Promise<void> };
-let browser: ExtensionBrowser;
-let page: Page;
 
 const baseSettings = () => ({
   rpcs: { '31337': devnet.rpcUrl },
@@ -19,30 +16,39 @@ const baseSettings = () => ({
 beforeAll(async () => {
   devnet = await startDevnet({ port: 0, seed: 7, traffic: false, quiet: true });
   dapp = await startDapp({ port: 0, devnet });
-  browser = await launchWithExtension();
-  await browser.setSettings(baseSettings());
 });
 
 afterAll(async () => {
-  await browser?.close();
   await dapp?.stop();
   await devnet?.stop();
 });
 
-beforeEach(async () => {
-  await browser.setSettings(baseSettings());
-  page = await browser.context.newPage();
-  await page.goto(dapp.url);
-});
+describe.each(drivers)('review spine (built extension, $name, anvil)', (driver) => {
+  let browser: BrowserSession;
+  let page: DriverPage;
 
-afterEach(async () => {
-  await page?.close();
-});
+  beforeAll(async () => {
+    browser = await driver.launch();
+    await browser.setSettings(baseSettings());
+  });
 
-describe('review spine (built extension, Chromium, anvil)', () => {
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    await browser.setSettings(baseSettings());
+    page = await browser.newPage();
+    await page.goto(dapp.url);
+  });
+
+  afterEach(async () => {
+    await page?.close();
+  });
+
   it('unlimited approve → panel with unlimited-approval → Continue → the approval is mined', async () => {
     const c = await clickCase(page, 'approve-unlimited');
-    const frame = await reviewFrame(page);
+    const frame = await browser.reviewFrame(page);
     const v = await readVerdict(frame);
     expect(v.codes).toContain('unlimited-approval');
     expect(await frame.locator('[data-testid="review-summary"]').textContent()).toMatch(/^Approve 0x.{4}….{4} \(Uniswap V2 Router\) to spend unlimited USDC$/);
@@ -54,7 +60,7 @@ describe('review spine (built extension, Chromium, anvil)', () => {
 
   it('Reject → the dApp receives 4001', async () => {
     const c = await clickCase(page, 'approve-unlimited');
-    const frame = await reviewFrame(page);
+    const frame = await browser.reviewFrame(page);
     await readVerdict(frame);
     await decide(frame, 'reject');
     const r = await c.settled();
@@ -64,12 +70,12 @@ describe('review spine (built extension, Chromium, anvil)', () => {
 
   it('closing the panel counts as Reject (close button and Escape)', async () => {
     const a = await clickCase(page, 'personal-sign-siwe');
-    const f1 = await reviewFrame(page);
+    const f1 = await browser.reviewFrame(page);
     await readVerdict(f1);
     await clickInPanel(f1, 'button.close');
     expect((await a.settled()).text).toContain('4001');
     const b = await clickCase(page, 'eth-transfer');
-    const f2 = await reviewFrame(page);
+    const f2 = await browser.reviewFrame(page);
     await readVerdict(f2);
     await pressInPanel(f2, 'Escape');
     expect((await b.settled()).text).toContain('4001');
@@ -79,17 +85,43 @@ describe('review spine (built extension, Chromium, anvil)', () => {
     const c = await clickCase(page, 'get-balance');
     const r = await c.settled();
     expect(r.status).toBe('ok');
-    expect(reviewFrames(page)).toHaveLength(0);
+    expect(await browser.reviewFrames(page)).toHaveLength(0);
+  });
+
+  it('the panel frame: none on a page that never asks a wallet; preloaded hidden once it asks; a request while it still loads is shown by it', async () => {
+    const hosts = (p: DriverPage, selector: string) => p.evaluate((sel) => document.querySelectorAll(sel).length, selector);
+    // A page of this origin that never touches a wallet (the dApp server's 404 page), in a tab of its own: nothing
+    // loaded, even after its load event and an idle moment.
+    const plain = await browser.newPage();
+    await plain.goto(`${dapp.url}an-article`);
+    await plain.evaluate(() => new Promise((r) => requestIdleCallback(() => setTimeout(r, 1_500))));
+    expect(await hosts(plain, 'preflight-panel')).toBe(0);
+    // It asks (EIP-6963): one hidden frame (a blank standby host), and no panel shown.
+    await plain.evaluate(() => window.dispatchEvent(new Event('eip6963:requestProvider')));
+    await plain.waitForFunction(() => document.querySelectorAll('preflight-panel[data-standby]').length === 1);
+    expect(await hosts(plain, 'preflight-panel')).toBe(1);
+    expect(await browser.reviewFrames(plain)).toHaveLength(0);
+    await plain.close();
+    // The demo dApp asks at load; its request goes out the moment the preloaded frame's host is there, before the
+    // frame is up: that frame shows it (no second frame), and the decision goes through.
+    await page.goto(dapp.url);
+    await page.waitForFunction(() => document.querySelector('preflight-panel[data-standby]') !== null, undefined, { polling: 1 });
+    const c = await clickCase(page, 'eth-sign');
+    const frame = await browser.reviewFrame(page);
+    expect((await readVerdict(frame)).codes).toContain('eth-sign');
+    expect(await hosts(page, 'preflight-panel')).toBe(1);
+    await decide(frame, 'reject');
+    expect((await c.settled()).text).toContain('4001');
   });
 
   it('a provider found only through EIP-6963 is reviewed', async () => {
     await page.goto(`${dapp.url}?inject=6963`);
     expect(await page.evaluate(() => 'ethereum' in window && (window as { ethereum?: unknown }).ethereum !== undefined)).toBe(false);
     const c = await clickCase(page, 'eth-sign');
-    const v = await readVerdict(await reviewFrame(page));
+    const v = await readVerdict(await browser.reviewFrame(page));
     expect(v.verdict).toBe('danger');
     expect(v.codes).toContain('eth-sign');
-    await decide(await reviewFrame(page), 'reject');
+    await decide(await browser.reviewFrame(page), 'reject');
     expect((await c.settled()).text).toContain('4001');
   });
 
@@ -97,7 +129,7 @@ describe('review spine (built extension, Chromium, anvil)', () => {
     await page.goto(`${dapp.url}?inject=late`);
     await page.waitForFunction(() => (window as { ethereum?: unknown }).ethereum !== undefined, undefined, { timeout: 5_000 });
     const c = await clickCase(page, 'set-approval-for-all');
-    const frame = await reviewFrame(page);
+    const frame = await browser.reviewFrame(page);
     const v = await readVerdict(frame);
     expect(v.codes).toContain('nft-approval-for-all');
     await decide(frame, 'continue');
@@ -106,7 +138,7 @@ describe('review spine (built extension, Chromium, anvil)', () => {
 
   it('a chain switch shows chain-switch', async () => {
     const c = await clickCase(page, 'switch-chain');
-    const frame = await reviewFrame(page);
+    const frame = await browser.reviewFrame(page);
     const v = await readVerdict(frame);
     expect(v.codes).toEqual(['chain-switch']);
     await decide(frame, 'continue');
@@ -116,7 +148,7 @@ describe('review spine (built extension, Chromium, anvil)', () => {
   it('an analyzer that throws (dead RPC) gives verdict error and Continue still works', async () => {
     await browser.setSettings({ rpcs: { '31337': 'http://127.0.0.1:1' }, privateRpc: { '31337': true } });
     const c = await clickCase(page, 'approve-unlimited');
-    const frame = await reviewFrame(page);
+    const frame = await browser.reviewFrame(page);
     const v = await readVerdict(frame);
     expect(v.verdict).toBe('error');
     expect(v.codes).toContain('analysis-failed');
@@ -125,28 +157,53 @@ describe('review spine (built extension, Chromium, anvil)', () => {
     await page.locator('[data-testid="result-approve-unlimited"][data-mined="1"]').waitFor({ timeout: 15_000 });
   });
 
-  it('the service worker stopped between request and decision does not lose the request', async () => {
+  it('the background (service worker, event page) stopped between request and decision does not lose the request', async () => {
     const c = await clickCase(page, 'eth-transfer');
-    const frame = await reviewFrame(page);
+    const frame = await browser.reviewFrame(page);
     await readVerdict(frame);
-    await browser.stopWorker(page);
+    await browser.stopBackground();
     await decide(frame, 'continue');
     expect((await c.settled()).status).toBe('ok');
     await page.locator('[data-testid="result-eth-transfer"][data-mined="1"]').waitFor({ timeout: 15_000 });
   });
 
-  it('the service worker stopped before the request: the review still arrives', async () => {
-    await browser.stopWorker(page);
+  it('the background (service worker, event page) stopped before the request: the review still arrives', async () => {
+    await browser.stopBackground();
     const c = await clickCase(page, 'eth-sign');
-    const frame = await reviewFrame(page);
+    const frame = await browser.reviewFrame(page);
     expect((await readVerdict(frame)).codes).toContain('eth-sign');
     await decide(frame, 'reject');
     expect((await c.settled()).text).toContain('4001');
   });
 
+  it('the background stopped before an approve to an address with no code: danger (the spender check ran in the background it woke)', async () => {
+    await browser.stopBackground();
+    const c = await clickCase(page, 'approve-eoa');
+    const frame = await browser.reviewFrame(page);
+    const v = await readVerdict(frame);
+    expect(v.verdict).toBe('danger');
+    expect(v.codes).toContain('approval-to-eoa');
+    await decide(frame, 'reject');
+    expect((await c.settled()).text).toContain('4001');
+  });
+
+  // Chromium only: the service worker's start time is readable there (Firefox's event page is not reachable from here).
+  it.skipIf(driver.name !== 'chromium')('a key pressed on a page that used a wallet wakes the stopped background before any request', async () => {
+    await page.evaluate(() => (window as unknown as { ethereum: { request(a: unknown): Promise<unknown> } }).ethereum.request({ method: 'eth_chainId' }));
+    await page.waitForTimeout(1_500); // what the page load wakes (the phishing check after the load event) is done
+    await browser.stopBackground();
+    await page.waitForTimeout(300);
+    const pressed = Date.now();
+    await page.locator('body').press('Shift');
+    // Nothing else asked the background: it runs only if the press woke it (else this waits and fails).
+    const started = await browser.inExtension(() => performance.timeOrigin);
+    expect(started).toBeGreaterThanOrEqual(pressed - 5);
+    expect(started).toBeLessThan(pressed + 1_500);
+  });
+
   it('legacy sendAsync callbacks keep working through review', async () => {
     const c = await clickCase(page, 'legacy-send-async');
-    const frame = await reviewFrame(page);
+    const frame = await browser.reviewFrame(page);
     await readVerdict(frame);
     await decide(frame, 'continue');
     const r = await c.settled();
@@ -154,17 +211,17 @@ describe('review spine (built extension, Chromium, anvil)', () => {
     expect(r.text).toMatch(/0x[0-9a-f]{130}/);
   });
 
-  it('the worker stopped while it re-checks the outcome after Continue: nothing is forwarded meanwhile, the panel stays usable, the next worker checks again and forwards', async () => {
+  it('the background stopped while it re-checks the outcome after Continue: nothing is forwarded meanwhile, the panel stays usable, the next background checks again and forwards', async () => {
     const proxy = await holdingProxy(devnet.rpcUrl);
     try {
       await browser.setSettings({ rpcs: { '31337': proxy.url }, privateRpc: { '31337': true } });
       const c = await clickCase(page, 'eth-transfer');
-      const frame = await reviewFrame(page);
+      const frame = await browser.reviewFrame(page);
       await readVerdict(frame);
       proxy.holdSimulations(true);
       await decide(frame, 'continue');
       await expect.poll(() => proxy.held(), { timeout: 10_000 }).toBeGreaterThan(0); // the re-check is waiting for the node
-      await browser.stopWorker(page, { only: 'preflight' });
+      await browser.stopBackground();
       await page.waitForTimeout(300);
       expect(await c.result.getAttribute('data-status'), 'forwarded before the re-check answered').toBeNull();
       proxy.holdSimulations(false);
@@ -181,7 +238,7 @@ describe('review spine (built extension, Chromium, anvil)', () => {
     try {
       await browser.setSettings({ rpcs: { '31337': proxy.url }, privateRpc: { '31337': true } });
       const c = await clickCase(page, 'eth-transfer');
-      const frame = await reviewFrame(page);
+      const frame = await browser.reviewFrame(page);
       await readVerdict(frame);
       proxy.holdSimulations(true);
       await decide(frame, 'continue');
@@ -198,8 +255,7 @@ describe('review spine (built extension, Chromium, anvil)', () => {
   });
 
   it('the popup lists reviews with their decisions', async () => {
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const popup = await browser.openExtensionPage('popup.html');
     await popup.locator('[data-testid="tab-reviews"]').click();
     const items = popup.locator('[data-testid="review-item"]');
     await items.first().waitFor();

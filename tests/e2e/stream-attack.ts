@@ -1,4 +1,5 @@
 import type { Frame, Page } from 'playwright-core';
+import type { Surface } from './driver';
 
 /**
  * A page that goes around `window.ethereum`, as a drainer kit would: JSON-RPC posted straight onto MetaMask's page
@@ -58,8 +59,12 @@ const SCRIPT = `(() => {
   }).observe(document.documentElement, { childList: true, subtree: true });
 })();`;
 
-export async function installAttack(target: Page | Frame): Promise<void> {
-  await target.evaluate(SCRIPT);
+/** A Playwright page or frame, or a document through the browser-neutral driver (tests/e2e/driver). */
+type Target = Page | Frame | Surface;
+const doc = (t: Target) => t as unknown as Surface;
+
+export async function installAttack(target: Target): Promise<void> {
+  await doc(target).evaluate(SCRIPT);
 }
 
 export interface Answer {
@@ -67,11 +72,11 @@ export interface Answer {
   error?: { code: number; message: string };
 }
 
-export const post = (target: Page | Frame, stream: 'provider' | 'legacy', method: string, params: unknown): Promise<string> =>
-  target.evaluate(([s, m, p]) => (window as unknown as { __attack: { post(s: string, m: string, p: unknown): string } }).__attack.post(s, m, p), [stream, method, params] as const);
+export const post = (target: Target, stream: 'provider' | 'legacy', method: string, params: unknown): Promise<string> =>
+  doc(target).evaluate(([s, m, p]) => (window as unknown as { __attack: { post(s: string, m: string, p: unknown): string } }).__attack.post(s, m, p), [stream, method, params] as const);
 
-export const answersFor = (target: Page | Frame, id: string | number, where: 'stream' | 'caip' = 'stream'): Promise<Answer[]> =>
-  target.evaluate(
+export const answersFor = (target: Target, id: string | number, where: 'stream' | 'caip' = 'stream'): Promise<Answer[]> =>
+  doc(target).evaluate(
     ([i, w]) => {
       const a = (window as unknown as { __attack: { answers: Record<string, Answer[]>; caip: { answers: Record<string, Answer[]> } } }).__attack;
       return (w === 'caip' ? a.caip.answers : a.answers)[i] ?? [];
@@ -80,7 +85,7 @@ export const answersFor = (target: Page | Frame, id: string | number, where: 'st
   );
 
 /** Waits until the page has an answer for this id. */
-export async function answerFor(target: Page | Frame, id: string | number, where: 'stream' | 'caip' = 'stream', timeoutMs = 60_000): Promise<Answer> {
+export async function answerFor(target: Target, id: string | number, where: 'stream' | 'caip' = 'stream', timeoutMs = 60_000): Promise<Answer> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const list = await answersFor(target, id, where);

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { Page } from 'playwright-core';
 import { createPublicClient, encodeFunctionData, http, parseAbi } from 'viem';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDapp } from '../../scripts/devnet/dapp-server';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
 import { SCAM_LISTED_SPENDER } from '../../scripts/devnet/dapp-cases';
 import { SCAM_LIST_FILE } from '../../core/review/fixtures/scam-list';
-import { clickCase, decide, launchWithExtension, readVerdict, reviewFrame, type ExtensionBrowser } from './harness';
+import { clickCase, decide, drivers, readVerdict, type BrowserSession, type DriverPage } from './driver';
 
 /**
  * Issue 12: verdicts that hold on what real dApps and drainers send (built extension, Chromium, anvil devnet):
@@ -15,37 +14,43 @@ import { clickCase, decide, launchWithExtension, readVerdict, reviewFrame, type 
  */
 let devnet: Devnet;
 let dapp: { url: string; stop(): Promise<void> };
-let browser: ExtensionBrowser;
-let page: Page;
 
 beforeAll(async () => {
   devnet = await startDevnet({ seed: 12, quiet: true });
   dapp = await startDapp({ devnet });
-  browser = await launchWithExtension();
-  await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
 });
 afterAll(async () => {
-  await browser?.close();
   await dapp?.stop();
   await devnet?.stop();
 });
-afterEach(async () => page?.close());
-
-async function review(caseName: string) {
-  page = await browser.context.newPage();
-  await page.goto(dapp.url);
-  await page.locator('body[data-ready="1"]').waitFor();
-  const c = await clickCase(page, caseName);
-  const frame = await reviewFrame(page);
-  const v = await readVerdict(frame, 20_000);
-  const summary = (await frame.locator('[data-testid="review-summary"]').textContent()) ?? '';
-  const findings = await frame.locator('[data-testid="finding"]').evaluateAll((els) => els.map((e) => ({ code: e.getAttribute('data-code'), severity: e.getAttribute('data-severity'), text: e.textContent ?? '' })));
-  return { ...v, summary, findings, frame, c };
-}
 
 const short = (a: string) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
-describe('verdicts on what real dApps and drainers send', () => {
+describe.each(drivers)('verdicts on what real dApps and drainers send ($name)', (driver) => {
+  let browser: BrowserSession;
+  let page: DriverPage;
+
+  beforeAll(async () => {
+    browser = await driver.launch();
+    await browser.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => page?.close());
+
+  async function review(caseName: string) {
+    page = await browser.newPage();
+    await page.goto(dapp.url);
+    await page.locator('body[data-ready="1"]').waitFor();
+    const c = await clickCase(page, caseName);
+    const frame = await browser.reviewFrame(page);
+    const v = await readVerdict(frame, 20_000);
+    const summary = (await frame.locator('[data-testid="review-summary"]').textContent()) ?? '';
+    const findings = await frame.locator('[data-testid="finding"]').evaluateAll((els) => els.map((e) => ({ code: e.getAttribute('data-code'), severity: e.getAttribute('data-severity'), text: e.textContent ?? '' })));
+    return { ...v, summary, findings, frame, c };
+  }
+
   it('an approve whose selector lost its leading zero is reviewed as the approve MetaMask executes, plus non-canonical-encoding', async () => {
     const r = await review('approve-odd');
     expect(r.summary.toLowerCase()).toContain(`approve ${short(devnet.contracts.v2Router).toLowerCase()}`);
@@ -124,8 +129,7 @@ describe('verdicts on what real dApps and drainers send', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     try {
-      const popup = await browser.context.newPage();
-      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      const popup = await browser.openExtensionPage('popup.html');
       await popup.locator('[data-testid="tab-settings"]').click();
       const url = popup.locator('[data-testid="settings-threat-url"]');
       const save = popup.locator('[data-testid="settings-threat-save"]');

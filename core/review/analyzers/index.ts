@@ -16,6 +16,7 @@ import { simulationAnalyzer } from './simulation';
 import { transferAnalyzer } from './transfer';
 import { typedDataTreeAnalyzer } from './typed-data-tree';
 import { scamAddressAnalyzer } from './scam-address';
+import { exposureAnalyzer } from './exposure';
 import { delegationAnalyzer } from './delegation';
 import { eip7702Analyzer } from './eip7702';
 import { swapRecipientAnalyzer } from './swap-recipient';
@@ -49,6 +50,7 @@ export const DEFAULT_ANALYZERS: readonly Analyzer[] = [
   scamAddressAnalyzer,
   mevAnalyzer,
   gasTimingAnalyzer,
+  exposureAnalyzer,
   delegationAnalyzer,
   eip7702Analyzer,
   swapRecipientAnalyzer,

@@ -24,20 +24,25 @@ const CALL_DATA_ONLY: ReadonlySet<CaveatKind> = new Set(['allowed-methods', 'all
 /** Caveats that cap the native currency the delegate sends with its calls. */
 const CAPS_VALUE: ReadonlySet<CaveatKind> = new Set(['value-lte', 'native-transfer-amount', 'native-period', 'native-streaming']);
 
-/** Token and NFT functions that move or hand over the caller's assets, on whichever contract they are called. */
-const MOVES_ASSETS: ReadonlySet<string> = new Set(
-  [
-    'transfer(address,uint256)',
-    'transferFrom(address,address,uint256)',
-    'approve(address,uint256)',
-    'increaseAllowance(address,uint256)',
-    'setApprovalForAll(address,bool)',
-    'safeTransferFrom(address,address,uint256)',
-    'safeTransferFrom(address,address,uint256,bytes)',
-    'safeTransferFrom(address,address,uint256,uint256,bytes)',
-    'safeBatchTransferFrom(address,address,uint256[],uint256[],bytes)',
-  ].map((s) => toFunctionSelector(`function ${s}`)),
-);
+/**
+ * Token and NFT functions that move or hand over the caller's assets, on whichever contract they are called. Hashed on
+ * first use, not when the service worker loads this module (a cold keccak each, at every worker start).
+ */
+let movesAssets: ReadonlySet<string> | undefined;
+const movingSelectors = (): ReadonlySet<string> =>
+  (movesAssets ??= new Set(
+    [
+      'transfer(address,uint256)',
+      'transferFrom(address,address,uint256)',
+      'approve(address,uint256)',
+      'increaseAllowance(address,uint256)',
+      'setApprovalForAll(address,bool)',
+      'safeTransferFrom(address,address,uint256)',
+      'safeTransferFrom(address,address,uint256,bytes)',
+      'safeTransferFrom(address,address,uint256,uint256,bytes)',
+      'safeBatchTransferFrom(address,address,uint256[],uint256[],bytes)',
+    ].map((s) => toFunctionSelector(`function ${s}`)),
+  ));
 
 /**
  * What a delegation's caveats leave open although they name what may be called: a list of functions with no contract
@@ -51,7 +56,7 @@ export function openEnd(readings: readonly CaveatReading[]): Localized | undefin
   const kinds = what.map((r) => r.terms?.kind);
   if (kinds.some((k) => k === undefined || PINS_TARGET.has(k) || !CALL_DATA_ONLY.has(k))) return undefined;
   const exactData = kinds.some((k) => k === 'allowed-calldata' || k === 'exact-calldata' || k === 'exact-calldata-batch');
-  const moving = readings.flatMap((r) => (r.terms?.kind === 'allowed-methods' ? r.terms.selectors : [])).filter((s: Hex) => MOVES_ASSETS.has(s.toLowerCase()));
+  const moving = readings.flatMap((r) => (r.terms?.kind === 'allowed-methods' ? r.terms.selectors : [])).filter((s: Hex) => movingSelectors().has(s.toLowerCase()));
   if (moving.length > 0 && !exactData) {
     const names = [...new Set(moving.map((s) => methodName(s)))].join(', ');
     return text(

@@ -1,0 +1,205 @@
+/**
+ * The first request on a page with the extension's worker stopped (issue 24 §3): the commonest real case. A user opens
+ * a dApp page, reads it for a while (Chrome stops an idle extension worker after ~30 s), then signs: the request meets
+ * a stopped worker and a page whose panel frame was never loaded.
+ *
+ * Per request: a fresh page load of the demo dApp (its own wallet on the devnet), a pause for what the page load wakes
+ * (the phishing check) to finish, then Preflight's worker stopped the way Chrome stops it (CDP
+ * `ServiceWorker.stopWorker` on that version only), then one request and the time to its verdict in the panel.
+ * The kinds alternate request by request. Stages (ms after the page's request() call, all on the machine's wall
+ * clock): `worker_start` (the new worker's `performance.timeOrigin`), `worker_main` (its main() ran: the bundle was
+ * fetched, compiled and evaluated), `frame_start` (the panel frame's navigation start), `panel_main` (the panel's
+ * script ran), `shown`, `verdict`, and the worker's and panel's own marks when present (see `MARKS`).
+ *
+ *   npx tsx scripts/bench/cold-first.ts [--n 20] [--kinds personal_sign,approve] [--no-build] [--warm] [--press 100]
+ * `--press <ms>`: the request is sent by a click on a button of the page, the mouse held down that long (a user's
+ * press), instead of by a script call: what a press on a page that uses a wallet does before the request is counted
+ * (the worker woken at pointerdown); the times are still from the request() call, made in the click handler.
+ * `--dir` measures another build (e.g. main's, for a before/after in one session). `--warm` measures the same first-on-page requests without stopping the worker (for comparison in one run).
+ * Prints JSON (progress on stderr).
+ */
+import { execSync } from 'node:child_process';
+import type { CDPSession, Page, Worker } from 'playwright-core';
+import { parseArgs } from '../cli/args';
+import { startDevnet, type Devnet } from '../devnet/index';
+import { startDapp } from '../devnet/dapp-server';
+import { decide, launchWithExtension, reviewFrame, type ExtensionBrowser } from '../../tests/e2e/harness';
+import { summarize } from './stats';
+
+export type ColdKind = 'personal_sign' | 'approve';
+
+/** Marks the worker and the panel set (performance.mark), read after each verdict. */
+const MARKS = ['preflight:boot', 'preflight:main', 'preflight:review:start', 'preflight:in:settings', 'preflight:in:access', 'preflight:in:recipients', 'preflight:in:ethusd', 'preflight:in:scam', 'preflight:inputs', 'preflight:stored', 'preflight:analysed', 'preflight:reviewed', 'preflight:review:get', 'preflight:panel:main', 'preflight:panel:asked', 'preflight:panel:answered', 'preflight:shown', 'preflight:verdict'];
+
+export type ColdSample = Record<string, number>;
+
+function requestOf(kind: ColdKind, devnet: Devnet): { method: string; params: unknown } {
+  const account = devnet.accounts[0]!;
+  if (kind === 'personal_sign') return { method: 'personal_sign', params: ['0x68656c6c6f', account] };
+  const spender = devnet.contracts.v2Router.slice(2).padStart(64, '0');
+  return { method: 'eth_sendTransaction', params: [{ from: account, to: devnet.contracts.usdc, data: `0x095ea7b3${spender}${'f'.repeat(64)}` }] };
+}
+
+/** The running Preflight worker's version id (CDP), waiting up to 5 s for one. */
+async function runningVersion(cdp: CDPSession, versions: Map<string, { url: string; status: string }>, extensionId: string): Promise<string | undefined> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const v = [...versions].find(([, x]) => x.url.startsWith(`chrome-extension://${extensionId}/`) && x.status === 'running');
+    if (v || Date.now() > deadline) return v?.[0];
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Stops Preflight's worker (only it) and waits until Chrome reports it stopped. */
+async function stopPreflightWorker(cdp: CDPSession, versions: Map<string, { url: string; status: string }>, extensionId: string): Promise<void> {
+  const id = await runningVersion(cdp, versions, extensionId);
+  if (!id) return; // already stopped
+  await cdp.send('ServiceWorker.stopWorker', { versionId: id });
+  const deadline = Date.now() + 5_000;
+  while (versions.get(id)?.status !== 'stopped' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+}
+
+async function marksOf(target: { evaluate: Page['evaluate'] } | Worker, names: string[]): Promise<{ origin: number; marks: Record<string, number> }> {
+  // (No named function inside: tsx would wrap it in a helper the page does not have.)
+  return (target as Worker).evaluate((ns: string[]) => {
+    const marks: Record<string, number> = {};
+    for (const n of ns) {
+      const e = performance.getEntriesByName(n, 'mark');
+      if (e.length) marks[n] = performance.timeOrigin + e[e.length - 1]!.startTime;
+    }
+    return { origin: performance.timeOrigin, marks };
+  }, names);
+}
+
+export async function coldFirstRequests(o: {
+  b: ExtensionBrowser;
+  devnet: Devnet;
+  dappUrl: string;
+  n: number;
+  kinds: ColdKind[];
+  stop: boolean;
+  /** Send the request from a button's click, the mouse held down this many ms (a user's press), instead of from script. */
+  press?: number;
+  log?: (m: string) => void;
+}): Promise<Record<ColdKind, ColdSample[]>> {
+  const { b } = o;
+  const page = await b.context.newPage();
+  const cdp = await b.context.newCDPSession(page);
+  const versions = new Map<string, { url: string; status: string }>();
+  const registrations = new Map<string, string>();
+  cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => {
+    for (const r of e.registrations) registrations.set(r.registrationId, r.scopeURL);
+  });
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    for (const v of e.versions) versions.set(v.versionId, { url: v.scriptURL, status: v.runningStatus });
+  });
+  await cdp.send('ServiceWorker.enable');
+  const out = Object.fromEntries(o.kinds.map((k) => [k, [] as ColdSample[]])) as Record<ColdKind, ColdSample[]>;
+  const worker = async () => {
+    const w = b.context.serviceWorkers().filter((x) => x.url().endsWith('/background.js'));
+    return w[w.length - 1] ?? (await b.worker());
+  };
+  for (let i = -1; i < o.n; i++) {
+    for (const kind of o.kinds) {
+      await page.goto(`${o.dappUrl}?cold=${i}-${kind}`, { waitUntil: 'load' });
+      await page.waitForFunction(() => typeof (window as unknown as { ethereum?: unknown }).ethereum === 'object');
+      await page.waitForTimeout(400); // the page load's own wake-up (the phishing check) settles
+      if (o.stop) {
+        await stopPreflightWorker(cdp, versions, b.extensionId);
+        await page.waitForTimeout(300);
+      }
+      const req = requestOf(kind, o.devnet);
+      let t0: number;
+      if (o.press === undefined) {
+        t0 = await page.evaluate((r) => {
+          const eth = (window as unknown as { ethereum: { request(a: unknown): Promise<unknown> } }).ethereum;
+          const t = Date.now();
+          eth.request(r).catch(() => undefined);
+          return t;
+        }, req);
+      } else {
+        // The user's click: a button whose click handler sends the request; the mouse is held `press` ms.
+        await page.evaluate((r) => {
+          const w = window as unknown as { ethereum: { request(a: unknown): Promise<unknown> }; coldT0?: number };
+          const b = document.createElement('button');
+          b.textContent = 'Sign';
+          b.style.cssText = 'position:fixed;left:20px;top:20px;width:120px;height:40px;z-index:1';
+          b.onclick = () => {
+            w.coldT0 = Date.now();
+            w.ethereum.request(r).catch(() => undefined);
+          };
+          document.body.appendChild(b);
+        }, req);
+        await page.mouse.move(80, 40);
+        await page.mouse.down();
+        await page.waitForTimeout(o.press);
+        await page.mouse.up();
+        t0 = await page.evaluate(() => (window as unknown as { coldT0: number }).coldT0);
+      }
+      const frame = await reviewFrame(page, 30_000);
+      await frame.waitForFunction(() => performance.getEntriesByName('preflight:verdict').length > 0, undefined, { timeout: 30_000, polling: 5 });
+      const panel = await marksOf(frame, MARKS);
+      const w = await marksOf(await worker(), MARKS).catch(() => undefined);
+      await decide(frame, 'reject');
+      await page.waitForFunction(() => document.querySelectorAll('preflight-panel:not([data-standby])').length === 0, undefined, { timeout: 30_000 });
+      if (i < 0) continue; // warm-up: the profile's first loads
+      const r = (x: number) => Math.round((x - t0) * 10) / 10;
+      const s: ColdSample = { frame_start: r(panel.origin) };
+      for (const [k, v] of Object.entries(panel.marks)) s[k.replace('preflight:', '')] = r(v);
+      if (w) {
+        s.worker_start = r(w.origin);
+        for (const [k, v] of Object.entries(w.marks)) s[`worker_${k.replace('preflight:', '').replace(/:/g, '_')}`] = r(v);
+      }
+      out[kind].push(s);
+      o.log?.(`${kind} #${i}: verdict ${s.verdict} ms (worker start ${s.worker_start ?? '?'}, frame ${s.frame_start})`);
+    }
+  }
+  await cdp.detach();
+  await page.close();
+  return out;
+}
+
+export function summarizeStages(samples: ColdSample[]): Record<string, ReturnType<typeof summarize>> {
+  const keys = [...new Set(samples.flatMap((s) => Object.keys(s)))];
+  return Object.fromEntries(keys.map((k) => [k, summarize(samples.map((s) => s[k]).filter((v): v is number => v !== undefined))]));
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const n = Number(args.flags.n ?? 20);
+  const kinds = (typeof args.flags.kinds === 'string' ? args.flags.kinds : 'personal_sign,approve').split(',') as ColdKind[];
+  if (args.flags['no-build'] === undefined) execSync('npx wxt build', { stdio: 'ignore' });
+  const devnet = await startDevnet({ port: 0, seed: 3, traffic: false, quiet: true });
+  const dapp = await startDapp({ port: 0, devnet });
+  const dir = typeof args.flags.dir === 'string' ? args.flags.dir : undefined;
+  const b = await launchWithExtension(dir ? { extensionDir: dir } : {});
+  const result: Record<string, unknown> = { requests_per_kind: n, ...(dir ? { extension_dir: dir } : {}) };
+  try {
+    await b.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
+    const log = (m: string) => process.stderr.write(`[cold-first] ${m}\n`);
+    const press = args.flags.press !== undefined ? Number(args.flags.press) : undefined;
+    if (press !== undefined) result.press_ms = press;
+    const cold = await coldFirstRequests({ b, devnet, dappUrl: dapp.url, n, kinds, stop: true, press, log });
+    for (const k of kinds) result[`${k}_worker_stopped`] = summarizeStages(cold[k]);
+    if (args.flags.warm !== undefined) {
+      const warm = await coldFirstRequests({ b, devnet, dappUrl: dapp.url, n, kinds, stop: false, log });
+      for (const k of kinds) result[`${k}_worker_running`] = summarizeStages(warm[k]);
+    }
+    if (args.flags.raw !== undefined) result.raw = cold;
+  } finally {
+    await b.close();
+    await dapp.stop();
+    await devnet.stop();
+  }
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+}
+
+if (process.argv[1]?.endsWith('cold-first.ts')) {
+  void main().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
