@@ -65,6 +65,18 @@ describe('reads through MetaMask for a given chain', () => {
     expect(await r.read(1, 'eth_blockNumber')).toBe('0xa');
     expect(mm.chain()).toBe(1);
   });
+  it('never switches when Preflight’s own request goes to MetaMask while the read was asking for its permissions', async () => {
+    const mm = fakeMetaMask({ chain: 31337, permitted: [1, 31337] });
+    let busy = false;
+    const request = async (args: { method: string; params?: unknown }) => {
+      if (args.method === 'wallet_getPermissions') busy = true; // the Withdraw tab's send starts meanwhile
+      return mm.request(args);
+    };
+    const r = new WalletReads(request, { busy: () => busy, chainTtlMs: 0, permissionsTtlMs: 0 });
+    await expect(r.read(1, 'eth_blockNumber')).rejects.toBeInstanceOf(WalletOnOtherChainError);
+    expect(mm.log).toContain('wallet_getPermissions');
+    expect(mm.log).not.toContain('wallet_switchEthereumChain');
+  });
   it('never lets a read for one chain land on another: reads for a second chain wait for the first', async () => {
     const mm = fakeMetaMask({ chain: 1, permitted: [1, 59144] });
     const r = new WalletReads(mm.request, { chainTtlMs: 0 });

@@ -123,6 +123,8 @@ export class WalletReads {
     const serving = await this.servingChain();
     if (serving === chainId) return;
     if (this.opts.busy?.() || !(await this.switchable()).has(chainId)) throw new WalletOnOtherChainError(chainId, serving);
+    // Asked again after the await: one of Preflight's own requests may have gone to the wallet meanwhile.
+    if (this.opts.busy?.()) throw new WalletOnOtherChainError(chainId, serving);
     await this.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: hexId(chainId) }] });
     const now = await this.servingChain(true);
     if (now !== chainId) throw new WalletOnOtherChainError(chainId, now);
