@@ -253,8 +253,23 @@ describe('Withdraw tab through the real MetaMask 13.5.0 (devnet)', () => {
     const confirmPage = mm.browser.context.pages().find(showsConfirmation)!;
     // MetaMask may also draw that one pending confirmation in a window of its own (seen in CI after the unlock): a
     // window showing the same confirmation id is not a second request. Anything else is.
-    const confirmationId = (p: Page) => /#confirm-transaction\/([^/?]+)/.exec(p.url())?.[1];
-    const otherWindows = () => mm.windows().filter((w) => w !== confirmPage && !(confirmationId(w) && confirmationId(w) === confirmationId(confirmPage)));
+    // A window MetaMask has only just opened has no route yet (notification.html, `#` or `#/`): wait up to 10 s for
+    // it to settle before judging it, and name every window's address when the check fails.
+    const confirmationId = (p: Page) => /#\/?confirm-transaction\/([^/?]+)/.exec(p.url())?.[1];
+    const routed = (p: Page) => /#\/?[a-z]/i.test(p.url());
+    const otherWindows = async () => {
+      const others: string[] = [];
+      for (const w of mm.windows()) {
+        if (w === confirmPage) continue;
+        const t = Date.now();
+        while (!w.isClosed() && !routed(w) && Date.now() - t < 10_000) await page.waitForTimeout(250);
+        if (w.isClosed()) continue;
+        const id = confirmationId(w);
+        if (id && id === confirmationId(confirmPage)) continue;
+        others.push(w.url());
+      }
+      return others;
+    };
     const shownToUser = await confirmPage.locator('[data-testid="recipient-address"]').innerText({ timeout: 60_000 });
     expect(shownToUser.toLowerCase()).toContain('0de91'); // the deposit address, shortened by MetaMask
     expect(await confirmPage.locator('[data-testid="confirm-nav__next-confirmation"]').count()).toBe(0); // one request, not two
@@ -265,7 +280,7 @@ describe('Withdraw tab through the real MetaMask 13.5.0 (devnet)', () => {
     await gas.page.locator('[data-testid="gas-now"], [role="alert"]').first().waitFor({ timeout: 60_000 });
     await page.waitForTimeout(1_000);
     expect(await confirmPage.locator('[data-testid="confirm-nav__next-confirmation"]').count()).toBe(0);
-    expect(otherWindows()).toHaveLength(0);
+    expect(await otherWindows()).toEqual([]);
     await gas.page.close();
     const button = confirmPage.locator('[data-testid="confirm-footer-button"]');
     await expect.poll(() => button.isEnabled(), { timeout: 30_000 }).toBe(true);
@@ -280,7 +295,7 @@ describe('Withdraw tab through the real MetaMask 13.5.0 (devnet)', () => {
     // Nothing else waits in MetaMask: its page leaves the confirmation, no window opens, and no second send is mined.
     await page.waitForTimeout(3_000);
     expect(mm.browser.context.pages().some((p) => p.url().includes('#confirm-transaction'))).toBe(false);
-    expect(otherWindows()).toHaveLength(0);
+    expect(await otherWindows()).toEqual([]);
     expect(await nonceOf(ACCOUNT)).toBe(nonceBefore + 1);
     expect(errors).toEqual([]);
   }, 600_000);
