@@ -35,6 +35,11 @@ export function ApprovalsTab({ lang }: { lang: Lang }) {
     const id = setInterval(() => void a.refresh(), 500);
     return () => clearInterval(id);
   }, [scanning, revoking, a.chainId, a.account]);
+  // Once a revocation is over, one more look: the rows re-read after it are what the tab keeps showing.
+  const revokeOver = revoke !== undefined && !revoking;
+  useEffect(() => {
+    if (revokeOver) void a.refresh();
+  }, [revokeOver, revoke?.at]);
 
   const view = a.status?.view;
   const canSign = a.wallet?.kind === 'metamask' && a.wallet.accounts.some((x) => x.toLowerCase() === a.account.toLowerCase());

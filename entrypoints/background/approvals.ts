@@ -158,12 +158,16 @@ export async function resumeScans(): Promise<void> {
 export async function approvalsStatus(chainId: number, rawAccount: string): Promise<ApprovalsStatus> {
   const account = requireAccount(rawAccount);
   const key = keyOf(chainId, account);
+  // The revocation's state as it is now, before the inventory is read: a state that says `mined` then comes with the
+  // rows as re-read after it (taken after the reads, a poll that began before the re-read could answer `mined` with
+  // the old rows, and the tab, which stops asking once a revocation is over, would keep showing revoked approvals).
+  const current = revokes.get(key);
+  const revoke = current ? { ...current, keys: [...current.keys], hashes: [...current.hashes] } : undefined;
   const database = await db();
   const [job, inv, settings, scam] = await Promise.all([live.get(key) ?? loadJob(database, chainId, account), loadInventory(database, chainId, account), loadSettings(), scamAddresses().catch(() => undefined)]);
   // A job left 'scanning' by a stopped worker, with no scan running here: say it resumes, and resume it.
   if (job?.state === 'scanning' && !running.has(key)) void startScan(chainId, account).catch(() => undefined);
   const view = inv ? inventoryView(inv, { nowSec: Math.floor(Date.now() / 1000), scamListed: (a) => scam?.has(a.toLowerCase()) ?? false, labels: settings.labels, trusted: settings.trustedSpenders.map((s) => s.toLowerCase()) }) : undefined;
-  const revoke = revokes.get(key);
   return { chainId, account, ...(job ? { job } : {}), ...(view ? { view } : {}), ...(job?.source ? { source: job.source } : {}), priceSource: priceSourceOf(chainId), ...(revoke ? { revoke } : {}) };
 }
 

@@ -372,7 +372,7 @@ describe('Withdraw tab through the real MetaMask 13.5.0 (devnet)', () => {
       await page.locator('[data-testid="approvals-revoke-state"][data-state="mined"]').waitFor({ timeout: 90_000 });
       expect(mm.windowsOpened() - opened).toBe(1);
       expect(await chain.readContract({ address: k.vol, abi: erc20Abi, functionName: 'allowance', args: [ACCOUNT, SCAM_LISTED_SPENDER] })).toBe(0n);
-      await expect.poll(async () => (await listed()).some((r) => r.spender === SCAM_LISTED_SPENDER)).toBe(false);
+      await expect.poll(async () => (await listed()).some((r) => r.spender === SCAM_LISTED_SPENDER), { timeout: 10_000 }).toBe(false);
 
       // Two together: an NFT operator and a Permit2 allowance, both to plain accounts. MetaMask 13.5 answers the
       // wallet_sendCalls batch with 5710 on the devnet (no window): the tab sends them one after another, two windows.
@@ -416,7 +416,7 @@ describe('Withdraw tab through the real MetaMask 13.5.0 (devnet)', () => {
       expect(await chain.readContract({ address: k.nft, abi: parseAbi(['function isApprovedForAll(address,address) view returns (bool)']), functionName: 'isApprovedForAll', args: [ACCOUNT, eoas[0]!] })).toBe(false);
       const [p2Amount] = await chain.readContract({ address: PERMIT2_ADDRESS, abi: parseAbi(['function allowance(address,address,address) view returns (uint160,uint48,uint48)']), functionName: 'allowance', args: [ACCOUNT, k.usdc, eoas[4]!] });
       expect(p2Amount).toBe(0n);
-      await expect.poll(async () => (await listed()).filter((r) => r.key === nftKey || r.key === p2Key).length).toBe(0);
+      await expect.poll(async () => (await listed()).filter((r) => r.key === nftKey || r.key === p2Key).length, { timeout: 10_000 }).toBe(0);
       expect((await listed()).length).toBe(expected.size - 3);
       const total = page.locator('[data-testid="approvals-total"]');
       const [tabSpenders, tabUsd] = [Number(await total.getAttribute('data-spenders')), await total.getAttribute('data-usd')];
