@@ -15,7 +15,7 @@
  * - with `--only idle` (not in the default run), JSON-RPC calls per chain per hour of an idle browser, before and after the
  *   idle schedule, against anvil with a simulated clock (scripts/bench/idle.ts; --chromium-minutes N --before-dir DIR
  *   also leaves the real extension builds idle in Chromium for N real minutes).
- * Prints JSON (progress on stderr). Options: --compare-dir BUILD (page loads: a third side with another build), --settle-ms 1000 (pause after each page load), --raw (every page-load sample), --no-build (use .output/chrome-mv3 under the working directory as it is), --n 50 (requests per series), --loads 30 (page loads per side), --reviews 10000, --tabs 3, --runs 200 (forecast timings).
+ * Prints JSON (progress on stderr). Options: --compare-dir BUILD[,BUILD…] (page loads: a side per other build), --pages light,heavy (page loads: which pages), --breakdown (page loads: median navigation-timing stages per side: responseStart, unload, domInteractive, load), --settle-ms 1000 (pause after each page load), --raw (every page-load sample), --no-build (use .output/chrome-mv3 under the working directory as it is), --n 50 (requests per series), --loads 30 (page loads per side), --reviews 10000, --tabs 3, --runs 200 (forecast timings).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -25,7 +25,7 @@ import { parseArgs } from '../cli/args';
 import { startDevnet } from '../devnet/index';
 import { startDapp } from '../devnet/dapp-server';
 import { decide, inputStalls, launchWithExtension, reviewFrame, EXTENSION_DIR } from '../../tests/e2e/harness';
-import { summarize } from './stats';
+import { breakdownMedians, pairedRatio, summarize } from './stats';
 import { workerForecast } from './worker-forecast';
 import { metamaskOverhead } from './metamask';
 import { workerMemory } from './worker-memory';
@@ -67,6 +67,9 @@ async function latencyOnce(page: Page, method: 'personal_sign' | 'approve'): Pro
  * another build), every load of every url done on each side in turn, so drift in the machine's load hits all
  * sides alike.
  */
+/** `--breakdown`: each load's navigation timing stages (ms from its start), to see where a cost lands. */
+const breakdown: Record<string, unknown>[] = [];
+
 async function pageLoads(sides: Record<string, { withExtension: boolean; extensionDir?: string }>, urls: Record<string, string>): Promise<Record<string, Record<string, number[]>>> {
   const out: Record<string, Record<string, number[]>> = {};
   // One tab per page and side: each load then stays on its own site. Alternating the light and the heavy page in one
@@ -97,6 +100,13 @@ async function pageLoads(sides: Record<string, { withExtension: boolean; extensi
             return nav.loadEventStart - nav.startTime;
           });
           if (i >= 3) out[side]![name]!.push(ms); // the first loads warm caches on every side
+          if (args.flags.breakdown !== undefined && i >= 3) {
+            const b = await page.evaluate(() => {
+              const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+              return { resp: n.responseStart, unload: n.unloadEventEnd - n.unloadEventStart, unloadAt: n.unloadEventStart, di: n.domInteractive, dcl: n.domContentLoadedEventStart, load: n.loadEventStart };
+            });
+            breakdown.push({ side, page: name, ...b });
+          }
           await page.waitForTimeout(SETTLE_MS);
         }
       }
@@ -201,11 +211,14 @@ async function main() {
       // Light: the demo dApp (its wallet on the devnet); heavy: scripts/bench/heavy-page.ts (40 scripts, ~17,000 elements, 4 iframes).
       const heavy = await serveHeavyPage();
       try {
-        const urls = { light: dapp.url, heavy: heavy.url };
-        // --compare-dir BUILD: a third side, another build of the extension (e.g. main's), in the same rounds.
-        const compareDir = typeof args.flags['compare-dir'] === 'string' ? args.flags['compare-dir'] : undefined;
+        // --pages light,heavy: which pages (both by default).
+        const pages = typeof args.flags.pages === 'string' ? args.flags.pages.split(',') : ['light', 'heavy'];
+        const urls = Object.fromEntries(Object.entries({ light: dapp.url, heavy: heavy.url }).filter(([k]) => pages.includes(k)));
+        // --compare-dir BUILD[,BUILD…]: more sides, other builds of the extension (e.g. main's, a variant), in the same rounds.
+        const compareDirs = typeof args.flags['compare-dir'] === 'string' ? args.flags['compare-dir'].split(',').filter(Boolean) : [];
+        const compareSide = (i: number) => (i === 0 ? 'compare' : `compare${i + 1}`);
         const all = await pageLoads(
-          { without: { withExtension: false }, with: { withExtension: true }, ...(compareDir ? { compare: { withExtension: true, extensionDir: compareDir } } : {}) },
+          { without: { withExtension: false }, with: { withExtension: true }, ...Object.fromEntries(compareDirs.map((dir, i) => [compareSide(i), { withExtension: true, extensionDir: dir }])) },
           urls,
         );
         const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
@@ -213,14 +226,16 @@ async function main() {
         for (const k of Object.keys(urls)) {
           const without = summarize(all.without![k]!);
           const withExt = summarize(all.with![k]!);
-          loads[k] = { without, with: withExt, ratio_p50: ratio(withExt.p50, without.p50), ratio_p95: ratio(withExt.p95, without.p95) };
-          if (compareDir) {
-            const other = summarize(all.compare![k]!);
-            loads[`${k}_compare`] = { dir: compareDir, with: other, ratio_p50: ratio(other.p50, without.p50), ratio_p95: ratio(other.p95, without.p95) };
-          }
+          // Paired by round (both sides loaded the page one after the other): the ratio to read, with its 95 % interval.
+          loads[k] = { without, with: withExt, ratio_p50: ratio(withExt.p50, without.p50), ratio_p95: ratio(withExt.p95, without.p95), paired_ratio: pairedRatio(all.with![k]!, all.without![k]!) };
+          compareDirs.forEach((dir, i) => {
+            const other = summarize(all[compareSide(i)]![k]!);
+            loads[`${k}_${compareSide(i)}`] = { dir, with: other, ratio_p50: ratio(other.p50, without.p50), ratio_p95: ratio(other.p95, without.p95), paired_ratio: pairedRatio(all[compareSide(i)]![k]!, all.without![k]!) };
+          });
         }
         result.page_load_ms = loads;
         if (args.flags.raw !== undefined) result.page_load_raw_ms = all;
+        if (args.flags.breakdown !== undefined) result.page_load_breakdown_ms = breakdownMedians(breakdown);
         result.panel_frames_loaded = await panelFramesOnPlainPage(heavy.plainUrl);
       } finally {
         await heavy.close();
