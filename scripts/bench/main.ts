@@ -15,7 +15,7 @@
  * - with `--only idle` (not in the default run), JSON-RPC calls per chain per hour of an idle browser, before and after the
  *   idle schedule, against anvil with a simulated clock (scripts/bench/idle.ts; --chromium-minutes N --before-dir DIR
  *   also leaves the real extension builds idle in Chromium for N real minutes).
- * Prints JSON (progress on stderr). Options: --compare-dir BUILD[,BUILD…] (page loads: a side per other build), --pages light,heavy (page loads: which pages), --breakdown (page loads: median navigation-timing stages per side: responseStart, unload, domInteractive, load), --settle-ms 1000 (pause after each page load), --raw (every page-load sample), --no-build (use .output/chrome-mv3 under the working directory as it is), --n 50 (requests per series), --loads 30 (page loads per side), --reviews 10000, --tabs 3, --runs 200 (forecast timings).
+ * Prints JSON (progress on stderr). Options: --compare-dir BUILD[,BUILD…] (page loads: a side per other build), --pages light,heavy (page loads: which pages), --browser-args=<flags> (page loads: extra Chromium flags, space-separated), --breakdown (page loads: median navigation-timing stages per side: responseStart, unload, domInteractive, load), --settle-ms 1000 (pause after each page load), --raw (every page-load sample), --no-build (use .output/chrome-mv3 under the working directory as it is), --n 50 (requests per series), --loads 30 (page loads per side), --reviews 10000, --tabs 3, --runs 200 (forecast timings).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -67,6 +67,9 @@ async function latencyOnce(page: Page, method: 'personal_sign' | 'approve'): Pro
  * another build), every load of every url done on each side in turn, so drift in the machine's load hits all
  * sides alike.
  */
+/** `--browser-args=<flags>`: extra Chromium flags for every side of the page-load runs (e.g. to turn a feature off). */
+const BROWSER_ARGS = typeof args.flags['browser-args'] === 'string' ? args.flags['browser-args'].split(' ').filter(Boolean) : [];
+
 /** `--breakdown`: each load's navigation timing stages (ms from its start), to see where a cost lands. */
 const breakdown: Record<string, unknown>[] = [];
 
@@ -79,7 +82,7 @@ async function pageLoads(sides: Record<string, { withExtension: boolean; extensi
   const browsers: { close(): Promise<void> }[] = [];
   try {
     for (const [side, o] of Object.entries(sides)) {
-      const b = await launchWithExtension({ withExtension: o.withExtension, ...(o.extensionDir ? { extensionDir: o.extensionDir } : {}) });
+      const b = await launchWithExtension({ withExtension: o.withExtension, ...(o.extensionDir ? { extensionDir: o.extensionDir } : {}), ...(BROWSER_ARGS.length ? { extraArgs: BROWSER_ARGS } : {}) });
       browsers.push(b);
       pages[side] = {};
       for (const name of Object.keys(urls)) pages[side][name] = await b.context.newPage();
