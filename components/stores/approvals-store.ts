@@ -1,29 +1,18 @@
 import { create } from 'zustand';
 import type { ApprovalsStatus } from '@/core/messages';
 import { ask } from '@/components/runtime';
-import { accountAfterDetect, detectWallet, metaMaskActions, type DetectedWallet } from './withdraw-wallet';
+import { accountAfterDetect, detectWallet, messageOf, metaMaskActions, type WalletActions, type WalletFields } from './withdraw-wallet';
 
 /**
  * The Approvals tab's state. The inventory, its scan and the revocations live in the background (the scan goes on
  * when the popup closes); this mirrors the status the worker answers, asked again every half second while something
  * runs. The wallet is found the way the Withdraw tab finds it (withdraw-wallet.ts).
  */
-interface ApprovalsState {
-  chainId: number;
-  account: string;
-  /** The user typed the account: the wallet found afterwards must not overwrite it. */
-  typed: boolean;
-  wallet?: DetectedWallet;
+interface ApprovalsState extends WalletFields, WalletActions {
   status?: ApprovalsStatus;
   /** Rows ticked for a revocation of several at once. */
   selected: string[];
   busy?: 'wallet' | 'metamask' | 'scan' | 'revoke';
-  error?: string;
-  setChain(chainId: number): void;
-  setAccount(account: string): void;
-  detect(): Promise<void>;
-  connectMetaMask(): Promise<void>;
-  refreshMetaMask(): Promise<void>;
   refresh(): Promise<void>;
   scan(): Promise<void>;
   cancel(): Promise<void>;
@@ -31,7 +20,6 @@ interface ApprovalsState {
   revoke(keys: string[]): Promise<void>;
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export const isAccount = (a: string) => /^0x[0-9a-fA-F]{40}$/.test(a.trim());
 
 export const useApprovals = create<ApprovalsState>((set, get) => {
@@ -40,7 +28,7 @@ export const useApprovals = create<ApprovalsState>((set, get) => {
     try {
       await action();
     } catch (e) {
-      set({ error: message(e) });
+      set({ error: messageOf(e) });
     } finally {
       if (get().busy === busy) set({ busy: undefined });
     }
@@ -79,7 +67,7 @@ export const useApprovals = create<ApprovalsState>((set, get) => {
       try {
         show(await ask<ApprovalsStatus>({ t: 'approvals:status', chainId, account }));
       } catch (e) {
-        set({ error: message(e) });
+        set({ error: messageOf(e) });
       }
     },
     scan: () =>

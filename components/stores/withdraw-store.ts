@@ -3,31 +3,18 @@ import type { BalanceLine, PlanView } from '@/core/messages';
 import type { PlanRequest } from '@/core/withdraw/plan-request';
 import { stepAwaitingLostHash } from '@/core/store/plans';
 import { ask } from '@/components/runtime';
-import { accountAfterDetect, detectWallet, metaMaskActions, type DetectedWallet } from './withdraw-wallet';
+import { accountAfterDetect, detectWallet, messageOf, metaMaskActions, type WalletActions, type WalletFields } from './withdraw-wallet';
 
 /** A prepared step's lost-hash search costs RPC calls: at most every 12 s from the tab (the background alarm runs it every minute). */
 const LOST_HASH_CHECK_MS = 12_000;
 let lastLostHashCheck = 0;
 
-interface WithdrawState {
-  chainId: number;
-  wallet?: DetectedWallet;
-  account: string;
-  /** The user typed the account: the wallet found afterwards must not overwrite it. */
-  typed: boolean;
+interface WithdrawState extends WalletFields, WalletActions {
   balances?: BalanceLine[];
   plans: PlanView[];
   view?: PlanView;
   /** What is running (shown as progress): 'wallet' | 'balances' | 'plan' | a step id. */
   busy?: string;
-  error?: string;
-  setChain(chainId: number): void;
-  setAccount(account: string): void;
-  detect(): Promise<void>;
-  /** Asks MetaMask to connect Preflight (its window); the tab follows the status until it is answered. */
-  connectMetaMask(): Promise<void>;
-  /** MetaMask's status again (while a connect request is open). */
-  refreshMetaMask(): Promise<void>;
   loadBalances(): Promise<void>;
   loadPlans(): Promise<void>;
   open(id: string | undefined): void;
@@ -40,8 +27,6 @@ interface WithdrawState {
   replan(): Promise<void>;
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 /** The Withdraw tab's state. Plans and progress live in the background's IndexedDB; this only mirrors them. */
 export const useWithdraw = create<WithdrawState>((set, get) => {
   /** Runs one background action, with its busy marker and a readable error. */
@@ -50,7 +35,7 @@ export const useWithdraw = create<WithdrawState>((set, get) => {
     try {
       await action();
     } catch (e) {
-      set({ error: message(e) });
+      set({ error: messageOf(e) });
     } finally {
       if (get().busy === busy) set({ busy: undefined });
     }
@@ -84,7 +69,7 @@ export const useWithdraw = create<WithdrawState>((set, get) => {
       try {
         set({ balances: await ask<BalanceLine[]>({ t: 'withdraw:balances', chainId, account }) });
       } catch (e) {
-        set({ error: message(e) });
+        set({ error: messageOf(e) });
       } finally {
         set({ busy: undefined });
       }
@@ -137,7 +122,7 @@ export const useWithdraw = create<WithdrawState>((set, get) => {
       try {
         show(await ask<PlanView>(lostHash || sent ? { t: 'plan:track', id: view.record.id } : { t: 'plan:get', id: view.record.id }));
       } catch (e) {
-        set({ error: message(e) });
+        set({ error: messageOf(e) });
       }
     },
     replan: () =>

@@ -44,6 +44,20 @@ export interface WalletFields {
   error?: string;
 }
 
+/** The actions both tabs' stores have on those fields. */
+export interface WalletActions {
+  setChain(chainId: number): void;
+  setAccount(account: string): void;
+  detect(): Promise<void>;
+  /** Asks MetaMask to connect Preflight (its window); the tab follows the status until it is answered. */
+  connectMetaMask(): Promise<void>;
+  /** MetaMask's status again (while a connect request is open). */
+  refreshMetaMask(): Promise<void>;
+}
+
+/** An error as the tabs show it. */
+export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 /** The account the field shows once the wallet is found: one the user typed meanwhile wins over the wallet's. */
 export function accountAfterDetect(fields: Pick<WalletFields, 'account' | 'typed'>, wallet: DetectedWallet): string {
   return fields.typed ? fields.account : (wallet.accounts[0] ?? fields.account);
@@ -55,10 +69,10 @@ export function accountAfterDetect(fields: Pick<WalletFields, 'account' | 'typed
  * (connecting asks for it, so a typed one gives way).
  */
 export function metaMaskActions(
-  get: () => WalletFields & { detect(): Promise<void> },
+  get: () => WalletFields & Pick<WalletActions, 'detect'>,
   set: (partial: Partial<WalletFields>) => void,
   run: (busy: 'metamask', action: () => Promise<void>) => Promise<void>,
-): { connectMetaMask(): Promise<void>; refreshMetaMask(): Promise<void> } {
+): Pick<WalletActions, 'connectMetaMask' | 'refreshMetaMask'> {
   const keep = (metamask: MetaMaskStatus) => {
     const wallet = get().wallet;
     if (wallet) set({ wallet: { ...wallet, metamask } });
@@ -74,7 +88,7 @@ export function metaMaskActions(
         set({ typed: false });
         await get().detect();
       } catch (e) {
-        set({ error: e instanceof Error ? e.message : String(e) });
+        set({ error: messageOf(e) });
       }
     },
   };
