@@ -9,6 +9,7 @@ import { mountPanel, preloadPanel, type Panel } from './panel';
 import { installStreamGuard } from './stream-guard';
 import { afterLoadIdle } from './after-load';
 import { randomKey } from './random-key';
+import { keepWarmWhileInUse } from './keep-warm';
 
 /**
  * A page may not queue more than this many undecided requests: the rest are rejected at once (4001),
@@ -179,17 +180,35 @@ export default defineContentScript({
     // whatever the dApp does before it sends the request. Pages that never ask a wallet for anything send nothing.
     let usesWallet = false;
     let warmedAt = -Infinity;
-    const warm = () => {
-      if (!usesWallet || performance.now() - warmedAt < WARM_EVERY_MS) return;
+    const sendWarm = () => {
       warmedAt = performance.now();
       const ask: RuntimeMessage = { t: 'worker:warm' };
       browser.runtime.sendMessage(ask).catch(() => undefined);
     };
-    window.addEventListener('pointerdown', warm, { capture: true, passive: true });
-    window.addEventListener('keydown', warm, { capture: true, passive: true });
+    // And while such a page is in use (visible, and loaded, pressed or typed in within IN_USE_FOR_MS), the worker is
+    // not left to stop: a message every KEEP_WARM_EVERY_MS keeps it running, so a user who reads the page for a minute
+    // and then signs meets a running worker. A hidden tab, or one left alone for IN_USE_FOR_MS, lets it stop.
+    const keepWarm = keepWarmWhileInUse({
+      send: sendWarm,
+      visible: () => document.visibilityState === 'visible',
+      now: () => performance.now(),
+      setTimer: (fn, ms) => window.setTimeout(fn, ms),
+      clearTimer: (id) => window.clearTimeout(id),
+    });
+    const used = () => {
+      if (!usesWallet) return;
+      keepWarm.used();
+      if (performance.now() - warmedAt >= WARM_EVERY_MS) sendWarm();
+    };
+    window.addEventListener('pointerdown', used, { capture: true, passive: true });
+    window.addEventListener('keydown', used, { capture: true, passive: true });
+    document.addEventListener('visibilitychange', () => usesWallet && keepWarm.visibilityChanged(), { passive: true });
 
     const channel = openContentChannel((m) => {
-      if (m.t === 'review' || m.t === 'interest') usesWallet = true;
+      if ((m.t === 'review' || m.t === 'interest') && !usesWallet) {
+        usesWallet = true;
+        keepWarm.used(); // the page's first wallet use: the user has just opened it
+      }
       if (m.t === 'review') {
         if (!isReviewedMethod(m.method) || byId.has(m.id)) return;
         channel.send({ t: 'ack', id: m.id });
