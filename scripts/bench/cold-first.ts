@@ -16,9 +16,9 @@
  * press), instead of by a script call: what a press on a page that uses a wallet does before the request is counted
  * (the worker woken at pointerdown); the times are still from the request() call, made in the click handler.
  * `--dir` measures another build (e.g. main's, for a before/after in one session). `--warm` measures the same first-on-page requests without stopping the worker (for comparison in one run).
- * `--read-s <s>`: the case as a user meets it, with nothing forcing a stop: after the load the page is left alone that
- * many seconds (a user reading it; Chrome stops an idle extension worker after ~30 s), then the request. Each sample
- * says whether Preflight's worker was still running when the request was sent (`worker_running_at_request`: 1 or 0).
+ * Each sample says whether Preflight's worker ran when the request was sent (`worker_running_at_request`: 1 or 0).
+ * Chrome never stops a worker for idleness while Playwright is attached to it (as here), so whether a worker is still
+ * running after a user has read a page for a while is measured by scripts/bench/worker-idle.ts instead.
  * Prints JSON (progress on stderr).
  */
 import { execSync } from 'node:child_process';
@@ -81,8 +81,6 @@ export async function coldFirstRequests(o: {
   n: number;
   kinds: ColdKind[];
   stop: boolean;
-  /** Instead of stopping the worker, leave the page alone this many ms before the request (what Chrome does then counts). */
-  readMs?: number;
   /** Send the request from a button's click, the mouse held down this many ms (a user's press), instead of from script. */
   press?: number;
   log?: (m: string) => void;
@@ -113,7 +111,6 @@ export async function coldFirstRequests(o: {
         await stopPreflightWorker(cdp, versions, b.extensionId);
         await page.waitForTimeout(300);
       }
-      if (o.readMs !== undefined) await page.waitForTimeout(o.readMs);
       const runningAtRequest = [...versions.values()].some((v) => v.url.startsWith(`chrome-extension://${b.extensionId}/`) && v.status === 'running');
       const req = requestOf(kind, o.devnet);
       let t0: number;
@@ -186,10 +183,8 @@ async function main() {
     const log = (m: string) => process.stderr.write(`[cold-first] ${m}\n`);
     const press = args.flags.press !== undefined ? Number(args.flags.press) : undefined;
     if (press !== undefined) result.press_ms = press;
-    const readS = args.flags['read-s'] !== undefined ? Number(args.flags['read-s']) : undefined;
-    if (readS !== undefined) result.read_s = readS;
-    const cold = await coldFirstRequests({ b, devnet, dappUrl: dapp.url, n, kinds, stop: readS === undefined, readMs: readS !== undefined ? readS * 1000 : undefined, press, log });
-    for (const k of kinds) result[readS === undefined ? `${k}_worker_stopped` : `${k}_after_reading_${readS}s`] = summarizeStages(cold[k]);
+    const cold = await coldFirstRequests({ b, devnet, dappUrl: dapp.url, n, kinds, stop: true, press, log });
+    for (const k of kinds) result[`${k}_worker_stopped`] = summarizeStages(cold[k]);
     if (args.flags.warm !== undefined) {
       const warm = await coldFirstRequests({ b, devnet, dappUrl: dapp.url, n, kinds, stop: false, log });
       for (const k of kinds) result[`${k}_worker_running`] = summarizeStages(warm[k]);
