@@ -183,7 +183,11 @@ export default defineContentScript({
     const sendWarm = () => {
       warmedAt = performance.now();
       const ask: RuntimeMessage = { t: 'worker:warm' };
-      browser.runtime.sendMessage(ask).catch(() => undefined);
+      try {
+        browser.runtime.sendMessage(ask).catch(() => undefined);
+      } catch {
+        // The extension was reloaded or updated under this page: this script can no longer reach it.
+      }
     };
     // And while such a page is in use (visible, and loaded, pressed or typed in within IN_USE_FOR_MS), the worker is
     // not left to stop: a message every KEEP_WARM_EVERY_MS keeps it running, so a user who reads the page for a minute
