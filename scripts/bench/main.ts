@@ -15,7 +15,7 @@
  * - with `--only idle` (not in the default run), JSON-RPC calls per chain per hour of an idle browser, before and after the
  *   idle schedule, against anvil with a simulated clock (scripts/bench/idle.ts; --chromium-minutes N --before-dir DIR
  *   also leaves the real extension builds idle in Chromium for N real minutes).
- * Prints JSON (progress on stderr). Options: --compare-dir BUILD[,BUILD…] (page loads: a side per other build), --pages light,heavy (page loads: which pages), --browser-args=<flags> (page loads: extra Chromium flags, space-separated), --breakdown (page loads: median navigation-timing stages per side: responseStart, unload, domInteractive, load), --settle-ms 1000 (pause after each page load), --raw (every page-load sample), --no-build (use .output/chrome-mv3 under the working directory as it is), --n 50 (requests per series), --loads 30 (page loads per side), --reviews 10000, --tabs 3, --runs 200 (forecast timings).
+ * Prints JSON (progress on stderr). Options: --compare-dir BUILD[,BUILD…] (page loads: a side per other build), --pages light,heavy (page loads: which pages), --browser-args=<flags> (page loads: extra Chromium flags, space-separated), --breakdown (page loads: median navigation-timing stages per side: responseStart, unload, domInteractive, load), --latency-ms 100 (page loads: an emulated network round trip on every request of the pages), --settle-ms 1000 (pause after each page load), --raw (every page-load sample), --no-build (use .output/chrome-mv3 under the working directory as it is), --n 50 (requests per series), --loads 30 (page loads per side), --reviews 10000, --tabs 3, --runs 200 (forecast timings).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -70,6 +70,9 @@ async function latencyOnce(page: Page, method: 'personal_sign' | 'approve'): Pro
 /** `--browser-args=<flags>`: extra Chromium flags for every side of the page-load runs (e.g. to turn a feature off). */
 const BROWSER_ARGS = typeof args.flags['browser-args'] === 'string' ? args.flags['browser-args'].split(' ').filter(Boolean) : [];
 
+/** `--latency-ms <ms>`: page loads over an emulated network round trip of that many ms (0: localhost as it is). */
+const LATENCY_MS = Number(args.flags['latency-ms'] ?? 0);
+
 /** `--breakdown`: each load's navigation timing stages (ms from its start), to see where a cost lands. */
 const breakdown: Record<string, unknown>[] = [];
 
@@ -85,7 +88,17 @@ async function pageLoads(sides: Record<string, { withExtension: boolean; extensi
       const b = await launchWithExtension({ withExtension: o.withExtension, ...(o.extensionDir ? { extensionDir: o.extensionDir } : {}), ...(BROWSER_ARGS.length ? { extraArgs: BROWSER_ARGS } : {}) });
       browsers.push(b);
       pages[side] = {};
-      for (const name of Object.keys(urls)) pages[side][name] = await b.context.newPage();
+      for (const name of Object.keys(urls)) {
+        const page = await b.context.newPage();
+        pages[side][name] = page;
+        // `--latency-ms`: a network's round trip added to every request of the page (DevTools' emulation), as a page
+        // from the internet has, where the demo dApp on localhost answers in a few ms.
+        if (LATENCY_MS > 0) {
+          const cdp = await b.context.newCDPSession(page);
+          await cdp.send('Network.enable');
+          await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY_MS, downloadThroughput: -1, uploadThroughput: -1 });
+        }
+      }
       out[side] = Object.fromEntries(Object.keys(urls).map((k) => [k, []]));
     }
     for (let i = 0; i < LOADS + 3; i++) {
