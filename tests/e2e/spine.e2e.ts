@@ -114,6 +114,27 @@ describe.each(drivers)('review spine (built extension, $name, anvil)', (driver) 
     expect((await c.settled()).text).toContain('4001');
   });
 
+  it('a page that used a wallet keeps the background from idling while it is in use, with no input (keep-warm)', async () => {
+    // The demo dApp (loaded by beforeEach) used its wallet at load; nothing is pressed or typed from here on.
+    type Heard = { __warmHeard?: string[] };
+    await browser.inExtension(() => {
+      const g = globalThis as unknown as Heard & { chrome: { runtime: { onMessage: { addListener(fn: (m: unknown, s: { url?: string }) => undefined): void } } } };
+      if (!g.__warmHeard) {
+        const heard: string[] = [];
+        g.__warmHeard = heard;
+        g.chrome.runtime.onMessage.addListener((m, sender) => {
+          if ((m as { t?: unknown } | null)?.t === 'worker:warm') heard.push(sender.url ?? '');
+        });
+      }
+      g.__warmHeard.length = 0;
+    });
+    // Chrome stops an idle worker after 30 s; the page speaks every 25 s.
+    await new Promise((r) => setTimeout(r, 27_000));
+    const heard = await browser.inExtension(() => [...((globalThis as unknown as Heard).__warmHeard ?? [])]);
+    expect(heard.length).toBeGreaterThanOrEqual(1);
+    expect(heard.every((u) => u.startsWith(dapp.url))).toBe(true);
+  }, 60_000);
+
   it('a provider found only through EIP-6963 is reviewed', async () => {
     await page.goto(`${dapp.url}?inject=6963`);
     expect(await page.evaluate(() => 'ethereum' in window && (window as { ethereum?: unknown }).ethereum !== undefined)).toBe(false);
