@@ -189,7 +189,7 @@ export default defineContentScript({
         // The extension was reloaded or updated under this page: this script can no longer reach it.
       }
     };
-    // And while such a page is in use (visible, and loaded, pressed or typed in within IN_USE_FOR_MS), the worker is
+    // And while such a page is in use (visible, and loaded, pressed, typed in or asked to sign within IN_USE_FOR_MS), the worker is
     // not left to stop: a message every KEEP_WARM_EVERY_MS keeps it running, so a user who reads the page for a minute
     // and then signs meets a running worker. A hidden tab, or one left alone for IN_USE_FOR_MS, lets it stop.
     const keepWarm = keepWarmWhileInUse({
@@ -209,9 +209,9 @@ export default defineContentScript({
     document.addEventListener('visibilitychange', () => usesWallet && keepWarm.visibilityChanged(), { passive: true });
 
     const channel = openContentChannel((m) => {
-      if ((m.t === 'review' || m.t === 'interest') && !usesWallet) {
+      if (m.t === 'review' || m.t === 'interest') {
         usesWallet = true;
-        keepWarm.used(); // the page's first wallet use: the user has just opened it
+        keepWarm.used(); // the page's first wallet use (the user has just opened it), and each request since
       }
       if (m.t === 'review') {
         if (!isReviewedMethod(m.method) || byId.has(m.id)) return;

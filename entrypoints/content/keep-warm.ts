@@ -2,14 +2,15 @@
  * Keeps the extension's worker from being stopped while a page that uses a wallet is in use (issue 24 §3: Chrome stops
  * an idle extension worker after ~30 s, and a stopped worker's start is most of the wait for the next request).
  *
- * In use: the page is visible and was used (loaded with a wallet, pressed, typed in) within `inUseForMs`. While in
- * use, `send` runs every `everyMs` (each message is an event for the worker, which restarts Chrome's idle count).
+ * In use: the page is visible and was used (loaded with a wallet, pressed, typed in, asked to sign) within
+ * `inUseForMs`. While in use, `send` runs every `everyMs` (each message is an event for the worker, which restarts
+ * Chrome's idle count).
  * Hidden, or left alone for `inUseForMs`, the timer stops and the worker may stop as Chrome decides; a later use or
  * the page becoming visible again starts it anew. Timers and clock are passed in (tested in Node).
  */
 /** While a page is in use, the worker hears from it this often: under Chrome's ~30 s idle stop. */
 export const KEEP_WARM_EVERY_MS = 25_000;
-/** A page that uses a wallet counts as in use while it is visible and was loaded, pressed or typed in this recently. */
+/** A page that uses a wallet is in use while visible and loaded, pressed, typed in or asked to sign this recently. */
 export const IN_USE_FOR_MS = 5 * 60_000;
 
 export interface KeepWarmDeps {
