@@ -73,7 +73,8 @@ describe.each(drivers)('popup: the Gas tab, and Withdraw, Approvals and Settings
     });
     expect(await check()).toBe(1);
     expect(await check()).toBe(0);
-    expect(await browser.notifications()).toContain('gas-alert-31337');
+    // Firefox headless reports a notification through its onClosed event, which can come after the check returns.
+    await expect.poll(() => browser.notifications(), { timeout: 10_000 }).toContain('gas-alert-31337');
 
     await browser.setSettings({ lang: 'ja' });
     await popup.reload();
