@@ -13,6 +13,8 @@ export interface ReviewOptions {
   /** Budget for all analyzers together; what has not answered by then is reported as analysis-failed. */
   timeoutMs?: number;
   id?: string;
+  /** Called as each analyzer settles (its id): timing marks for benchmarks; never changes the review. */
+  onSettled?: (analyzerId: string) => void;
 }
 
 class AnalyzerTimeoutError extends Error {
@@ -83,7 +85,12 @@ export async function reviewRequest(request: SigningRequest, deps: ReviewDeps, o
   const analyzers = (options.analyzers ?? DEFAULT_ANALYZERS).filter((a) => a.kinds.includes(parsed.kind));
   const aborted = abortedBy(controller.signal, timeoutMs);
   const settled = await Promise.allSettled(
-    analyzers.map((a) => withTimeout(Promise.resolve().then(() => a.analyze(ctx)), timeoutMs, aborted)),
+    analyzers.map((a) => {
+      const run = withTimeout(Promise.resolve().then(() => a.analyze(ctx)), timeoutMs, aborted);
+      const onSettled = options.onSettled;
+      if (onSettled) void run.then(() => onSettled(a.id), () => onSettled(a.id)).catch(() => undefined);
+      return run;
+    }),
   );
   controller.abort();
 

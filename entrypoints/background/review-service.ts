@@ -57,6 +57,8 @@ const VERIFY_TTL_MS = 5 * 60_000;
 
 async function analyze(record: ReviewRecord): Promise<Review> {
   const started = Date.now();
+  // (The analyzers' marks are this review's only: an earlier review's are cleared.)
+  for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('preflight:an:')) performance.clearMarks(m.name);
   // Everything the checks need is read at once: settings and the chain's reader, the known recipients, the
   // recent ETH price and the scam list are independent reads (storage, IndexedDB, MetaMask's port).
   const settingsRead = loadSettings();
@@ -98,7 +100,7 @@ async function analyze(record: ReviewRecord): Promise<Review> {
         // A 1 h deadline keeps the history small (one eth_feeHistory call) on the panel's latency path.
         services: client ? { gas: (chainId: number, gasLimit: bigint) => gasReport(chainId, gasLimit, 1, true) } : undefined,
       },
-      { id: record.key, timeoutMs: Math.max(500, settings.reviewTimeoutMs - 750) },
+      { id: record.key, timeoutMs: Math.max(500, settings.reviewTimeoutMs - 750), onSettled: (id) => benchMark(`preflight:an:${id}`) },
     );
   const client = access?.client;
   if (!client || (verified.get(client) ?? 0) > Date.now()) return withSourceCard(await run(client), record.request.chainId, started);

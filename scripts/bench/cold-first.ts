@@ -9,13 +9,17 @@
  * The kinds alternate request by request. Stages (ms after the page's request() call, all on the machine's wall
  * clock): `worker_start` (the new worker's `performance.timeOrigin`), `worker_main` (its main() ran: the bundle was
  * fetched, compiled and evaluated), `frame_start` (the panel frame's navigation start), `panel_main` (the panel's
- * script ran), `shown`, `verdict`, and the worker's and panel's own marks when present (see `MARKS`).
+ * script ran), `shown`, `verdict`, and the worker's and panel's own marks when present (see `MARKS`; `worker_an_<id>`: when
+ * each analyzer of the review settled).
  *
- *   npx tsx scripts/bench/cold-first.ts [--n 20] [--kinds personal_sign,approve] [--no-build] [--warm] [--press 100]
+ *   npx tsx scripts/bench/cold-first.ts [--n 20] [--kinds personal_sign,approve] [--no-build] [--warm] [--press 100] [--rpc-latency-ms 100]
+ *     [--dir BUILD] [--compare-dir BUILD,…]
  * `--press <ms>`: the request is sent by a click on a button of the page, the mouse held down that long (a user's
  * press), instead of by a script call: what a press on a page that uses a wallet does before the request is counted
  * (the worker woken at pointerdown); the times are still from the request() call, made in the click handler.
  * `--dir` measures another build (e.g. main's, for a before/after in one session). `--warm` measures the same first-on-page requests without stopping the worker (for comparison in one run).
+ * `--rpc-latency-ms <ms>`: the devnet is read through a proxy that answers each HTTP request that much later (a node
+ * far away; scripts/devnet/limiting-proxy.ts): what the review's sequential round trips cost.
  * Each sample says whether Preflight's worker ran when the request was sent (`worker_running_at_request`: 1 or 0).
  * Chrome never stops a worker for idleness while Playwright is attached to it (as here), so whether a worker is still
  * running after a user has read a page for a while is measured by scripts/bench/worker-idle.ts instead.
@@ -26,6 +30,7 @@ import type { CDPSession, Page, Worker } from 'playwright-core';
 import { parseArgs } from '../cli/args';
 import { startDevnet, type Devnet } from '../devnet/index';
 import { startDapp } from '../devnet/dapp-server';
+import { startLimitingProxy } from '../devnet/limiting-proxy';
 import { decide, launchWithExtension, reviewFrame, type ExtensionBrowser } from '../../tests/e2e/harness';
 import { summarize } from './stats';
 
@@ -70,6 +75,8 @@ async function marksOf(target: { evaluate: Page['evaluate'] } | Worker, names: s
       const e = performance.getEntriesByName(n, 'mark');
       if (e.length) marks[n] = performance.timeOrigin + e[e.length - 1]!.startTime;
     }
+    // Each analyzer's end (the worker's `preflight:an:<id>` marks, this review's only).
+    for (const e of performance.getEntriesByType('mark')) if (e.name.startsWith('preflight:an:')) marks[e.name] = performance.timeOrigin + e.startTime;
     return { origin: performance.timeOrigin, marks };
   }, names);
 }
@@ -83,6 +90,8 @@ export async function coldFirstRequests(o: {
   stop: boolean;
   /** Send the request from a button's click, the mouse held down this many ms (a user's press), instead of from script. */
   press?: number;
+  /** The latency proxy the devnet is read through: its HTTP requests per review are counted (`rpc_http`). */
+  proxy?: { readonly http: number };
   log?: (m: string) => void;
 }): Promise<Record<ColdKind, ColdSample[]>> {
   const { b } = o;
@@ -113,6 +122,7 @@ export async function coldFirstRequests(o: {
       }
       const runningAtRequest = [...versions.values()].some((v) => v.url.startsWith(`chrome-extension://${b.extensionId}/`) && v.status === 'running');
       const req = requestOf(kind, o.devnet);
+      const httpBefore = o.proxy?.http;
       let t0: number;
       if (o.press === undefined) {
         t0 = await page.evaluate((r) => {
@@ -149,6 +159,7 @@ export async function coldFirstRequests(o: {
       if (i < 0) continue; // warm-up: the profile's first loads
       const r = (x: number) => Math.round((x - t0) * 10) / 10;
       const s: ColdSample = { frame_start: r(panel.origin), worker_running_at_request: runningAtRequest ? 1 : 0 };
+      if (o.proxy && httpBefore !== undefined) s.rpc_http = o.proxy.http - httpBefore;
       for (const [k, v] of Object.entries(panel.marks)) s[k.replace('preflight:', '')] = r(v);
       if (w) {
         s.worker_start = r(w.origin);
@@ -176,22 +187,48 @@ async function main() {
   const devnet = await startDevnet({ port: 0, seed: 3, traffic: false, quiet: true });
   const dapp = await startDapp({ port: 0, devnet });
   const dir = typeof args.flags.dir === 'string' ? args.flags.dir : undefined;
-  const b = await launchWithExtension(dir ? { extensionDir: dir } : {});
-  const result: Record<string, unknown> = { requests_per_kind: n, ...(dir ? { extension_dir: dir } : {}) };
-  try {
-    await b.setSettings({ rpcs: { '31337': devnet.rpcUrl }, privateRpc: { '31337': true } });
-    const log = (m: string) => process.stderr.write(`[cold-first] ${m}\n`);
-    const press = args.flags.press !== undefined ? Number(args.flags.press) : undefined;
-    if (press !== undefined) result.press_ms = press;
-    const cold = await coldFirstRequests({ b, devnet, dappUrl: dapp.url, n, kinds, stop: true, press, log });
-    for (const k of kinds) result[`${k}_worker_stopped`] = summarizeStages(cold[k]);
-    if (args.flags.warm !== undefined) {
-      const warm = await coldFirstRequests({ b, devnet, dappUrl: dapp.url, n, kinds, stop: false, log });
-      for (const k of kinds) result[`${k}_worker_running`] = summarizeStages(warm[k]);
+  // `--compare-dir a,b`: the same series for other builds, one after the other against the same devnet, with each
+  // one's verdict p50 and p95 as a ratio to the first build's.
+  const compare = typeof args.flags['compare-dir'] === 'string' ? args.flags['compare-dir'].split(',').filter(Boolean) : [];
+  const latencyMs = args.flags['rpc-latency-ms'] !== undefined ? Number(args.flags['rpc-latency-ms']) : undefined;
+  const proxy = latencyMs ? await startLimitingProxy(devnet.rpcUrl, { latencyMs }) : undefined;
+  const press = args.flags.press !== undefined ? Number(args.flags.press) : undefined;
+  const result: Record<string, unknown> = { requests_per_kind: n, ...(dir ? { extension_dir: dir } : {}), ...(latencyMs ? { rpc_latency_ms: latencyMs } : {}), ...(press !== undefined ? { press_ms: press } : {}) };
+  const log = (m: string) => process.stderr.write(`[cold-first] ${m}\n`);
+  const measure = async (extensionDir: string | undefined): Promise<Record<string, unknown>> => {
+    const out: Record<string, unknown> = {};
+    const b = await launchWithExtension(extensionDir ? { extensionDir } : {});
+    try {
+      await b.setSettings({ rpcs: { '31337': proxy?.url ?? devnet.rpcUrl }, privateRpc: { '31337': true } });
+      const cold = await coldFirstRequests({ b, devnet, dappUrl: dapp.url, n, kinds, stop: true, press, proxy, log });
+      for (const k of kinds) out[`${k}_worker_stopped`] = summarizeStages(cold[k]);
+      if (args.flags.warm !== undefined) {
+        const warm = await coldFirstRequests({ b, devnet, dappUrl: dapp.url, n, kinds, stop: false, proxy, log });
+        for (const k of kinds) out[`${k}_worker_running`] = summarizeStages(warm[k]);
+      }
+      if (args.flags.raw !== undefined) out.raw = cold;
+    } finally {
+      await b.close();
     }
-    if (args.flags.raw !== undefined) result.raw = cold;
+    return out;
+  };
+  try {
+    const first = await measure(dir);
+    Object.assign(result, first);
+    for (const other of compare) {
+      log(`build ${other}`);
+      const series = await measure(other);
+      const verdictOf = (r: Record<string, unknown>, key: string) => (r[key] as Record<string, { p50: number; p95: number }> | undefined)?.verdict;
+      const ratios: Record<string, { p50: number; p95: number }> = {};
+      for (const key of Object.keys(series)) {
+        const a = verdictOf(first, key);
+        const b = verdictOf(series, key);
+        if (a && b) ratios[key] = { p50: Math.round((b.p50 / a.p50) * 1000) / 1000, p95: Math.round((b.p95 / a.p95) * 1000) / 1000 };
+      }
+      result[`compare:${other}`] = { ...series, verdict_ratio_to_first: ratios };
+    }
   } finally {
-    await b.close();
+    await proxy?.close();
     await dapp.stop();
     await devnet.stop();
   }

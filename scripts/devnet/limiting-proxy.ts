@@ -4,7 +4,8 @@
  * of M"`, QuickNode's `-32614 "eth_getLogs is limited to a 10,000 range"` with HTTP 413, or Alchemy's `-32600 "You can
  * make eth_getLogs requests with up to a M block range. Based on your parameters, this block range should work:
  * [0x…, 0x…]"`), a result cap (`-32005 "query returned more than M results"`, geth / Infura), a rate limit (HTTP 429
- * every n-th request), or no logs at all (`-32601`). Counts every JSON-RPC request by method. Tests and benchmarks only.
+ * every n-th request), or no logs at all (`-32601`); or a node far away (`latencyMs`: every HTTP request answered that
+ * much later). Counts every JSON-RPC request by method. Tests and benchmarks only.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 
@@ -17,6 +18,8 @@ export interface ProxyRules {
   rateLimitEvery?: number;
   /** eth_getLogs does not exist here (-32601). */
   noLogs?: boolean;
+  /** Each HTTP request (a batch is one) is answered this many ms after it arrived: a round trip to a distant node. */
+  latencyMs?: number;
 }
 
 interface RpcCall {
@@ -98,6 +101,7 @@ export async function startLimitingProxy(upstream: string, rules: ProxyRules = {
       res.setHeader('access-control-allow-origin', '*');
       res.setHeader('access-control-allow-headers', 'content-type');
       if (req.method === 'OPTIONS') return void res.end();
+      if (proxy.rules.latencyMs) await new Promise((r) => setTimeout(r, proxy.rules.latencyMs));
       if (proxy.rules.rateLimitEvery && http % proxy.rules.rateLimitEvery === 0) {
         res.statusCode = 429;
         return void res.end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: 429, message: 'Too Many Requests' } }));
