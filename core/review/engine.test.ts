@@ -50,6 +50,17 @@ describe('reviewRequest', () => {
     expect(unknown.findings.map((f) => f.code)).toEqual(['unknown-chain']);
   });
 
+  it('onSettled hears each applicable analyzer once, failed ones too, and changes nothing in the review', async () => {
+    const broken: Analyzer = { id: 'broken', kinds: ['transaction'], analyze: () => { throw new TypeError('boom'); } };
+    const analyzers = [broken, ...DEFAULT_ANALYZERS];
+    const request = tx(encodeFunctionData({ abi, functionName: 'approve', args: [STRANGER, maxUint256] }));
+    const heard: string[] = [];
+    const r = await reviewRequest(request, deps, { analyzers, id: 'x', onSettled: (id) => heard.push(id) });
+    const plain = await reviewRequest(request, deps, { analyzers, id: 'x' });
+    expect(heard.sort()).toEqual(analyzers.filter((a) => a.kinds.includes('transaction')).map((a) => a.id).sort());
+    expect({ ...r, createdAt: 0, analysisMs: 0 }).toEqual({ ...plain, createdAt: 0, analysisMs: 0 });
+  });
+
   it('an analyzer that throws gives verdict error with analysis-failed, others still report', async () => {
     const broken: Analyzer = { id: 'broken', kinds: ['transaction'], analyze: () => { throw new TypeError('boom'); } };
     const r = await reviewRequest(tx(encodeFunctionData({ abi, functionName: 'approve', args: [STRANGER, maxUint256] })), deps, { analyzers: [broken, ...DEFAULT_ANALYZERS] });
