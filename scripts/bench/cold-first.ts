@@ -13,7 +13,8 @@
  * each analyzer of the review settled).
  *
  *   npx tsx scripts/bench/cold-first.ts [--n 20] [--kinds personal_sign,approve] [--no-build] [--warm] [--press 100] [--rpc-latency-ms 100]
- *     [--dir BUILD] [--compare-dir BUILD,…]
+ *     [--dir BUILD] [--compare-dir BUILD,…] [--metamask]
+ * `--metamask`: the vendored MetaMask (onboarded, the page's wallet) beside Preflight, which then reads through it.
  * `--press <ms>`: the request is sent by a click on a button of the page, the mouse held down that long (a user's
  * press), instead of by a script call: what a press on a page that uses a wallet does before the request is counted
  * (the worker woken at pointerdown); the times are still from the request() call, made in the click handler.
@@ -32,6 +33,7 @@ import { startDevnet, type Devnet } from '../devnet/index';
 import { startDapp } from '../devnet/dapp-server';
 import { startLimitingProxy } from '../devnet/limiting-proxy';
 import { decide, launchWithExtension, reviewFrame, type ExtensionBrowser } from '../../tests/e2e/harness';
+import { startMetaMaskWorld } from '../../tests/e2e/metamask-harness';
 import { summarize } from './stats';
 
 export type ColdKind = 'personal_sign' | 'approve';
@@ -108,12 +110,12 @@ export async function coldFirstRequests(o: {
   await cdp.send('ServiceWorker.enable');
   const out = Object.fromEntries(o.kinds.map((k) => [k, [] as ColdSample[]])) as Record<ColdKind, ColdSample[]>;
   const worker = async () => {
-    const w = b.context.serviceWorkers().filter((x) => x.url().endsWith('/background.js'));
+    const w = b.context.serviceWorkers().filter((x) => x.url().startsWith(`chrome-extension://${b.extensionId}/`));
     return w[w.length - 1] ?? (await b.worker());
   };
   for (let i = -1; i < o.n; i++) {
     for (const kind of o.kinds) {
-      await page.goto(`${o.dappUrl}?cold=${i}-${kind}`, { waitUntil: 'load' });
+      await page.goto(`${o.dappUrl}${o.dappUrl.includes('?') ? '&' : '?'}cold=${i}-${kind}`, { waitUntil: 'load' });
       await page.waitForFunction(() => typeof (window as unknown as { ethereum?: unknown }).ethereum === 'object');
       await page.waitForTimeout(400); // the page load's own wake-up (the phishing check) settles
       if (o.stop) {
@@ -197,18 +199,23 @@ async function main() {
   const log = (m: string) => process.stderr.write(`[cold-first] ${m}\n`);
   const measure = async (extensionDir: string | undefined): Promise<Record<string, unknown>> => {
     const out: Record<string, unknown> = {};
-    const b = await launchWithExtension(extensionDir ? { extensionDir } : {});
+    // `--metamask`: the vendored MetaMask beside Preflight, onboarded, its wallet the page's (every panel is rejected,
+    // so no request reaches it): the review then reads through MetaMask's connection as a user's does.
+    const mm = args.flags.metamask !== undefined ? await startMetaMaskWorld({ devnet, preflight: true, ...(extensionDir ? { preflightDir: extensionDir } : {}) }) : undefined;
+    const b = mm?.browser ?? (await launchWithExtension(extensionDir ? { extensionDir } : {}));
+    const dappUrl = mm?.dappUrl ?? dapp.url;
     try {
       await b.setSettings({ rpcs: { '31337': proxy?.url ?? devnet.rpcUrl }, privateRpc: { '31337': true } });
-      const cold = await coldFirstRequests({ b, devnet, dappUrl: dapp.url, n, kinds, stop: true, press, proxy, log });
+      const cold = await coldFirstRequests({ b, devnet, dappUrl, n, kinds, stop: true, press, proxy, log });
       for (const k of kinds) out[`${k}_worker_stopped`] = summarizeStages(cold[k]);
       if (args.flags.warm !== undefined) {
-        const warm = await coldFirstRequests({ b, devnet, dappUrl: dapp.url, n, kinds, stop: false, proxy, log });
+        const warm = await coldFirstRequests({ b, devnet, dappUrl, n, kinds, stop: false, proxy, log });
         for (const k of kinds) out[`${k}_worker_running`] = summarizeStages(warm[k]);
       }
       if (args.flags.raw !== undefined) out.raw = cold;
     } finally {
-      await b.close();
+      if (mm) await mm.close();
+      else await b.close();
     }
     return out;
   };
