@@ -175,9 +175,10 @@ export default defineContentScript({
     });
 
     // Chrome stops an idle extension worker after ~30 s, and starting it again (fetching and compiling its bundle) is
-    // most of the wait for the first request after that. Once the page has used a wallet, a press or a key on the page
-    // wakes the worker (at most once per WARM_EVERY_MS): its start then overlaps the click that asks to sign and
-    // whatever the dApp does before it sends the request. Pages that never ask a wallet for anything send nothing.
+    // most of the wait for the first request after that. Once the page has used a wallet, a press, a key or the pointer
+    // moving on the page, or the tab shown again, wakes the worker (at most once per WARM_EVERY_MS): its start then
+    // overlaps the click that asks to sign and whatever the dApp does before it sends the request. Pages that never ask
+    // a wallet for anything send nothing.
     let usesWallet = false;
     let warmedAt = -Infinity;
     const sendWarm = () => {
@@ -189,9 +190,10 @@ export default defineContentScript({
         // The extension was reloaded or updated under this page: this script can no longer reach it.
       }
     };
-    // And while such a page is in use (visible, and loaded, pressed, typed in or asked to sign within IN_USE_FOR_MS), the worker is
-    // not left to stop: a message every KEEP_WARM_EVERY_MS keeps it running, so a user who reads the page for a minute
-    // and then signs meets a running worker. A hidden tab, or one left alone for IN_USE_FOR_MS, lets it stop.
+    // And while such a page is in use (visible, and loaded, pressed, typed in, pointed at, shown again or asked to sign
+    // within IN_USE_FOR_MS), the worker is not left to stop: a message every KEEP_WARM_EVERY_MS keeps it running, so a
+    // user who reads the page for a minute and then signs meets a running worker. A hidden tab, or one left alone for
+    // IN_USE_FOR_MS, lets it stop.
     const keepWarm = keepWarmWhileInUse({
       send: sendWarm,
       visible: () => document.visibilityState === 'visible',
@@ -206,7 +208,18 @@ export default defineContentScript({
     };
     window.addEventListener('pointerdown', used, { capture: true, passive: true });
     window.addEventListener('keydown', used, { capture: true, passive: true });
-    document.addEventListener('visibilitychange', () => usesWallet && keepWarm.visibilityChanged(), { passive: true });
+    // The pointer moving over the page, and the tab shown again, come before a click to sign by a second or more: the
+    // worker's start then overlaps them (a user back at a tab left for longer than IN_USE_FOR_MS meets a running worker).
+    window.addEventListener('pointermove', used, { capture: true, passive: true });
+    document.addEventListener(
+      'visibilitychange',
+      () => {
+        if (!usesWallet) return;
+        keepWarm.visibilityChanged();
+        if (document.visibilityState === 'visible') used();
+      },
+      { passive: true },
+    );
 
     const channel = openContentChannel((m) => {
       if (m.t === 'review' || m.t === 'interest') {

@@ -2,9 +2,9 @@
  * Keeps the extension's worker from being stopped while a page that uses a wallet is in use (issue 24 §3: Chrome stops
  * an idle extension worker after ~30 s, and a stopped worker's start is most of the wait for the next request).
  *
- * In use: the page is visible and was used (loaded with a wallet, pressed, typed in, asked to sign) within
- * `inUseForMs`. While in use, `send` runs every `everyMs` (each message is an event for the worker, which restarts
- * Chrome's idle count).
+ * In use: the page is visible and was used (loaded with a wallet, pressed, typed in, pointed at, shown again, asked to
+ * sign) within `inUseForMs`. While in use, `send` runs every `everyMs` (each message is an event for the worker, which
+ * restarts Chrome's idle count).
  * Hidden, or left alone for `inUseForMs`, the timer stops and the worker may stop as Chrome decides; a later use or
  * the page becoming visible again starts it anew. Timers and clock are passed in (tested in Node).
  */

@@ -15,6 +15,8 @@
  *   npx tsx scripts/bench/cold-first.ts [--n 20] [--kinds personal_sign,approve] [--no-build] [--warm] [--press 100] [--rpc-latency-ms 100]
  *     [--dir BUILD] [--compare-dir BUILD,…] [--metamask]
  * `--metamask`: the vendored MetaMask (onboarded, the page's wallet) beside Preflight, which then reads through it.
+ * `--approach <ms>`: the pointer moves over the page that long before the request (after the worker was stopped): a
+ * user's hand on its way to the button.
  * `--press <ms>`: the request is sent by a click on a button of the page, the mouse held down that long (a user's
  * press), instead of by a script call: what a press on a page that uses a wallet does before the request is counted
  * (the worker woken at pointerdown); the times are still from the request() call, made in the click handler.
@@ -92,6 +94,8 @@ export async function coldFirstRequests(o: {
   stop: boolean;
   /** Send the request from a button's click, the mouse held down this many ms (a user's press), instead of from script. */
   press?: number;
+  /** Move the pointer over the page this many ms before the request (a user's hand on its way to the button). */
+  approach?: number;
   /** The latency proxy the devnet is read through: its HTTP requests per review are counted (`rpc_http`). */
   proxy?: { readonly http: number };
   log?: (m: string) => void;
@@ -117,10 +121,17 @@ export async function coldFirstRequests(o: {
     for (const kind of o.kinds) {
       await page.goto(`${o.dappUrl}${o.dappUrl.includes('?') ? '&' : '?'}cold=${i}-${kind}`, { waitUntil: 'load' });
       await page.waitForFunction(() => typeof (window as unknown as { ethereum?: unknown }).ethereum === 'object');
-      await page.waitForTimeout(400); // the page load's own wake-up (the phishing check) settles
+      // The page load's own wake-up (the phishing check) settles; with --approach, also the content script's 10 s between
+      // wakes (a user back at a page after a while: its last wake is older than that).
+      await page.waitForTimeout(o.approach !== undefined ? 10_500 : 400);
       if (o.stop) {
         await stopPreflightWorker(cdp, versions, b.extensionId);
         await page.waitForTimeout(300);
+      }
+      if (o.approach !== undefined) {
+        await page.mouse.move(300, 300);
+        await page.mouse.move(320, 310, { steps: 3 });
+        await page.waitForTimeout(o.approach);
       }
       const runningAtRequest = [...versions.values()].some((v) => v.url.startsWith(`chrome-extension://${b.extensionId}/`) && v.status === 'running');
       const req = requestOf(kind, o.devnet);
@@ -195,7 +206,8 @@ async function main() {
   const latencyMs = args.flags['rpc-latency-ms'] !== undefined ? Number(args.flags['rpc-latency-ms']) : undefined;
   const proxy = latencyMs ? await startLimitingProxy(devnet.rpcUrl, { latencyMs }) : undefined;
   const press = args.flags.press !== undefined ? Number(args.flags.press) : undefined;
-  const result: Record<string, unknown> = { requests_per_kind: n, ...(dir ? { extension_dir: dir } : {}), ...(latencyMs ? { rpc_latency_ms: latencyMs } : {}), ...(press !== undefined ? { press_ms: press } : {}) };
+  const approach = args.flags.approach !== undefined ? Number(args.flags.approach) : undefined;
+  const result: Record<string, unknown> = { requests_per_kind: n, ...(dir ? { extension_dir: dir } : {}), ...(latencyMs ? { rpc_latency_ms: latencyMs } : {}), ...(press !== undefined ? { press_ms: press } : {}), ...(approach !== undefined ? { approach_ms: approach } : {}) };
   const log = (m: string) => process.stderr.write(`[cold-first] ${m}\n`);
   const measure = async (extensionDir: string | undefined): Promise<Record<string, unknown>> => {
     const out: Record<string, unknown> = {};
@@ -206,7 +218,7 @@ async function main() {
     const dappUrl = mm?.dappUrl ?? dapp.url;
     try {
       await b.setSettings({ rpcs: { '31337': proxy?.url ?? devnet.rpcUrl }, privateRpc: { '31337': true } });
-      const cold = await coldFirstRequests({ b, devnet, dappUrl, n, kinds, stop: true, press, proxy, log });
+      const cold = await coldFirstRequests({ b, devnet, dappUrl, n, kinds, stop: true, press, approach, proxy, log });
       for (const k of kinds) out[`${k}_worker_stopped`] = summarizeStages(cold[k]);
       if (args.flags.warm !== undefined) {
         const warm = await coldFirstRequests({ b, devnet, dappUrl, n, kinds, stop: false, proxy, log });

@@ -135,6 +135,33 @@ describe.each(drivers)('review spine (built extension, $name, anvil)', (driver) 
     expect(heard.every((u) => u.startsWith(dapp.url))).toBe(true);
   }, 60_000);
 
+  it('the pointer moving over a page that used a wallet wakes the background at once (its start overlaps the hand on its way to the button)', async () => {
+    type Heard = { __warmHeard?: string[] };
+    // Past the content script's 10 s between wakes since the page's load; the keep-warm timer's first message is at 25 s.
+    await new Promise((r) => setTimeout(r, 10_500));
+    await browser.inExtension(() => {
+      const g = globalThis as unknown as Heard & { chrome: { runtime: { onMessage: { addListener(fn: (m: unknown, s: { url?: string }) => undefined): void } } } };
+      if (!g.__warmHeard) {
+        const heard: string[] = [];
+        g.__warmHeard = heard;
+        g.chrome.runtime.onMessage.addListener((m, sender) => {
+          if ((m as { t?: unknown } | null)?.t === 'worker:warm') heard.push(sender.url ?? '');
+        });
+      }
+      g.__warmHeard.length = 0;
+    });
+    await page.mouse.move(200, 200);
+    await page.mouse.move(240, 220);
+    const deadline = Date.now() + 3_000;
+    let heard: string[] = [];
+    while (Date.now() < deadline && heard.length === 0) {
+      await new Promise((r) => setTimeout(r, 100));
+      heard = await browser.inExtension(() => [...((globalThis as unknown as Heard).__warmHeard ?? [])]);
+    }
+    expect(heard.length).toBeGreaterThanOrEqual(1);
+    expect(heard.every((u) => u.startsWith(dapp.url))).toBe(true);
+  }, 30_000);
+
   it('a provider found only through EIP-6963 is reviewed', async () => {
     await page.goto(`${dapp.url}?inject=6963`);
     expect(await page.evaluate(() => 'ethereum' in window && (window as { ethereum?: unknown }).ethereum !== undefined)).toBe(false);

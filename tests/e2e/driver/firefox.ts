@@ -362,7 +362,10 @@ class FxPage extends FxFrame implements DriverPage {
     return this.page.screenshot({ path: opts.path as `${string}.png`, fullPage: opts.fullPage });
   }
   readonly keyboard = { press: async (key: string) => (await toFront(this.page), this.page.keyboard.press(key as never)) };
-  readonly mouse = { click: async (x: number, y: number) => (await toFront(this.page), this.page.mouse.click(x, y)) };
+  readonly mouse = {
+    click: async (x: number, y: number) => (await toFront(this.page), this.page.mouse.click(x, y)),
+    move: async (x: number, y: number) => (await toFront(this.page), this.page.mouse.move(x, y)),
+  };
   on(event: 'pageerror', listener: (error: Error) => void): unknown {
     return this.page.on(event, (e: unknown) => listener(e instanceof Error ? e : new Error(String(e))));
   }

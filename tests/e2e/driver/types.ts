@@ -59,7 +59,7 @@ export interface DriverPage extends Surface {
   emulateMedia(opts: { colorScheme: 'light' | 'dark' }): Promise<void>;
   screenshot(opts: { path: string; fullPage?: boolean }): Promise<unknown>;
   readonly keyboard: { press(key: string): Promise<void> };
-  readonly mouse: { click(x: number, y: number): Promise<void> };
+  readonly mouse: { click(x: number, y: number): Promise<void>; move(x: number, y: number): Promise<void> };
   /** Uncaught errors in the page. */
   on(event: 'pageerror', listener: (error: Error) => void): unknown;
 }
