@@ -17,6 +17,7 @@ import { bypassEvents, clearBypassEvents, onStreamBypass, watchDecision } from '
 import { handleWithdrawMessage, isWithdrawMessage } from './withdraw-handlers';
 import { handleApprovalsMessage, isApprovalsMessage } from './approvals';
 import { originCheck, refreshThreatListNow, threatListsState } from './threat-lists';
+import { warmWallet } from './wallet-source';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -112,9 +113,11 @@ export async function handleMessage(message: RuntimeMessage, sender: Sender): Pr
     }
     case 'worker:warm': {
       // Waking the worker is the point (its bundle is compiled by now); the review's first reads are started too, so
-      // their connections are open when the request comes. Nothing is read from the page or sent anywhere.
+      // their connections are open when the request comes (settings, IndexedDB, MetaMask's connection and network).
+      // Nothing is read from the page or sent to any node.
       void loadSettings().catch(() => undefined);
       void db().catch(() => undefined);
+      warmWallet();
       return { ok: true };
     }
     case 'phishing:check': {
