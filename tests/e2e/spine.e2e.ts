@@ -23,6 +23,28 @@ afterAll(async () => {
   await devnet?.stop();
 });
 
+type WarmHeard = { __warmHeard?: string[] };
+
+/** From now on, the background records the page URL of each `worker:warm` it hears (what it heard before is cleared). */
+async function listenForWarm(browser: BrowserSession): Promise<void> {
+  await browser.inExtension(() => {
+    const g = globalThis as unknown as WarmHeard & { chrome: { runtime: { onMessage: { addListener(fn: (m: unknown, s: { url?: string }) => undefined): void } } } };
+    if (!g.__warmHeard) {
+      const heard: string[] = [];
+      g.__warmHeard = heard;
+      g.chrome.runtime.onMessage.addListener((m, sender) => {
+        if ((m as { t?: unknown } | null)?.t === 'worker:warm') heard.push(sender.url ?? '');
+      });
+    }
+    g.__warmHeard.length = 0;
+  });
+}
+
+/** The page URLs of the `worker:warm` messages heard since `listenForWarm`. */
+function warmHeard(browser: BrowserSession): Promise<string[]> {
+  return browser.inExtension(() => [...((globalThis as unknown as WarmHeard).__warmHeard ?? [])]);
+}
+
 describe.each(drivers)('review spine (built extension, $name, anvil)', (driver) => {
   let browser: BrowserSession;
   let page: DriverPage;
@@ -116,47 +138,25 @@ describe.each(drivers)('review spine (built extension, $name, anvil)', (driver) 
 
   it('a page that used a wallet keeps the background from idling while it is in use, with no input (keep-warm)', async () => {
     // The demo dApp (loaded by beforeEach) used its wallet at load; nothing is pressed or typed from here on.
-    type Heard = { __warmHeard?: string[] };
-    await browser.inExtension(() => {
-      const g = globalThis as unknown as Heard & { chrome: { runtime: { onMessage: { addListener(fn: (m: unknown, s: { url?: string }) => undefined): void } } } };
-      if (!g.__warmHeard) {
-        const heard: string[] = [];
-        g.__warmHeard = heard;
-        g.chrome.runtime.onMessage.addListener((m, sender) => {
-          if ((m as { t?: unknown } | null)?.t === 'worker:warm') heard.push(sender.url ?? '');
-        });
-      }
-      g.__warmHeard.length = 0;
-    });
+    await listenForWarm(browser);
     // Chrome stops an idle worker after 30 s; the page speaks every 25 s.
     await new Promise((r) => setTimeout(r, 27_000));
-    const heard = await browser.inExtension(() => [...((globalThis as unknown as Heard).__warmHeard ?? [])]);
+    const heard = await warmHeard(browser);
     expect(heard.length).toBeGreaterThanOrEqual(1);
     expect(heard.every((u) => u.startsWith(dapp.url))).toBe(true);
   }, 60_000);
 
   it('the pointer moving over a page that used a wallet wakes the background at once (its start overlaps the hand on its way to the button)', async () => {
-    type Heard = { __warmHeard?: string[] };
     // Past the content script's 10 s between wakes since the page's load; the keep-warm timer's first message is at 25 s.
     await new Promise((r) => setTimeout(r, 10_500));
-    await browser.inExtension(() => {
-      const g = globalThis as unknown as Heard & { chrome: { runtime: { onMessage: { addListener(fn: (m: unknown, s: { url?: string }) => undefined): void } } } };
-      if (!g.__warmHeard) {
-        const heard: string[] = [];
-        g.__warmHeard = heard;
-        g.chrome.runtime.onMessage.addListener((m, sender) => {
-          if ((m as { t?: unknown } | null)?.t === 'worker:warm') heard.push(sender.url ?? '');
-        });
-      }
-      g.__warmHeard.length = 0;
-    });
+    await listenForWarm(browser);
     await page.mouse.move(200, 200);
     await page.mouse.move(240, 220);
     const deadline = Date.now() + 3_000;
     let heard: string[] = [];
     while (Date.now() < deadline && heard.length === 0) {
       await new Promise((r) => setTimeout(r, 100));
-      heard = await browser.inExtension(() => [...((globalThis as unknown as Heard).__warmHeard ?? [])]);
+      heard = await warmHeard(browser);
     }
     expect(heard.length).toBeGreaterThanOrEqual(1);
     expect(heard.every((u) => u.startsWith(dapp.url))).toBe(true);
