@@ -16,6 +16,8 @@ export interface ContractAgeOptions {
   maxCalls?: number;
   /** The clock of the block-time cache (ms). Default Date.now. */
   now?: () => number;
+  /** Whether the address has code now, when the caller reads that anyway (its read is then not made twice). */
+  hasCodeNow?: Promise<boolean | undefined>;
 }
 
 const SAMPLE_BLOCKS = 1_000n;
@@ -64,8 +66,8 @@ export async function contractAge(client: PublicClient, address: Address, opts: 
   };
   try {
     calls++;
-    const [head, codeNow] = await Promise.all([client.getBlock({ blockTag: 'latest' }), client.getCode({ address, blockTag: 'latest' })]);
-    if (!present(codeNow)) return { status: 'eoa' };
+    const [head, codeNow] = await Promise.all([client.getBlock({ blockTag: 'latest' }), opts.hasCodeNow ?? client.getCode({ address, blockTag: 'latest' }).then(present)]);
+    if (!codeNow) return { status: 'eoa' };
     const perBlock = await averageBlockTime(client, head, now());
     const back = BigInt(Math.ceil(windowSeconds / Math.max(perBlock, 0.001)));
     let lo = head.number > back ? head.number - back : 0n;

@@ -32,7 +32,9 @@ export async function checkSpender(ctx: ReviewContext, address: Address): Promis
     ctx.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
   });
   // The EOA check is one call of its own, so a slow age search can never hide a personal-account spender.
-  const [code, age] = await Promise.all([hasCode(ctx, address).catch(() => undefined), Promise.race([contractAge(ctx.client, address), timeout])]);
+  // (The age search's first round takes the same read rather than asking the node twice.)
+  const codeNow = hasCode(ctx, address);
+  const [code, age] = await Promise.all([codeNow.catch(() => undefined), Promise.race([contractAge(ctx.client, address, { hasCodeNow: codeNow }), timeout])]);
   return { address, label, name, trusted, age: code === false ? { status: 'eoa' } : age };
 }
 
