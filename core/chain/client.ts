@@ -1,5 +1,6 @@
-import { createPublicClient, custom, fallback, http, type PublicClient, type Transport } from 'viem';
+import { createPublicClient, custom, fallback, type PublicClient, type Transport } from 'viem';
 import { rpcSources, type RpcSource } from './rpc-sources';
+import { batchingHttp } from './batching-http';
 
 export interface ClientOptions {
   chainId: number;
@@ -53,7 +54,7 @@ export function createChainClient(opts: ClientOptions): PublicClient {
   if (sources.length === 0) throw new NoRpcError(opts.chainId);
   const timeout = opts.timeoutMs ?? 4_000;
   const retryCount = opts.retryCount ?? 1;
-  const make = opts.transportFactory ?? ((url: string) => http(url, { timeout, retryCount, retryDelay: 150, batch: { wait: 0 } }));
+  const make = opts.transportFactory ?? ((url: string) => batchingHttp(url, { timeout, retryCount, retryDelay: 150 }));
   const wallet = opts.wallet;
   const transports = sources.map((s) =>
     tracked(s.kind === 'wallet' && wallet ? custom({ request: ({ method, params }) => wallet(method, params) }, { retryCount: 0 }) : make((s as { url: string }).url), s, opts.onAnswer),

@@ -2,16 +2,25 @@ import { createServer, type Server } from 'node:http';
 import { encodeFunctionData, maxUint256, parseAbi, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChainClient } from '../../core/chain/client';
+import { refusesBatches } from '../../core/chain/batching-http';
 import { FeeHistoryStore, MemoryFeeHistoryStorage } from '../../core/gas/history';
 import { verifyChain, WrongChainError } from '../../core/chain/verify-chain';
 import { reviewRequest } from '../../core/review/engine';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
 
-type Fault = 'ok' | '500' | '429-once' | 'hang' | 'garbage' | 'wrong-chain' | 'lying';
+/**
+ * `batch-cap-500`: a batch of more than 3 calls answered HTTP 500 (a public RPC's free tier, hemilabs/ui-monorepo#887);
+ * `batch-cap-geth`: answered as geth answers a batch over its `--rpc.batch-request-limit` (go-ethereum rpc/handler.go
+ * `respondWithBatchTooLarge`: one -32600 "batch too large" error, carrying the first call's id).
+ */
+type Fault = 'ok' | '500' | '429-once' | 'hang' | 'garbage' | 'wrong-chain' | 'lying' | 'batch-cap-500' | 'batch-cap-geth';
+const BATCH_CAP = 3;
 
 /** A JSON-RPC proxy in front of anvil that misbehaves on demand (loopback only, bounded). */
-async function faultyProxy(upstream: string, fault: Fault): Promise<{ url: string; hits: () => number; close(): Promise<void> }> {
+async function faultyProxy(upstream: string, fault: Fault): Promise<{ url: string; hits: () => number; batches: () => number[]; close(): Promise<void> }> {
   let hits = 0;
+  /** The size of every batch received (a single call is not a batch). */
+  const batches: number[] = [];
   let throttled = false;
   let lies = 0;
   const server: Server = createServer((req, res) => {
@@ -24,6 +33,13 @@ async function faultyProxy(upstream: string, fault: Fault): Promise<{ url: strin
       if (fault === '429-once' && !throttled) {
         throttled = true;
         return void res.writeHead(429, { 'retry-after': '0' }).end('slow down');
+      }
+      const parsed = JSON.parse(body) as unknown;
+      if (Array.isArray(parsed)) batches.push(parsed.length);
+      if (Array.isArray(parsed) && parsed.length > BATCH_CAP && fault === 'batch-cap-500') return void res.writeHead(500).end('batch too large');
+      if (Array.isArray(parsed) && parsed.length > BATCH_CAP && fault === 'batch-cap-geth') {
+        const first = (parsed as { id?: unknown }[]).find((m) => m.id !== undefined)?.id ?? null;
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify([{ jsonrpc: '2.0', id: first, error: { code: -32600, message: 'batch too large' } }]));
       }
       if (fault === 'garbage') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"jsonrpc":"2.0","id":1,"result":');
       const upstreamRes = await fetch(upstream, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -39,7 +55,7 @@ async function faultyProxy(upstream: string, fault: Fault): Promise<{ url: strin
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, hits: () => hits, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return { url: `http://127.0.0.1:${port}`, hits: () => hits, batches: () => [...batches], close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
 }
 
 let devnet: Devnet;
@@ -74,6 +90,7 @@ describe('reviews against faulty RPCs (real anvil behind a misbehaving proxy)', 
     expect(r.findings.map((f) => f.code)).not.toContain('analysis-failed');
     expect(r.summary.en).toContain('USDC');
     expect(bad.hits()).toBeGreaterThan(0);
+    expect(refusesBatches(bad.url)).toBe(false); // failing alone too: nothing learned about batches
   });
 
   it('HTTP 429 once: retried, then the same node answers', async () => {
@@ -82,6 +99,27 @@ describe('reviews against faulty RPCs (real anvil behind a misbehaving proxy)', 
     const r = await reviewRequest(approval(), { client, now: Date.now });
     expect(r.summary.en).toContain('USDC');
     expect(r.verdict).not.toBe('error');
+  });
+
+  it.each(['batch-cap-500', 'batch-cap-geth'] as const)('a node that takes at most 3 calls a batch (%s): the review is the same as on a node without a cap', async (fault) => {
+    const capped = await proxy(fault);
+    const codes = (r: { findings: { code: string }[] }) => r.findings.map((f) => f.code).sort();
+    const direct = createChainClient({ chainId: 31337, userRpc: devnet.rpcUrl, usePublicFallbacks: false, timeoutMs: 2_000 });
+    const expected = await reviewRequest(approval(), { client: direct, now: Date.now });
+    expect(codes(expected)).toContain('new-spender-contract'); // the spender's age search: batches of 7 calls and more
+    const client = createChainClient({ chainId: 31337, userRpc: capped.url, usePublicFallbacks: false, timeoutMs: 2_000 });
+    const r = await reviewRequest(approval(), { client, now: Date.now });
+    expect(capped.batches().some((n) => n > BATCH_CAP)).toBe(true); // batches were refused
+    expect(codes(r)).toEqual(codes(expected));
+    expect(r.verdict).toBe(expected.verdict);
+    expect(refusesBatches(capped.url)).toBe(true);
+    // Learned for this node: the next review sends nothing it would refuse.
+    const seen = capped.batches().length;
+    const hits = capped.hits();
+    const again = await reviewRequest(approval(), { client, now: Date.now });
+    expect(codes(again)).toEqual(codes(expected));
+    expect(capped.hits()).toBeGreaterThan(hits);
+    expect(capped.batches().slice(seen).filter((n) => n > BATCH_CAP)).toEqual([]);
   });
 
   it('a node that never answers: verdict error within the time budget, never a hang', async () => {
