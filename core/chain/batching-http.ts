@@ -4,14 +4,16 @@ import { http, HttpRequestError, RpcRequestError, TimeoutError, type Transport }
  * viem's HTTP transport with JSON-RPC batching, for nodes that refuse batches. Calls made together go in one batch (a
  * review's round trips depend on it); some nodes take only a few calls a batch or none (a public RPC's free tier
  * answers HTTP 500 to more than 3, hemilabs/ui-monorepo#887; geth answers a batch over `--rpc.batch-request-limit`
- * with one "batch too large" error, so the other calls get no answer at all). There, a call whose batch failed is sent
- * again alone at once, and once a call alone has worked where its batch failed, that node gets every call alone from
- * then on (for as long as this module lives: a worker start forgets it). Without this a review on such a node lost
- * the checks whose calls were batched (the spender's age search sends 7 at a time), silently.
+ * with one "batch too large" error, so the other calls get no answer at all). There, the calls of a refused batch are
+ * sent again at once in batches of at most 3, and if those are refused too, each alone; the way that worked is kept
+ * for that node (for as long as this module lives: a worker start forgets it). Without this a review on such a node
+ * lost the checks whose calls were batched (the spender's age search sends 7 at a time), silently. Batches of 3
+ * rather than single calls: a browser opens at most 6 HTTP/1.1 connections to a host, so a round of 14 single calls
+ * would take three round trips there.
  *
  * Retries: a batch is never resent as it was (viem would resend the same batch after a delay). A refused batch's calls
- * are sent alone at once, each with `retryCount` retries of its own; a batch that timed out or met HTTP 429 has its
- * calls sent alone after `retryDelay`, with one retry fewer (the batch was the first try).
+ * are sent again at once the next way down (alone: with `retryCount` retries of their own); a batch that timed out or
+ * met HTTP 429 has its calls sent alone after `retryDelay`, with one retry fewer (the batch was the first try).
  */
 export interface BatchingHttpOptions {
   timeout: number;
@@ -19,11 +21,17 @@ export interface BatchingHttpOptions {
   retryDelay: number;
 }
 
-/** Nodes that refused a batch whose calls then worked alone (by URL). */
-const unbatched = new Set<string>();
+/** A batch size every node that batches at all is known to take (the smallest cap met: 3, hemilabs/ui-monorepo#887). */
+const SMALL_BATCH = 3;
 
-/** Whether `url` has been found to refuse batches (for tests and the bench). */
-export const refusesBatches = (url: string): boolean => unbatched.has(url);
+/** How each node has been found to take calls (by URL): 1 = batches of at most SMALL_BATCH, 2 = alone. */
+const levels = new Map<string, number>();
+
+/** What `url` has been found to refuse: nothing yet, big batches (it takes SMALL_BATCH) or batches at all. */
+export function batchLimitOf(url: string): 'none' | 'small' | 'no-batches' {
+  const level = levels.get(url) ?? 0;
+  return level === 0 ? 'none' : level === 1 ? 'small' : 'no-batches';
+}
 
 /**
  * The batch was refused rather than one call in it: the HTTP request failed (a status other than 429, a body that is
@@ -48,27 +56,31 @@ const transient = (e: unknown): boolean => e instanceof TimeoutError || (e insta
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function batchingHttp(url: string, opts: BatchingHttpOptions): Transport {
-  const batched = http(url, { timeout: opts.timeout, retryCount: 0, batch: { wait: 0 } });
-  const alone = http(url, { timeout: opts.timeout, retryCount: opts.retryCount, retryDelay: opts.retryDelay });
+  // Three ways to send, tried in this order on a refusal: one batch for the calls made together, batches of at most
+  // SMALL_BATCH, every call alone.
+  const ways = [
+    http(url, { timeout: opts.timeout, retryCount: 0, batch: { wait: 0 } }),
+    http(url, { timeout: opts.timeout, retryCount: 0, batch: { wait: 0, batchSize: SMALL_BATCH } }),
+    http(url, { timeout: opts.timeout, retryCount: opts.retryCount, retryDelay: opts.retryDelay }),
+  ];
   return (config) => {
-    const b = batched(config);
-    const a = alone(config);
-    const request = (async (args: Parameters<typeof b.request>[0], options?: Parameters<typeof b.request>[1]) => {
-      if (unbatched.has(url)) return a.request(args, options);
-      try {
-        return await b.request(args, options);
-      } catch (e) {
-        if (batchRefused(e)) {
-          // Sent alone at once, with its own retries; if that works, the node takes no batches of this size.
-          const result: unknown = await a.request(args, options);
-          unbatched.add(url);
+    const [full, small, alone] = ways.map((w) => w(config)) as [ReturnType<Transport>, ReturnType<Transport>, ReturnType<Transport>];
+    const byLevel = [full, small, alone];
+    const request = (async (args: Parameters<typeof full.request>[0], options?: Parameters<typeof full.request>[1]) => {
+      for (let level = levels.get(url) ?? 0; ; level++) {
+        try {
+          const result: unknown = await byLevel[level]!.request(args, options);
+          // It worked this way where a bigger batch had failed: the node gets no bigger batches from now on.
+          if (level > (levels.get(url) ?? 0)) levels.set(url, level);
           return result;
+        } catch (e) {
+          if (level < 2 && batchRefused(e)) continue;
+          if (level === 2 || !transient(e) || opts.retryCount < 1) throw e;
+          await pause(opts.retryDelay);
+          return alone.request(args, { ...options, retryCount: opts.retryCount - 1 });
         }
-        if (!transient(e) || opts.retryCount < 1) throw e;
-        await pause(opts.retryDelay);
-        return a.request(args, { ...options, retryCount: opts.retryCount - 1 });
       }
-    }) as typeof b.request;
-    return { ...b, request };
+    }) as typeof full.request;
+    return { ...full, request };
   };
 }

@@ -22,7 +22,9 @@
  * (the worker woken at pointerdown); the times are still from the request() call, made in the click handler.
  * `--dir` measures another build (e.g. main's, for a before/after in one session). `--warm` measures the same first-on-page requests without stopping the worker (for comparison in one run).
  * `--rpc-latency-ms <ms>`: the devnet is read through a proxy that answers each HTTP request that much later (a node
- * far away; scripts/devnet/limiting-proxy.ts): what the review's sequential round trips cost.
+ * far away; scripts/devnet/limiting-proxy.ts): what the review's sequential round trips cost. `--rpc-max-batch <n>`:
+ * the same proxy refuses (HTTP 500) a batch of more than n calls, as some public RPCs do (`rpc_refused`: batches
+ * refused per review).
  * Each sample says whether Preflight's worker ran when the request was sent (`worker_running_at_request`: 1 or 0).
  * Chrome never stops a worker for idleness while Playwright is attached to it (as here), so whether a worker is still
  * running after a user has read a page for a while is measured by scripts/bench/worker-idle.ts instead.
@@ -97,7 +99,7 @@ export async function coldFirstRequests(o: {
   /** Move the pointer over the page this many ms before the request (a user's hand on its way to the button). */
   approach?: number;
   /** The latency proxy the devnet is read through: its HTTP requests per review are counted (`rpc_http`). */
-  proxy?: { readonly http: number };
+  proxy?: { readonly http: number; readonly refusedBatches: number };
   log?: (m: string) => void;
 }): Promise<Record<ColdKind, ColdSample[]>> {
   const { b } = o;
@@ -136,6 +138,7 @@ export async function coldFirstRequests(o: {
       const runningAtRequest = [...versions.values()].some((v) => v.url.startsWith(`chrome-extension://${b.extensionId}/`) && v.status === 'running');
       const req = requestOf(kind, o.devnet);
       const httpBefore = o.proxy?.http;
+      const refusedBefore = o.proxy?.refusedBatches;
       let t0: number;
       if (o.press === undefined) {
         t0 = await page.evaluate((r) => {
@@ -173,6 +176,7 @@ export async function coldFirstRequests(o: {
       const r = (x: number) => Math.round((x - t0) * 10) / 10;
       const s: ColdSample = { frame_start: r(panel.origin), worker_running_at_request: runningAtRequest ? 1 : 0 };
       if (o.proxy && httpBefore !== undefined) s.rpc_http = o.proxy.http - httpBefore;
+      if (o.proxy && refusedBefore !== undefined) s.rpc_refused = o.proxy.refusedBatches - refusedBefore;
       for (const [k, v] of Object.entries(panel.marks)) s[k.replace('preflight:', '')] = r(v);
       if (w) {
         s.worker_start = r(w.origin);
@@ -204,10 +208,11 @@ async function main() {
   // one's verdict p50 and p95 as a ratio to the first build's.
   const compare = typeof args.flags['compare-dir'] === 'string' ? args.flags['compare-dir'].split(',').filter(Boolean) : [];
   const latencyMs = args.flags['rpc-latency-ms'] !== undefined ? Number(args.flags['rpc-latency-ms']) : undefined;
-  const proxy = latencyMs ? await startLimitingProxy(devnet.rpcUrl, { latencyMs }) : undefined;
+  const maxBatch = args.flags['rpc-max-batch'] !== undefined ? Number(args.flags['rpc-max-batch']) : undefined;
+  const proxy = latencyMs || maxBatch !== undefined ? await startLimitingProxy(devnet.rpcUrl, { ...(latencyMs ? { latencyMs } : {}), ...(maxBatch !== undefined ? { maxBatch } : {}) }) : undefined;
   const press = args.flags.press !== undefined ? Number(args.flags.press) : undefined;
   const approach = args.flags.approach !== undefined ? Number(args.flags.approach) : undefined;
-  const result: Record<string, unknown> = { requests_per_kind: n, ...(dir ? { extension_dir: dir } : {}), ...(latencyMs ? { rpc_latency_ms: latencyMs } : {}), ...(press !== undefined ? { press_ms: press } : {}), ...(approach !== undefined ? { approach_ms: approach } : {}) };
+  const result: Record<string, unknown> = { requests_per_kind: n, ...(dir ? { extension_dir: dir } : {}), ...(latencyMs ? { rpc_latency_ms: latencyMs } : {}), ...(maxBatch !== undefined ? { rpc_max_batch: maxBatch } : {}), ...(press !== undefined ? { press_ms: press } : {}), ...(approach !== undefined ? { approach_ms: approach } : {}) };
   const log = (m: string) => process.stderr.write(`[cold-first] ${m}\n`);
   const measure = async (extensionDir: string | undefined): Promise<Record<string, unknown>> => {
     const out: Record<string, unknown> = {};

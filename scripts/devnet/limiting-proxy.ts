@@ -5,7 +5,8 @@
  * make eth_getLogs requests with up to a M block range. Based on your parameters, this block range should work:
  * [0x…, 0x…]"`), a result cap (`-32005 "query returned more than M results"`, geth / Infura), a rate limit (HTTP 429
  * every n-th request), or no logs at all (`-32601`); or a node far away (`latencyMs`: every HTTP request answered that
- * much later). Counts every JSON-RPC request by method. Tests and benchmarks only.
+ * much later), or one that takes only a few calls a batch (`maxBatch`). Counts every JSON-RPC request by method. Tests
+ * and benchmarks only.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 
@@ -20,6 +21,8 @@ export interface ProxyRules {
   noLogs?: boolean;
   /** Each HTTP request (a batch is one) is answered this many ms after it arrived: a round trip to a distant node. */
   latencyMs?: number;
+  /** A batch of more calls than this is answered HTTP 500 (a public RPC's free tier: 3, hemilabs/ui-monorepo#887). */
+  maxBatch?: number;
 }
 
 interface RpcCall {
@@ -35,6 +38,8 @@ export interface LimitingProxy {
   counts: Record<string, number>;
   /** HTTP requests (a batch is one). */
   http: number;
+  /** Batches refused by `maxBatch`. */
+  refusedBatches: number;
   rules: ProxyRules;
   reset(): void;
   close(): Promise<void>;
@@ -51,6 +56,7 @@ const body = (req: IncomingMessage) =>
 export async function startLimitingProxy(upstream: string, rules: ProxyRules = {}): Promise<LimitingProxy> {
   const counts: Record<string, number> = {};
   let http = 0;
+  let refusedBatches = 0;
   const forward = async (calls: RpcCall[]): Promise<unknown[]> => {
     const r = await fetch(upstream, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(calls) });
     return (await r.json()) as unknown[];
@@ -107,6 +113,11 @@ export async function startLimitingProxy(upstream: string, rules: ProxyRules = {
         return void res.end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: 429, message: 'Too Many Requests' } }));
       }
       const parsed = JSON.parse(text) as RpcCall | RpcCall[];
+      if (Array.isArray(parsed) && proxy.rules.maxBatch !== undefined && parsed.length > proxy.rules.maxBatch) {
+        refusedBatches++;
+        res.statusCode = 500;
+        return void res.end('batch too large');
+      }
       if (Array.isArray(parsed)) {
         const out = await Promise.all(parsed.map(answer));
         return void res.end(JSON.stringify(out.map((o) => o.reply)));
@@ -127,10 +138,14 @@ export async function startLimitingProxy(upstream: string, rules: ProxyRules = {
     get http() {
       return http;
     },
+    get refusedBatches() {
+      return refusedBatches;
+    },
     rules,
     reset() {
       for (const k of Object.keys(counts)) delete counts[k];
       http = 0;
+      refusedBatches = 0;
     },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };

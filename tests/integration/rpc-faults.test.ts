@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { encodeFunctionData, maxUint256, parseAbi, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChainClient } from '../../core/chain/client';
-import { refusesBatches } from '../../core/chain/batching-http';
+import { batchLimitOf } from '../../core/chain/batching-http';
 import { FeeHistoryStore, MemoryFeeHistoryStorage } from '../../core/gas/history';
 import { verifyChain, WrongChainError } from '../../core/chain/verify-chain';
 import { reviewRequest } from '../../core/review/engine';
@@ -11,9 +11,10 @@ import { startDevnet, type Devnet } from '../../scripts/devnet/index';
 /**
  * `batch-cap-500`: a batch of more than 3 calls answered HTTP 500 (a public RPC's free tier, hemilabs/ui-monorepo#887);
  * `batch-cap-geth`: answered as geth answers a batch over its `--rpc.batch-request-limit` (go-ethereum rpc/handler.go
- * `respondWithBatchTooLarge`: one -32600 "batch too large" error, carrying the first call's id).
+ * `respondWithBatchTooLarge`: one -32600 "batch too large" error, carrying the first call's id); `no-batches`: every
+ * batch answered HTTP 500.
  */
-type Fault = 'ok' | '500' | '429-once' | 'hang' | 'garbage' | 'wrong-chain' | 'lying' | 'batch-cap-500' | 'batch-cap-geth';
+type Fault = 'ok' | '500' | '429-once' | 'hang' | 'garbage' | 'wrong-chain' | 'lying' | 'batch-cap-500' | 'batch-cap-geth' | 'no-batches';
 const BATCH_CAP = 3;
 
 /** A JSON-RPC proxy in front of anvil that misbehaves on demand (loopback only, bounded). */
@@ -36,6 +37,7 @@ async function faultyProxy(upstream: string, fault: Fault): Promise<{ url: strin
       }
       const parsed = JSON.parse(body) as unknown;
       if (Array.isArray(parsed)) batches.push(parsed.length);
+      if (Array.isArray(parsed) && fault === 'no-batches') return void res.writeHead(500).end('batch requests are not supported');
       if (Array.isArray(parsed) && parsed.length > BATCH_CAP && fault === 'batch-cap-500') return void res.writeHead(500).end('batch too large');
       if (Array.isArray(parsed) && parsed.length > BATCH_CAP && fault === 'batch-cap-geth') {
         const first = (parsed as { id?: unknown }[]).find((m) => m.id !== undefined)?.id ?? null;
@@ -90,7 +92,7 @@ describe('reviews against faulty RPCs (real anvil behind a misbehaving proxy)', 
     expect(r.findings.map((f) => f.code)).not.toContain('analysis-failed');
     expect(r.summary.en).toContain('USDC');
     expect(bad.hits()).toBeGreaterThan(0);
-    expect(refusesBatches(bad.url)).toBe(false); // failing alone too: nothing learned about batches
+    expect(batchLimitOf(bad.url)).toBe('none'); // failing alone too: nothing learned about batches
   });
 
   it('HTTP 429 once: retried, then the same node answers', async () => {
@@ -101,7 +103,11 @@ describe('reviews against faulty RPCs (real anvil behind a misbehaving proxy)', 
     expect(r.verdict).not.toBe('error');
   });
 
-  it.each(['batch-cap-500', 'batch-cap-geth'] as const)('a node that takes at most 3 calls a batch (%s): the review is the same as on a node without a cap', async (fault) => {
+  it.each([
+    ['batch-cap-500', 'small', BATCH_CAP],
+    ['batch-cap-geth', 'small', BATCH_CAP],
+    ['no-batches', 'no-batches', 0],
+  ] as const)('a node that refuses big batches or all (%s): the review is the same as on a node that takes them', async (fault, learned, cap) => {
     const capped = await proxy(fault);
     const codes = (r: { findings: { code: string }[] }) => r.findings.map((f) => f.code).sort();
     const direct = createChainClient({ chainId: 31337, userRpc: devnet.rpcUrl, usePublicFallbacks: false, timeoutMs: 2_000 });
@@ -109,17 +115,17 @@ describe('reviews against faulty RPCs (real anvil behind a misbehaving proxy)', 
     expect(codes(expected)).toContain('new-spender-contract'); // the spender's age search: batches of 7 calls and more
     const client = createChainClient({ chainId: 31337, userRpc: capped.url, usePublicFallbacks: false, timeoutMs: 2_000 });
     const r = await reviewRequest(approval(), { client, now: Date.now });
-    expect(capped.batches().some((n) => n > BATCH_CAP)).toBe(true); // batches were refused
+    expect(capped.batches().some((n) => n > cap)).toBe(true); // batches were refused
     expect(codes(r)).toEqual(codes(expected));
     expect(r.verdict).toBe(expected.verdict);
-    expect(refusesBatches(capped.url)).toBe(true);
+    expect(batchLimitOf(capped.url)).toBe(learned);
     // Learned for this node: the next review sends nothing it would refuse.
     const seen = capped.batches().length;
     const hits = capped.hits();
     const again = await reviewRequest(approval(), { client, now: Date.now });
     expect(codes(again)).toEqual(codes(expected));
     expect(capped.hits()).toBeGreaterThan(hits);
-    expect(capped.batches().slice(seen).filter((n) => n > BATCH_CAP)).toEqual([]);
+    expect(capped.batches().slice(seen).filter((n) => n > cap)).toEqual([]);
   });
 
   it('a node that never answers: verdict error within the time budget, never a hang', async () => {
