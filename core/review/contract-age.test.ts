@@ -32,15 +32,15 @@ describe('contractAge: binary search of eth_getCode over block numbers', () => {
 
   // Each sequential round trip costs the node's latency (100 ms: most of an approval's review, scripts/bench/cold-first.ts
   // --rpc-latency-ms). Calls made together are one round (a batching client sends them as one HTTP request).
-  it('settles an old contract in 3 round trips, 2 once the block time is known; a new one in at most 6', async () => {
+  it('settles an old contract in 2 round trips, on a new client too; a new one in at most 5', async () => {
     const client = recordedClient(MAINNET, { rounds: true });
     expect(await contractAge(client, C.PERMIT2)).toEqual({ status: 'old' });
-    expect(client.rounds()).toBe(3);
+    expect(client.rounds()).toBe(2);
     expect(await contractAge(client, CURVE_3POOL)).toEqual({ status: 'old' });
-    expect(client.rounds()).toBe(3 + 2);
+    expect(client.rounds()).toBe(2 + 2);
     const fresh = recordedClient(MAINNET, { rounds: true });
     expect((await contractAge(fresh, FRESH_CONTRACT)).status).toBe('new');
-    expect(fresh.rounds()).toBeLessThanOrEqual(6);
+    expect(fresh.rounds()).toBeLessThanOrEqual(5);
     const eoa = recordedClient(MAINNET, { rounds: true });
     expect(await contractAge(eoa, DRAINER)).toEqual({ status: 'eoa' });
     expect(eoa.rounds()).toBe(1);
@@ -50,11 +50,33 @@ describe('contractAge: binary search of eth_getCode over block numbers', () => {
     const young = { ...MAINNET, head: 300n, contracts: { '0x00000000000000000000000000000000000000b1': 0n, '0x00000000000000000000000000000000000000b2': 150n } };
     const atGenesis = recordedClient(young, { rounds: true });
     expect(await contractAge(atGenesis, '0x00000000000000000000000000000000000000b1')).toEqual({ status: 'new', deployedBlock: 0n, ageSeconds: 300 * 12 });
-    expect(atGenesis.rounds()).toBe(3);
+    expect(atGenesis.rounds()).toBe(2);
     const later = await contractAge(recordedClient(young), '0x00000000000000000000000000000000000000b2');
     if (later.status !== 'new') throw new Error(`expected new, got ${later.status}`);
     expect(later.ageSeconds).toBeLessThanOrEqual(150 * 12);
     expect(later.ageSeconds).toBeGreaterThanOrEqual(150 * 12 * 0.95);
+  });
+
+  it('a wrong nominal block time costs at most a round, never the answer; the measured one is kept for the client', async () => {
+    const chain = { ...MAINNET, contracts: { '0x00000000000000000000000000000000000000a1': MAINNET.head - 151_200n, '0x00000000000000000000000000000000000000a2': MAINNET.head - 43_200n } };
+    // Too long (48 s a block on a 12 s chain): the first probe lands 1.75 days back, inside the window.
+    const slow = recordedClient(chain, { rounds: true });
+    expect(await contractAge(slow, '0x00000000000000000000000000000000000000a1', { blockTimeSeconds: 48 })).toEqual({ status: 'old' });
+    expect(slow.rounds()).toBe(3);
+    expect(await contractAge(slow, '0x00000000000000000000000000000000000000a1', { blockTimeSeconds: 48 })).toEqual({ status: 'old' });
+    expect(slow.rounds()).toBe(3 + 2); // measured by the first search
+    const sixDaysSlow = await contractAge(recordedClient(chain), '0x00000000000000000000000000000000000000a2', { blockTimeSeconds: 48 });
+    if (sixDaysSlow.status !== 'new') throw new Error(`expected new, got ${sixDaysSlow.status}`);
+    expect(sixDaysSlow.ageSeconds).toBeGreaterThanOrEqual(518_400 * 0.95);
+    // Too short (3 s): the first probe lands 28 days back; a 3-week-old contract is there, a 6-day-old one is found.
+    expect(await contractAge(recordedClient(chain), '0x00000000000000000000000000000000000000a1', { blockTimeSeconds: 3 })).toEqual({ status: 'old' });
+    const sixDays = await contractAge(recordedClient(chain), '0x00000000000000000000000000000000000000a2', { blockTimeSeconds: 3 });
+    if (sixDays.status !== 'new') throw new Error(`expected new, got ${sixDays.status}`);
+    expect(sixDays.ageSeconds).toBeLessThanOrEqual(518_400);
+    expect(sixDays.ageSeconds).toBeGreaterThanOrEqual(518_400 * 0.95);
+    // A contract 8 days old, aimed 28 days back: not there, found later, and still old.
+    const eight = { ...MAINNET, contracts: { '0x00000000000000000000000000000000000000a3': MAINNET.head - 57_600n } };
+    expect(await contractAge(recordedClient(eight), '0x00000000000000000000000000000000000000a3', { blockTimeSeconds: 3 })).toEqual({ status: 'old' });
   });
 
   it('an address without code is an EOA', async () => {

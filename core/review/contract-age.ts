@@ -18,39 +18,35 @@ export interface ContractAgeOptions {
   now?: () => number;
   /** Whether the address has code now, when the caller reads that anyway (its read is then not made twice). */
   hasCodeNow?: Promise<boolean | undefined>;
+  /**
+   * The chain's nominal block time (the registry's), where the first historical probe is aimed until this client has
+   * measured the real one. Default 12 s. A wrong one costs at most one round more, never a wrong answer.
+   */
+  blockTimeSeconds?: number;
 }
 
-const SAMPLE_BLOCKS = 1_000n;
 /** eth_getCode probes per round of the search: one batched HTTP request on a batching client, the range cut by 8. */
 const PROBES = 7;
 /** The search stops once the deploy block is known to within this share of the contract's age (the age is shown rounded). */
 const AGE_PRECISION = 0.05;
 
-/** Average block times by client (cache only, an hour): a review need not read the sample block again. */
+/**
+ * Block times by client (cache only, an hour), measured over the window by the first historical probe: a later search
+ * on the same client aims its first probe with it.
+ */
 const blockTimes = new WeakMap<PublicClient, { perBlock: number; until: number }>();
 const BLOCK_TIME_TTL_MS = 3_600_000;
-
-/** The chain's average block time over the last `SAMPLE_BLOCKS` blocks (one block read, unless cached). */
-async function averageBlockTime(client: PublicClient, head: { number: bigint; timestamp: bigint }, now: number): Promise<number> {
-  const hit = blockTimes.get(client);
-  if (hit && hit.until > now) return hit.perBlock;
-  const sampleNumber = head.number > SAMPLE_BLOCKS ? head.number - SAMPLE_BLOCKS : 0n;
-  if (sampleNumber === head.number) return 12;
-  const sample = await client.getBlock({ blockNumber: sampleNumber });
-  const span = Number(head.timestamp - sample.timestamp);
-  const perBlock = span > 0 ? span / Number(head.number - sample.number) : 12;
-  blockTimes.set(client, { perBlock, until: now + BLOCK_TIME_TTL_MS });
-  return perBlock;
-}
 
 /**
  * How long ago a contract was deployed, by a search of eth_getCode over block numbers, in as few sequential round
  * trips as it can (each costs the node's latency; on a distant node they are most of an approval's review):
  * 1. the head block and the code now, together (no code: an EOA);
- * 2. the chain's average block time from a block 1,000 back (cached an hour per client);
- * 3. the code about `windowSeconds` ago (with the genesis block alongside on a young chain): present means old, which
- *    settles most established contracts in 2–3 rounds;
- * 4. otherwise the contract is new, and its deploy block is narrowed down 7 probes a round until it is known to
+ * 2. the code about `windowSeconds` ago, aimed by the block time (this client's measured one, else the chain's
+ *    nominal one), with that block read alongside: its timestamp says whether it really is `windowSeconds` old and
+ *    gives the chain's real block time over the window (kept an hour per client). Present there means old: most
+ *    established contracts are settled in 2 rounds. If the probe landed inside the window (the nominal block time was
+ *    too long), it is aimed once more with the measured one (a third round);
+ * 3. otherwise the contract is new, and its deploy block is narrowed down 7 probes a round until it is known to
  *    within 5 % of its age (or the call budget is spent: the age is then the youngest the probes allow); the last
  *    round also reads the probed blocks, for the deploy block's timestamp.
  */
@@ -68,15 +64,32 @@ export async function contractAge(client: PublicClient, address: Address, opts: 
     calls++;
     const [head, codeNow] = await Promise.all([client.getBlock({ blockTag: 'latest' }), opts.hasCodeNow ?? client.getCode({ address, blockTag: 'latest' }).then(present)]);
     if (!codeNow) return { status: 'eoa' };
-    const perBlock = await averageBlockTime(client, head, now());
-    const back = BigInt(Math.ceil(windowSeconds / Math.max(perBlock, 0.001)));
-    let lo = head.number > back ? head.number - back : 0n;
-    const [before, genesis] = await Promise.all([codeAt(lo), lo === 0n ? client.getBlock({ blockNumber: 0n }) : undefined]);
-    if (before) {
-      if (lo > 0n || !genesis) return { status: 'old' };
-      // Present since genesis of a young chain (a devnet): judge by the genesis timestamp.
-      const age = Number(head.timestamp - genesis.timestamp);
-      return age > windowSeconds ? { status: 'old' } : { status: 'new', deployedBlock: 0n, ageSeconds: age };
+    const cached = blockTimes.get(client);
+    let perBlock = cached && cached.until > now() ? cached.perBlock : (opts.blockTimeSeconds ?? 12);
+    const aim = () => {
+      const back = BigInt(Math.ceil(windowSeconds / Math.max(perBlock, 0.001)));
+      return head.number > back ? head.number - back : 0n;
+    };
+    /** The code at `at` and that block (its timestamp), together; the block time over the span is measured and kept. */
+    const probe = async (at: bigint) => {
+      const [found, block] = await Promise.all([codeAt(at), client.getBlock({ blockNumber: at })]);
+      if (at < head.number && head.timestamp > block.timestamp) {
+        perBlock = Number(head.timestamp - block.timestamp) / Number(head.number - at);
+        blockTimes.set(client, { perBlock, until: now() + BLOCK_TIME_TTL_MS });
+      }
+      return { found, age: Number(head.timestamp - block.timestamp) };
+    };
+    let lo = aim();
+    let atWindow = await probe(lo);
+    if (atWindow.found && lo > 0n && atWindow.age < windowSeconds) {
+      // Aimed inside the window (the nominal block time was too long): once more, with the one just measured.
+      lo = aim();
+      atWindow = await probe(lo);
+    }
+    if (atWindow.found) {
+      // Present since genesis of a young chain (a devnet): judged by the genesis block's age.
+      if (lo === 0n) return atWindow.age > windowSeconds ? { status: 'old' } : { status: 'new', deployedBlock: 0n, ageSeconds: atWindow.age };
+      return { status: 'old' };
     }
     // Invariant: no code at lo, code at hi. Each round probes up to PROBES blocks at once; a round that will be the
     // last reads the probed blocks too, so the deploy block's timestamp costs no round of its own (mostly).

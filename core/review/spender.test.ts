@@ -12,7 +12,7 @@ describe('checkSpender', () => {
     const alone = recordedClient(MAINNET);
     await contractAge(alone, FRESH_CONTRACT);
     const client = recordedClient(MAINNET);
-    const ctx = { client, signal: new AbortController().signal } as unknown as ReviewContext;
+    const ctx = { client, request: { chainId: 1 }, signal: new AbortController().signal } as unknown as ReviewContext;
     const checked = await checkSpender(ctx, FRESH_CONTRACT);
     expect(checked.age?.status).toBe('new');
     expect(getCodes(client)).toBe(getCodes(alone));
@@ -20,7 +20,7 @@ describe('checkSpender', () => {
 
   it('an address without code is an EOA, from that one read', async () => {
     const client = recordedClient(MAINNET);
-    const ctx = { client, signal: new AbortController().signal } as unknown as ReviewContext;
+    const ctx = { client, request: { chainId: 1 }, signal: new AbortController().signal } as unknown as ReviewContext;
     expect((await checkSpender(ctx, '0x00000000000000000000000000000000000000e0')).age).toEqual({ status: 'eoa' });
     expect(getCodes(client)).toBe(1);
   });

@@ -3,6 +3,7 @@ import { text } from '../i18n/localized';
 import type { ReviewContext } from './analyzer';
 import { hasCode, isTrustedSpender } from './chain-reads';
 import { contractAge, describeAge, type ContractAge } from './contract-age';
+import { gasChain } from '../gas/chains';
 import { nameAddress } from './format';
 import { isKnownContract, labelOf } from './labels';
 import type { Finding } from './types';
@@ -34,7 +35,7 @@ export async function checkSpender(ctx: ReviewContext, address: Address): Promis
   // The EOA check is one call of its own, so a slow age search can never hide a personal-account spender.
   // (The age search's first round takes the same read rather than asking the node twice.)
   const codeNow = hasCode(ctx, address);
-  const [code, age] = await Promise.all([codeNow.catch(() => undefined), Promise.race([contractAge(ctx.client, address, { hasCodeNow: codeNow }), timeout])]);
+  const [code, age] = await Promise.all([codeNow.catch(() => undefined), Promise.race([contractAge(ctx.client, address, { hasCodeNow: codeNow, blockTimeSeconds: gasChain(ctx.request.chainId).blockTimeSeconds }), timeout])]);
   return { address, label, name, trusted, age: code === false ? { status: 'eoa' } : age };
 }
 
