@@ -6,7 +6,8 @@ import { http, HttpRequestError, RpcRequestError, TimeoutError, type Transport }
  * answers HTTP 500 to more than 3, hemilabs/ui-monorepo#887; geth answers a batch over `--rpc.batch-request-limit`
  * with one "batch too large" error, so the other calls get no answer at all). There, the calls of a refused batch are
  * sent again at once in batches of at most 3, and if those are refused too, each alone; the way that worked is kept
- * for that node (for as long as this module lives: a worker start forgets it). Without this a review on such a node
+ * for that node (for as long as this module lives, and longer where the caller keeps what was learned:
+ * `onBatchLimitLearned`, `restoreBatchLimits`). Without this a review on such a node
  * lost the checks whose calls were batched (the spender's age search sends 7 at a time), silently. Batches of 3
  * rather than single calls: a browser opens at most 6 HTTP/1.1 connections to a host, so a round of 14 single calls
  * would take three round trips there.
@@ -26,6 +27,21 @@ const SMALL_BATCH = 3;
 
 /** How each node has been found to take calls (by URL): 1 = batches of at most SMALL_BATCH, 2 = alone. */
 const levels = new Map<string, number>();
+
+let learned: ((all: Readonly<Record<string, number>>) => void) | undefined;
+
+/**
+ * What a previous worker learned (the caller keeps it, e.g. in session storage, and passes it back at start): without
+ * it every worker start would send a capped node one batch it refuses before it knows again.
+ */
+export function restoreBatchLimits(saved: Readonly<Record<string, unknown>>): void {
+  for (const [url, level] of Object.entries(saved)) if (level === 1 || level === 2) levels.set(url, Math.max(levels.get(url) ?? 0, level));
+}
+
+/** Called with every node's level whenever one is learned (to be kept by the caller). */
+export function onBatchLimitLearned(fn: (all: Readonly<Record<string, number>>) => void): void {
+  learned = fn;
+}
 
 /** What `url` has been found to refuse: nothing yet, big batches (it takes SMALL_BATCH) or batches at all. */
 export function batchLimitOf(url: string): 'none' | 'small' | 'no-batches' {
@@ -71,7 +87,10 @@ export function batchingHttp(url: string, opts: BatchingHttpOptions): Transport 
         try {
           const result: unknown = await byLevel[level]!.request(args, options);
           // It worked this way where a bigger batch had failed: the node gets no bigger batches from now on.
-          if (level > (levels.get(url) ?? 0)) levels.set(url, level);
+          if (level > (levels.get(url) ?? 0)) {
+            levels.set(url, level);
+            learned?.(Object.fromEntries(levels));
+          }
           return result;
         } catch (e) {
           if (level < 2 && batchRefused(e)) continue;

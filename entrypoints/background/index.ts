@@ -8,6 +8,7 @@ import { WITHDRAW_ALARM, onWithdrawAlarm } from './withdraw-steps';
 import { THREAT_ALARM, onThreatAlarm } from './scam-list';
 import { APPROVALS_ALARM, resumeScans } from './approvals';
 import { onDomainListsAlarm } from './threat-lists';
+import { keepBatchLimits } from './batch-limits';
 
 export default defineBackground({
   type: 'module',
@@ -25,6 +26,8 @@ export default defineBackground({
       );
       return true;
     });
+    // Nodes found to refuse big batches: known at once after a restart (no refused batch to learn it again).
+    keepBatchLimits();
     // Fee sampling and gas alerts: a 1-minute alarm survives the worker being stopped; creating it again is harmless.
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === GAS_ALARM) void onGasAlarm().catch(() => undefined);
