@@ -7,8 +7,8 @@ import { http, HttpRequestError, RpcRequestError, TimeoutError, type Transport }
  * with one "batch too large" error, so the other calls get no answer at all). There, the calls of a refused batch are
  * sent again at once in batches of at most 3, and if those are refused too, each alone; the way that worked is kept
  * for that node (for as long as this module lives, and longer where the caller keeps what was learned:
- * `onBatchLimitLearned`, `restoreBatchLimits`). Without this a review on such a node
- * lost the checks whose calls were batched (the spender's age search sends 7 at a time), silently. Batches of 3
+ * `onBatchLimitLearned`, `restoreBatchLimits`). Without this a review on such a node lost the checks whose calls
+ * were batched: the simulation said so, the spender's age search (7 calls at a time) did not. Batches of 3
  * rather than single calls: a browser opens at most 6 HTTP/1.1 connections to a host, so a round of 14 single calls
  * would take three round trips there.
  *
