@@ -9,7 +9,7 @@ import { batchingHttp, batchLimitOf, onBatchLimitLearned, restoreBatchLimits } f
  * errors (`revert`). Records every body it got: a batch's size, or 1 for a single call.
  */
 const servers: Server[] = [];
-async function node(opts: { cap?: number; revert?: boolean }): Promise<{ url: string; bodies: number[]; batches: () => number[] }> {
+async function node(opts: { cap?: number; revert?: boolean; short?: boolean; hangUp?: boolean }): Promise<{ url: string; bodies: number[]; batches: () => number[] }> {
   const bodies: number[] = [];
   const server = createServer((req, res) => {
     let body = '';
@@ -18,6 +18,9 @@ async function node(opts: { cap?: number; revert?: boolean }): Promise<{ url: st
       const parsed = JSON.parse(body) as { id: number; params: [string] } | { id: number; params: [string] }[];
       const calls = Array.isArray(parsed) ? parsed : [parsed];
       bodies.push(Array.isArray(parsed) ? calls.length : 1);
+      if (opts.hangUp) return void req.socket.destroy(); // not reached: no HTTP answer at all
+      // Answers only the first 3 calls of a bigger batch, without an error (a proxy that truncates).
+      if (opts.short && Array.isArray(parsed) && calls.length > 3) calls.splice(3);
       if (Array.isArray(parsed) && opts.cap !== undefined && calls.length > opts.cap) return void res.writeHead(500).end('batch too large');
       const answer = (c: { id: number; params: [string] }) =>
         opts.revert ? { jsonrpc: '2.0', id: c.id, error: { code: 3, message: 'execution reverted' } } : { jsonrpc: '2.0', id: c.id, result: `0x${c.params[0].slice(-2)}` };
@@ -77,6 +80,19 @@ describe('batchingHttp', () => {
     await sevenTogether(n.url);
     expect(n.bodies.every((size) => size <= 3)).toBe(true);
     expect(batchLimitOf('http://127.0.0.1:1')).toBe('none');
+  });
+
+  it('a batch answered short, without an error: refused, sent again in batches of 3', async () => {
+    const n = await node({ short: true });
+    expect(await sevenTogether(n.url)).toEqual([1n, 2n, 3n, 4n, 5n, 6n, 7n]);
+    expect(batchLimitOf(n.url)).toBe('small');
+  });
+
+  it('a node that is not reached (the connection dropped, no HTTP status): the one retry it always had, nothing learned', async () => {
+    const n = await node({ hangUp: true });
+    await expect(client(n.url).getBalance({ address: addresses[0]! })).rejects.toThrow();
+    expect(n.bodies).toEqual([1, 1]); // the call, then its retry (retryCount 1): no batch-size escalation
+    expect(batchLimitOf(n.url)).toBe('none');
   });
 
   it("a call's own JSON-RPC error is its answer: not sent again, nothing learned", async () => {

@@ -50,24 +50,23 @@ export function batchLimitOf(url: string): 'none' | 'small' | 'no-batches' {
 }
 
 /**
- * The batch was refused rather than one call in it: the HTTP request failed (a status other than 429, a body that is
- * not JSON-RPC), the answer lacked this call (viem then fails to read it: an error that is not one of viem's own), or
- * the node's error names the batch. A JSON-RPC error about the call itself (a revert, bad params) is the call's answer
- * and is not sent again.
+ * The batch was refused rather than one call in it: the node answered the HTTP request with a failure status (not
+ * 429), or its error names the batch (geth's "batch too large", viem's "Expected 7 responses to batch request." for a
+ * batch answered short). A JSON-RPC error about the call itself (a revert, bad params) is the call's answer and is not
+ * sent again; a node that was not reached (no status: dead, unreachable) is no batch's fault either.
  */
 function batchRefused(e: unknown): boolean {
+  const names = (x: unknown) => x instanceof Error && /batch/i.test(x.message);
   // viem wraps what it met (a JSON-RPC error becomes e.g. InvalidRequestRpcError with the RpcRequestError as its cause).
   for (let c: unknown = e, depth = 0; c instanceof Error && depth < 5; c = c.cause, depth++) {
-    if (c instanceof HttpRequestError) return c.status !== 429;
-    if (c instanceof RpcRequestError) return /batch/i.test(c.details);
-    // viem reads the answer at the call's place in the batch; a batch answered short leaves it undefined.
-    if (c instanceof TypeError) return true;
+    if (c instanceof HttpRequestError) return c.status !== undefined ? c.status !== 429 : names(c.cause);
+    if (c instanceof RpcRequestError) return /batch/i.test(c.details) || (c.status !== undefined && c.status >= 400 && c.status !== 429);
   }
   return false;
 }
 
-/** A failure worth one more try after a pause (what viem's own retry would have retried). */
-const transient = (e: unknown): boolean => e instanceof TimeoutError || (e instanceof HttpRequestError && e.status === 429);
+/** A failure worth one more try after a pause (what viem's own retry would have retried): a timeout, 429, no answer. */
+const transient = (e: unknown): boolean => e instanceof TimeoutError || (e instanceof HttpRequestError && (e.status === 429 || e.status === undefined));
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
