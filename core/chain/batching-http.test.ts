@@ -9,8 +9,10 @@ import { batchingHttp, batchLimitOf, onBatchLimitLearned, restoreBatchLimits } f
  * errors (`revert`). Records every body it got: a batch's size, or 1 for a single call.
  */
 const servers: Server[] = [];
-async function node(opts: { cap?: number; revert?: boolean; short?: boolean; hangUp?: boolean }): Promise<{ url: string; bodies: number[]; batches: () => number[] }> {
+async function node(opts: { cap?: number; revert?: boolean; short?: boolean; hangUp?: boolean; busyOnce?: string }): Promise<{ url: string; bodies: number[]; at: number[]; batches: () => number[] }> {
   const bodies: number[] = [];
+  /** When each body arrived (ms). */
+  const at: number[] = [];
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
@@ -18,6 +20,9 @@ async function node(opts: { cap?: number; revert?: boolean; short?: boolean; han
       const parsed = JSON.parse(body) as { id: number; params: [string] } | { id: number; params: [string] }[];
       const calls = Array.isArray(parsed) ? parsed : [parsed];
       bodies.push(Array.isArray(parsed) ? calls.length : 1);
+      at.push(Date.now());
+      // HTTP 429 with Retry-After (seconds) to the first request.
+      if (opts.busyOnce !== undefined && bodies.length === 1) return void res.writeHead(429, { 'retry-after': opts.busyOnce }).end('slow down');
       if (opts.hangUp) return void req.socket.destroy(); // not reached: no HTTP answer at all
       // Answers only the first 3 calls of a bigger batch, without an error (a proxy that truncates).
       if (opts.short && Array.isArray(parsed) && calls.length > 3) calls.splice(3);
@@ -30,7 +35,7 @@ async function node(opts: { cap?: number; revert?: boolean; short?: boolean; han
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, bodies, batches: () => bodies.filter((n) => n > 1) };
+  return { url: `http://127.0.0.1:${port}`, bodies, at, batches: () => bodies.filter((n) => n > 1) };
 }
 afterAll(() => {
   for (const s of servers) s.close();
@@ -92,6 +97,14 @@ describe('batchingHttp', () => {
     const n = await node({ hangUp: true });
     await expect(client(n.url).getBalance({ address: addresses[0]! })).rejects.toThrow();
     expect(n.bodies).toEqual([1, 1]); // the call, then its retry (retryCount 1): no batch-size escalation
+    expect(batchLimitOf(n.url)).toBe('none');
+  });
+
+  it('HTTP 429 with Retry-After: the batch is sent again as a batch, after the time the node asked for, nothing learned', async () => {
+    const n = await node({ busyOnce: '1' });
+    expect(await sevenTogether(n.url)).toEqual([1n, 2n, 3n, 4n, 5n, 6n, 7n]);
+    expect(n.bodies).toEqual([7, 7]);
+    expect(n.at[1]! - n.at[0]!).toBeGreaterThanOrEqual(950); // it asked for a second
     expect(batchLimitOf(n.url)).toBe('none');
   });
 

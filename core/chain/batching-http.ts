@@ -12,9 +12,9 @@ import { http, HttpRequestError, RpcRequestError, TimeoutError, type Transport }
  * rather than single calls: a browser opens at most 6 HTTP/1.1 connections to a host, so a round of 14 single calls
  * would take three round trips there.
  *
- * Retries: a batch is never resent as it was (viem would resend the same batch after a delay). A refused batch's calls
- * are sent again at once the next way down (alone: with `retryCount` retries of their own); a batch that timed out or
- * met HTTP 429 has its calls sent alone after `retryDelay`, with one retry fewer (the batch was the first try).
+ * Retries: a refused batch's calls are sent again at once the next way down (alone: with viem's `retryCount` retries
+ * of their own); a batch that timed out, met HTTP 429 or did not reach the node is sent again as a batch after
+ * `retryDelay` (or the 429's `Retry-After`), at most `retryCount` times, as viem's own retry did.
  */
 export interface BatchingHttpOptions {
   timeout: number;
@@ -70,6 +70,13 @@ const transient = (e: unknown): boolean => e instanceof TimeoutError || (e insta
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** How long a node asked to be left alone (HTTP `Retry-After` in seconds, as viem's own retry reads it), in ms. */
+function retryAfterMs(e: unknown): number | undefined {
+  const header = e instanceof HttpRequestError ? e.headers?.get('Retry-After') : undefined;
+  const seconds = header ? Number.parseInt(header, 10) : Number.NaN;
+  return Number.isNaN(seconds) ? undefined : seconds * 1000;
+}
+
 export function batchingHttp(url: string, opts: BatchingHttpOptions): Transport {
   // Three ways to send, tried in this order on a refusal: one batch for the calls made together, batches of at most
   // SMALL_BATCH, every call alone.
@@ -82,7 +89,8 @@ export function batchingHttp(url: string, opts: BatchingHttpOptions): Transport 
     const [full, small, alone] = ways.map((w) => w(config)) as [ReturnType<Transport>, ReturnType<Transport>, ReturnType<Transport>];
     const byLevel = [full, small, alone];
     const request = (async (args: Parameters<typeof full.request>[0], options?: Parameters<typeof full.request>[1]) => {
-      for (let level = levels.get(url) ?? 0; ; level++) {
+      let retries = 0;
+      for (let level = levels.get(url) ?? 0; ; ) {
         try {
           const result: unknown = await byLevel[level]!.request(args, options);
           // It worked this way where a bigger batch had failed: the node gets no bigger batches from now on.
@@ -92,10 +100,14 @@ export function batchingHttp(url: string, opts: BatchingHttpOptions): Transport 
           }
           return result;
         } catch (e) {
-          if (level < 2 && batchRefused(e)) continue;
-          if (level === 2 || !transient(e) || opts.retryCount < 1) throw e;
-          await pause(opts.retryDelay);
-          return alone.request(args, { ...options, retryCount: opts.retryCount - 1 });
+          if (level < 2 && batchRefused(e)) {
+            level++;
+            continue;
+          }
+          // Alone, viem's own retries have run; a batch is tried again as a batch, after the pause.
+          if (level === 2 || !transient(e) || retries >= opts.retryCount) throw e;
+          retries++;
+          await pause(retryAfterMs(e) ?? opts.retryDelay);
         }
       }
     }) as typeof full.request;
