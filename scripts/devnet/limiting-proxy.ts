@@ -21,8 +21,14 @@ export interface ProxyRules {
   noLogs?: boolean;
   /** Each HTTP request (a batch is one) is answered this many ms after it arrived: a round trip to a distant node. */
   latencyMs?: number;
-  /** A batch of more calls than this is answered HTTP 500 (a public RPC's free tier: 3, hemilabs/ui-monorepo#887). */
+  /** A batch of more calls than this is refused (0: every batch), the way `batchRefusal` says. */
   maxBatch?: number;
+  /**
+   * How a batch over `maxBatch` is refused: `http500` (default; a public RPC's free tier, hemilabs/ui-monorepo#887) or
+   * as geth refuses one over its `--rpc.batch-request-limit` (go-ethereum rpc/handler.go `respondWithBatchTooLarge`:
+   * a one-element array with a -32600 "batch too large" error carrying the first call's id).
+   */
+  batchRefusal?: 'http500' | 'geth';
 }
 
 interface RpcCall {
@@ -40,6 +46,8 @@ export interface LimitingProxy {
   http: number;
   /** Batches refused by `maxBatch`. */
   refusedBatches: number;
+  /** The size of every batch received (a single call is not a batch). */
+  batchSizes: number[];
   rules: ProxyRules;
   reset(): void;
   close(): Promise<void>;
@@ -57,6 +65,7 @@ export async function startLimitingProxy(upstream: string, rules: ProxyRules = {
   const counts: Record<string, number> = {};
   let http = 0;
   let refusedBatches = 0;
+  const batchSizes: number[] = [];
   const forward = async (calls: RpcCall[]): Promise<unknown[]> => {
     const r = await fetch(upstream, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(calls) });
     return (await r.json()) as unknown[];
@@ -113,8 +122,13 @@ export async function startLimitingProxy(upstream: string, rules: ProxyRules = {
         return void res.end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: 429, message: 'Too Many Requests' } }));
       }
       const parsed = JSON.parse(text) as RpcCall | RpcCall[];
+      if (Array.isArray(parsed)) batchSizes.push(parsed.length);
       if (Array.isArray(parsed) && proxy.rules.maxBatch !== undefined && parsed.length > proxy.rules.maxBatch) {
         refusedBatches++;
+        if (proxy.rules.batchRefusal === 'geth') {
+          const first = parsed.find((m) => m.id !== undefined)?.id ?? null;
+          return void res.end(JSON.stringify([{ jsonrpc: '2.0', id: first, error: { code: -32600, message: 'batch too large' } }]));
+        }
         res.statusCode = 500;
         return void res.end('batch too large');
       }
@@ -141,11 +155,13 @@ export async function startLimitingProxy(upstream: string, rules: ProxyRules = {
     get refusedBatches() {
       return refusedBatches;
     },
+    batchSizes,
     rules,
     reset() {
       for (const k of Object.keys(counts)) delete counts[k];
       http = 0;
       refusedBatches = 0;
+      batchSizes.length = 0;
     },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };

@@ -7,21 +7,13 @@ import { FeeHistoryStore, MemoryFeeHistoryStorage } from '../../core/gas/history
 import { verifyChain, WrongChainError } from '../../core/chain/verify-chain';
 import { reviewRequest } from '../../core/review/engine';
 import { startDevnet, type Devnet } from '../../scripts/devnet/index';
+import { startLimitingProxy } from '../../scripts/devnet/limiting-proxy';
 
-/**
- * `batch-cap-500`: a batch of more than 3 calls answered HTTP 500 (a public RPC's free tier, hemilabs/ui-monorepo#887);
- * `batch-cap-geth`: answered as geth answers a batch over its `--rpc.batch-request-limit` (go-ethereum rpc/handler.go
- * `respondWithBatchTooLarge`: one -32600 "batch too large" error, carrying the first call's id); `no-batches`: every
- * batch answered HTTP 500.
- */
-type Fault = 'ok' | '500' | '429-once' | 'hang' | 'garbage' | 'wrong-chain' | 'lying' | 'batch-cap-500' | 'batch-cap-geth' | 'no-batches';
-const BATCH_CAP = 3;
+type Fault = 'ok' | '500' | '429-once' | 'hang' | 'garbage' | 'wrong-chain' | 'lying';
 
 /** A JSON-RPC proxy in front of anvil that misbehaves on demand (loopback only, bounded). */
-async function faultyProxy(upstream: string, fault: Fault): Promise<{ url: string; hits: () => number; batches: () => number[]; close(): Promise<void> }> {
+async function faultyProxy(upstream: string, fault: Fault): Promise<{ url: string; hits: () => number; close(): Promise<void> }> {
   let hits = 0;
-  /** The size of every batch received (a single call is not a batch). */
-  const batches: number[] = [];
   let throttled = false;
   let lies = 0;
   const server: Server = createServer((req, res) => {
@@ -34,14 +26,6 @@ async function faultyProxy(upstream: string, fault: Fault): Promise<{ url: strin
       if (fault === '429-once' && !throttled) {
         throttled = true;
         return void res.writeHead(429, { 'retry-after': '0' }).end('slow down');
-      }
-      const parsed = JSON.parse(body) as unknown;
-      if (Array.isArray(parsed)) batches.push(parsed.length);
-      if (Array.isArray(parsed) && fault === 'no-batches') return void res.writeHead(500).end('batch requests are not supported');
-      if (Array.isArray(parsed) && parsed.length > BATCH_CAP && fault === 'batch-cap-500') return void res.writeHead(500).end('batch too large');
-      if (Array.isArray(parsed) && parsed.length > BATCH_CAP && fault === 'batch-cap-geth') {
-        const first = (parsed as { id?: unknown }[]).find((m) => m.id !== undefined)?.id ?? null;
-        return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify([{ jsonrpc: '2.0', id: first, error: { code: -32600, message: 'batch too large' } }]));
       }
       if (fault === 'garbage') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"jsonrpc":"2.0","id":1,"result":');
       const upstreamRes = await fetch(upstream, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -57,7 +41,7 @@ async function faultyProxy(upstream: string, fault: Fault): Promise<{ url: strin
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, hits: () => hits, batches: () => [...batches], close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return { url: `http://127.0.0.1:${port}`, hits: () => hits, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
 }
 
 let devnet: Devnet;
@@ -103,29 +87,31 @@ describe('reviews against faulty RPCs (real anvil behind a misbehaving proxy)', 
     expect(r.verdict).not.toBe('error');
   });
 
+  // Refused as a public free tier does (HTTP 500 over 3 calls), as geth does, or every batch refused.
   it.each([
-    ['batch-cap-500', 'small', BATCH_CAP],
-    ['batch-cap-geth', 'small', BATCH_CAP],
-    ['no-batches', 'no-batches', 0],
-  ] as const)('a node that refuses big batches or all (%s): the review is the same as on a node that takes them', async (fault, learned, cap) => {
-    const capped = await proxy(fault);
+    ['HTTP 500 over 3 calls', 3, 'http500', 'small'],
+    ['geth, over 3 calls', 3, 'geth', 'small'],
+    ['every batch refused', 0, 'http500', 'no-batches'],
+  ] as const)('a node that refuses big batches or all (%s): the review is the same as on a node that takes them', async (_name, cap, batchRefusal, learned) => {
+    const capped = await startLimitingProxy(devnet.rpcUrl, { maxBatch: cap, batchRefusal });
+    proxies.push(capped);
     const codes = (r: { findings: { code: string }[] }) => r.findings.map((f) => f.code).sort();
     const direct = createChainClient({ chainId: 31337, userRpc: devnet.rpcUrl, usePublicFallbacks: false, timeoutMs: 2_000 });
     const expected = await reviewRequest(approval(), { client: direct, now: Date.now });
     expect(codes(expected)).toContain('new-spender-contract'); // the spender's age search: batches of 7 calls and more
     const client = createChainClient({ chainId: 31337, userRpc: capped.url, usePublicFallbacks: false, timeoutMs: 2_000 });
     const r = await reviewRequest(approval(), { client, now: Date.now });
-    expect(capped.batches().some((n) => n > cap)).toBe(true); // batches were refused
+    expect(capped.batchSizes.some((n) => n > cap)).toBe(true); // batches were refused
     expect(codes(r)).toEqual(codes(expected));
     expect(r.verdict).toBe(expected.verdict);
     expect(batchLimitOf(capped.url)).toBe(learned);
     // Learned for this node: the next review sends nothing it would refuse.
-    const seen = capped.batches().length;
-    const hits = capped.hits();
+    const seen = capped.batchSizes.length;
+    const hits = capped.http;
     const again = await reviewRequest(approval(), { client, now: Date.now });
     expect(codes(again)).toEqual(codes(expected));
-    expect(capped.hits()).toBeGreaterThan(hits);
-    expect(capped.batches().slice(seen).filter((n) => n > cap)).toEqual([]);
+    expect(capped.http).toBeGreaterThan(hits);
+    expect(capped.batchSizes.slice(seen).filter((n) => n > cap)).toEqual([]);
   });
 
   it('a node that never answers: verdict error within the time budget, never a hang', async () => {
